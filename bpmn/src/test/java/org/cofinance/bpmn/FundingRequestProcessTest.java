@@ -1,0 +1,212 @@
+package org.cofinance.bpmn;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskQuery;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.cfg.StandaloneInMemProcessEngineConfiguration;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
+import org.camunda.bpm.engine.test.mock.MockExpressionManager;
+import org.camunda.bpm.engine.test.mock.Mocks;
+import org.camunda.bpm.engine.variable.Variables;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * The paths of the funding-request process, with the application's delegates replaced by recording fakes.
+ * Everything runs synchronously; no job or timer is involved yet.
+ */
+@Deployment(resources = "processes/funding-request.bpmn")
+class FundingRequestProcessTest {
+
+    private static final long REQUEST = 42L;
+    private static final long CDC = 1L;
+    private static final long INVESTOR = 2L;
+    private static final long REGION = 3L;
+
+    @RegisterExtension
+    static ProcessEngineExtension extension = ProcessEngineExtension.builder().useProcessEngine(
+            new StandaloneInMemProcessEngineConfiguration()
+                    .setJdbcUrl("jdbc:h2:mem:funding-request-process;DB_CLOSE_DELAY=-1")
+                    .setExpressionManager(new MockExpressionManager())
+                    .setHistory("full")
+                    .setJobExecutorActivate(false)
+                    .buildProcessEngine());
+
+    ProcessEngine engine;
+
+    private final List<String> calls = new ArrayList<>();
+    private final Map<Long, String> decisions = new HashMap<>();
+    private boolean envelopesHold = true;
+
+    /** Stands in for the application bean that reads the recorded funder decisions. */
+    public class FakeFundingDecisions {
+        public boolean allApproved(Long requestId) {
+            return List.of(CDC, INVESTOR, REGION).stream().allMatch(org -> "APPROVE".equals(decisions.get(org)));
+        }
+
+        public boolean anyRejected(Long requestId) {
+            return decisions.containsValue("REJECT");
+        }
+    }
+
+    @BeforeEach
+    void registerDelegates() {
+        Mocks.register("reserveFunds", (JavaDelegate) execution -> {
+            calls.add("reserve");
+            execution.setVariable("reservationFits", envelopesHold);
+            execution.setVariable("funderIds", new ArrayList<>(List.of(CDC, INVESTOR, REGION)));
+        });
+        Mocks.register("postCommitments", (JavaDelegate) execution -> calls.add("post"));
+        Mocks.register("sendBackForRevision", (JavaDelegate) execution -> calls.add("send-back"));
+        Mocks.register("rejectRequest", (JavaDelegate) execution -> calls.add("reject"));
+        Mocks.register("fundingDecisions", new FakeFundingDecisions());
+    }
+
+    @AfterEach
+    void resetMocks() {
+        Mocks.reset();
+    }
+
+    @Test
+    void shouldPostCommitmentsWhenEveryFunderApproves() {
+        // given a submitted request whose envelopes hold its plan
+        ProcessInstance instance = start();
+        assertThat(instance).isWaitingAt("decide");
+        assertThat(taskQuery().taskDefinitionKey("decide").list()).hasSize(3);
+
+        // when the three funders approve
+        decide(CDC, "APPROVE");
+        decide(INVESTOR, "APPROVE");
+        assertThat(instance).isWaitingAt("decide");
+        decide(REGION, "APPROVE");
+
+        // then the commitments are posted and the request ends approved
+        assertThat(instance).isEnded().hasPassed("post-commitments").hasNotPassed("reject-request");
+        assertThat(calls).containsExactly("reserve", "post");
+    }
+
+    @Test
+    void shouldOfferEachDecisionToItsOwnOrganisationsApprovers() {
+        // given a submitted request
+        start();
+
+        // then each funder's task is offered to that organisation's approvers only
+        for (long org : List.of(CDC, INVESTOR, REGION)) {
+            assertThat(taskQuery().taskCandidateGroup("approvers-" + org).list()).hasSize(1);
+        }
+        assertThat(taskQuery().taskCandidateGroup("officers").list()).isEmpty();
+    }
+
+    @Test
+    void shouldRejectAtTheFirstRejectionWithoutWaitingForTheOthers() {
+        // given a submitted request awaiting three decisions
+        ProcessInstance instance = start();
+
+        // when the investor rejects
+        decide(INVESTOR, "REJECT");
+
+        // then the other tasks are withdrawn and the reservations voided
+        assertThat(instance).isEnded().hasPassed("reject-request").hasNotPassed("post-commitments");
+        assertThat(taskQuery().count()).isZero();
+        assertThat(calls).containsExactly("reserve", "reject");
+    }
+
+    @Test
+    void shouldSendTheRequestToArbitrationWhenAnEnvelopeCannotHoldIt() {
+        // given envelopes too small for the plan
+        envelopesHold = false;
+        ProcessInstance instance = start();
+        assertThat(instance).isWaitingAt("arbitrate");
+        assertThat(task()).hasCandidateGroup("officers");
+
+        // when the officer waits for room and the envelopes now hold it
+        envelopesHold = true;
+        answer(task(), "APPROVE");
+
+        // then the reservation is tried again and the funders decide
+        assertThat(instance).isWaitingAt("decide");
+        assertThat(calls).containsExactly("reserve", "reserve");
+    }
+
+    @Test
+    void shouldEndTheRequestWhenArbitrationRefusesIt() {
+        // given a request in arbitration
+        envelopesHold = false;
+        ProcessInstance instance = start();
+        assertThat(instance).isWaitingAt("arbitrate");
+
+        // when the officer refuses it
+        answer(task(), "REJECT");
+
+        // then it ends rejected
+        assertThat(instance).isEnded().hasPassed("reject-request");
+        assertThat(calls).containsExactly("reserve", "reject");
+    }
+
+    @Test
+    void shouldSendThePlanBackForRevisionOnAReducedApprovalAndRouteItAgain() {
+        // given a request where the region approves a reduced amount
+        ProcessInstance instance = start();
+        decide(CDC, "APPROVE");
+        decide(INVESTOR, "APPROVE");
+        decide(REGION, "APPROVE_REDUCED");
+
+        // then the reservations are released and the officer revises the plan
+        assertThat(instance).isWaitingAt("revise-plan");
+        assertThat(calls).containsExactly("reserve", "send-back");
+
+        // when the officer routes the revised plan again
+        decisions.clear();
+        answer(task(), "APPROVE");
+
+        // then it is reserved again and the funders decide again
+        assertThat(instance).isWaitingAt("decide");
+        assertThat(calls).containsExactly("reserve", "send-back", "reserve");
+    }
+
+    @Test
+    void shouldEndTheRequestWhenTheOfficerAbandonsTheRevision() {
+        // given a request sent back for revision
+        ProcessInstance instance = start();
+        decide(CDC, "REQUEST_CHANGES");
+        decide(INVESTOR, "APPROVE");
+        decide(REGION, "APPROVE");
+        assertThat(instance).isWaitingAt("revise-plan");
+
+        // when the officer ends it
+        answer(task(), "REJECT");
+
+        // then the request is rejected
+        assertThat(instance).isEnded().hasPassed("reject-request");
+    }
+
+    private ProcessInstance start() {
+        return engine.getRuntimeService().startProcessInstanceByKey("funding-request", "CF-TEST",
+                Map.of("requestId", REQUEST));
+    }
+
+    private void decide(long organisationId, String outcome) {
+        Task task = taskQuery().taskDefinitionKey("decide").taskCandidateGroup("approvers-" + organisationId)
+                .singleResult();
+        decisions.put(organisationId, outcome);
+        answer(task, outcome);
+    }
+
+    private static void answer(Task task, String outcome) {
+        complete(task, Variables.createVariables().putValueTyped("decision", Variables.stringValue(outcome, true)));
+    }
+}

@@ -1,0 +1,223 @@
+package org.cofinance.domain.model.ledger;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.cofinance.domain.model.organisation.Organisation;
+import org.cofinance.domain.model.shared.DomainException;
+import org.cofinance.domain.model.shared.Money;
+
+/**
+ * A capped budget owned by one organisation. Its balances are running totals of its ledger entries, and of its
+ * sub-envelopes' entries: money held by a sub-envelope counts against every parent above it. The database refuses
+ * a row where reserved + committed exceeds the ceiling; this class refuses it first.
+ */
+@Entity
+@Table(name = "envelope")
+public class Envelope {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(nullable = false, unique = true, length = 40, updatable = false)
+    private String code;
+
+    @Column(nullable = false, length = 200)
+    private String name;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "owner_organisation_id", updatable = false)
+    private Organisation owner;
+
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "parent_id", updatable = false)
+    private Envelope parent;
+
+    @Column(name = "valid_from")
+    private LocalDate validFrom;
+
+    @Column(name = "valid_to")
+    private LocalDate validTo;
+
+    @Column(nullable = false, precision = 19, scale = 2)
+    private Money ceiling;
+
+    @Column(nullable = false, precision = 19, scale = 2)
+    private Money reserved = Money.ZERO;
+
+    @Column(nullable = false, precision = 19, scale = 2)
+    private Money committed = Money.ZERO;
+
+    @Column(nullable = false, precision = 19, scale = 2)
+    private Money disbursed = Money.ZERO;
+
+    protected Envelope() {
+    }
+
+    public Envelope(String code, String name, Organisation owner, Envelope parent, Money ceiling,
+                    LocalDate validFrom, LocalDate validTo) {
+        if (code == null || !code.matches("[A-Z0-9][A-Z0-9_-]{1,39}")) {
+            throw new DomainException("an envelope code is 2 to 40 capital letters, digits, '-' or '_'");
+        }
+        if (name == null || name.isBlank()) {
+            throw new DomainException("an envelope has a name");
+        }
+        Objects.requireNonNull(ceiling, "ceiling");
+        if (ceiling.isNegative()) {
+            throw new DomainException("a ceiling is not negative");
+        }
+        if (parent != null && ceiling.isGreaterThan(parent.ceiling)) {
+            throw new DomainException("the ceiling of " + code + " does not fit inside its parent " + parent.code
+                    + " (" + parent.ceiling.toPlainString() + " EUR)");
+        }
+        if (validFrom != null && validTo != null && validTo.isBefore(validFrom)) {
+            throw new DomainException("an envelope's validity ends after it begins");
+        }
+        this.code = code;
+        this.name = name.strip();
+        this.owner = Objects.requireNonNull(owner, "owner");
+        this.parent = parent;
+        this.ceiling = ceiling;
+        this.validFrom = validFrom;
+        this.validTo = validTo;
+    }
+
+    /** This envelope then each parent up to the root: every one of them must hold the money. */
+    public List<Envelope> chain() {
+        List<Envelope> chain = new ArrayList<>();
+        for (Envelope e = this; e != null; e = e.parent) {
+            chain.add(e);
+        }
+        return chain;
+    }
+
+    public Money available() {
+        return ceiling.minus(reserved).minus(committed);
+    }
+
+    /** Whether this envelope and all its parents can take the amount. */
+    public boolean canHold(Money amount) {
+        return chain().stream().noneMatch(e -> amount.isGreaterThan(e.available()));
+    }
+
+    void reserve(Money amount) {
+        requirePositive(amount);
+        for (Envelope e : chain()) {
+            if (amount.isGreaterThan(e.available())) {
+                throw new InsufficientFundsException(e.code, amount, e.available());
+            }
+        }
+        chain().forEach(e -> e.reserved = e.reserved.plus(amount));
+    }
+
+    /** Turns a reservation into a commitment of {@code posted}; what was reserved beyond it returns to the envelope. */
+    void post(Money heldReservation, Money posted) {
+        requirePositive(heldReservation);
+        if (posted.isNegative() || posted.isGreaterThan(heldReservation)) {
+            throw new DomainException("posting " + posted.toPlainString() + " EUR exceeds the reservation of "
+                    + heldReservation.toPlainString() + " EUR");
+        }
+        chain().forEach(e -> {
+            e.reserved = e.reserved.minus(heldReservation);
+            e.committed = e.committed.plus(posted);
+        });
+    }
+
+    void voidReservation(Money heldReservation) {
+        requirePositive(heldReservation);
+        chain().forEach(e -> e.reserved = e.reserved.minus(heldReservation));
+    }
+
+    void disburse(Money amount) {
+        requirePositive(amount);
+        chain().forEach(e -> e.disbursed = e.disbursed.plus(amount));
+    }
+
+    /** Gives back committed money that will never be paid (dégagement). */
+    void release(Money amount) {
+        requirePositive(amount);
+        chain().forEach(e -> e.committed = e.committed.minus(amount));
+    }
+
+    /**
+     * Moves the ceiling by an amendment (avenant). Never below what is already reserved and committed, never above
+     * the parent's ceiling.
+     */
+    public void amend(Money newCeiling) {
+        Objects.requireNonNull(newCeiling, "ceiling");
+        Money used = reserved.plus(committed);
+        if (newCeiling.isLessThan(used)) {
+            throw new CeilingBelowUsageException(code, newCeiling, used);
+        }
+        if (parent != null && newCeiling.isGreaterThan(parent.ceiling)) {
+            throw new DomainException("the ceiling of " + code + " does not fit inside its parent " + parent.code);
+        }
+        this.ceiling = newCeiling;
+    }
+
+    private static void requirePositive(Money amount) {
+        if (amount == null || !amount.isPositive()) {
+            throw new DomainException("an amount moved in the ledger is positive");
+        }
+    }
+
+    public Long id() {
+        return id;
+    }
+
+    public String code() {
+        return code;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public Organisation owner() {
+        return owner;
+    }
+
+    public boolean isOwnedBy(Long organisationId) {
+        return owner.id().equals(organisationId);
+    }
+
+    public Optional<Envelope> parent() {
+        return Optional.ofNullable(parent);
+    }
+
+    public LocalDate validFrom() {
+        return validFrom;
+    }
+
+    public LocalDate validTo() {
+        return validTo;
+    }
+
+    public Money ceiling() {
+        return ceiling;
+    }
+
+    public Money reserved() {
+        return reserved;
+    }
+
+    public Money committed() {
+        return committed;
+    }
+
+    public Money disbursed() {
+        return disbursed;
+    }
+}

@@ -1,0 +1,99 @@
+package org.cofinance.domain.model.request;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.Optional;
+import org.cofinance.domain.model.shared.Money;
+
+/** One organisation's answer on one request, with its author, time (UTC) and reasons. Never changed once given. */
+@Entity
+@Table(name = "decision")
+public class Decision {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "request_id", updatable = false)
+    private FundingRequest request;
+
+    @Column(name = "organisation_id", nullable = false, updatable = false)
+    private Long organisationId;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 20, updatable = false)
+    private DecisionOutcome outcome;
+
+    @Column(precision = 19, scale = 2, updatable = false)
+    private Money amount;
+
+    @Column(length = 4000, updatable = false)
+    private String comment;
+
+    @Column(nullable = false, length = 64, updatable = false)
+    private String author;
+
+    @Column(name = "decided_at", nullable = false, updatable = false)
+    private Instant decidedAt;
+
+    @Column(name = "task_id", length = 64, updatable = false)
+    private String taskId;
+
+    protected Decision() {
+    }
+
+    Decision(FundingRequest request, Long organisationId, DecisionOutcome outcome, Money amount, String comment,
+             String author, Instant decidedAt, String taskId) {
+        this.request = request;
+        this.organisationId = organisationId;
+        this.outcome = outcome;
+        this.amount = amount;
+        this.comment = comment;
+        this.author = author;
+        this.decidedAt = decidedAt;
+        this.taskId = taskId;
+    }
+
+    public Long id() {
+        return id;
+    }
+
+    public Long organisationId() {
+        return organisationId;
+    }
+
+    public DecisionOutcome outcome() {
+        return outcome;
+    }
+
+    public Optional<Money> amount() {
+        return Optional.ofNullable(amount);
+    }
+
+    public String comment() {
+        return comment;
+    }
+
+    public String author() {
+        return author;
+    }
+
+    public Instant decidedAt() {
+        return decidedAt;
+    }
+
+    public String taskId() {
+        return taskId;
+    }
+}

@@ -1,0 +1,304 @@
+package org.cofinance.domain.model.request;
+
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import org.cofinance.domain.model.organisation.Organisation;
+import org.cofinance.domain.model.shared.DomainException;
+import org.cofinance.domain.model.shared.Money;
+import org.cofinance.domain.model.shared.ValidationException;
+import org.cofinance.domain.model.shared.Violation;
+
+/**
+ * A request to finance one project, with its financing plan and the decisions of its financers. The plan balances
+ * (its lines add up exactly to the eligible cost) and every line obeys the plan rules; the status moves only along
+ * {@link RequestStatus}'s allowed transitions.
+ */
+@Entity
+@Table(name = "funding_request")
+public class FundingRequest {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(nullable = false, unique = true, length = 30, updatable = false)
+    private String reference;
+
+    @Column(nullable = false, length = 300)
+    private String title;
+
+    @Column(nullable = false, length = 200)
+    private String territory;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 20)
+    private Theme theme;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "lead_organisation_id")
+    private Organisation lead;
+
+    @Column(name = "eligible_cost", nullable = false, precision = 19, scale = 2)
+    private Money eligibleCost;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 20)
+    private RequestStatus status;
+
+    @OneToMany(mappedBy = "request", cascade = CascadeType.ALL, orphanRemoval = true)
+    @OrderBy("position")
+    private List<PlanLine> plan = new ArrayList<>();
+
+    @OneToMany(mappedBy = "request", cascade = CascadeType.PERSIST)
+    @OrderBy("decidedAt, id")
+    private List<Decision> decisions = new ArrayList<>();
+
+    @Column(name = "process_instance_id", length = 64)
+    private String processInstanceId;
+
+    @Column(name = "created_by", nullable = false, length = 64, updatable = false)
+    private String createdBy;
+
+    @Column(name = "created_at", nullable = false, updatable = false)
+    private Instant createdAt;
+
+    @Column(name = "submitted_by", length = 64)
+    private String submittedBy;
+
+    @Column(name = "submitted_at")
+    private Instant submittedAt;
+
+    @Version
+    private long version;
+
+    protected FundingRequest() {
+    }
+
+    /**
+     * A new draft.
+     *
+     * @throws ValidationException naming every field that breaks a rule
+     */
+    public FundingRequest(String reference, ProjectDetails project, List<PlanLineDraft> lines, String author,
+                          Instant at) {
+        List<Violation> violations = new ArrayList<>(project.violations());
+        violations.addAll(planViolations(project, lines));
+        if (!violations.isEmpty()) {
+            throw new ValidationException(violations);
+        }
+        this.reference = Objects.requireNonNull(reference, "reference");
+        apply(project);
+        for (PlanLineDraft line : lines) {
+            plan.add(new PlanLine(this, plan.size(), line));
+        }
+        this.status = RequestStatus.DRAFT;
+        this.createdBy = author;
+        this.createdAt = at;
+    }
+
+    private void apply(ProjectDetails project) {
+        this.title = project.title().strip();
+        this.territory = project.territory().strip();
+        this.theme = project.theme();
+        this.lead = project.lead();
+        this.eligibleCost = project.eligibleCost();
+    }
+
+    private static List<Violation> planViolations(ProjectDetails project, List<PlanLineDraft> lines) {
+        List<Violation> violations = new ArrayList<>();
+        if (lines == null || lines.isEmpty()) {
+            violations.add(new Violation("plan", "a financing plan has at least one line"));
+            return violations;
+        }
+        Money total = Money.ZERO;
+        boolean amountsValid = true;
+        for (int i = 0; i < lines.size(); i++) {
+            PlanLineDraft line = lines.get(i);
+            violations.addAll(line.violations("plan[" + i + "]", project.lead()));
+            if (line.amount() == null) {
+                amountsValid = false;
+            } else {
+                total = total.plus(line.amount());
+            }
+        }
+        if (amountsValid && project.eligibleCost() != null && !total.equals(project.eligibleCost())) {
+            violations.add(new Violation("plan", "the plan does not balance: its lines add up to "
+                    + total.toPlainString() + " EUR, the eligible cost is "
+                    + project.eligibleCost().toPlainString() + " EUR"));
+        }
+        return violations;
+    }
+
+    /** Hands the request over to the workflow; a request is submitted once. */
+    public void submit(String author, Instant at) {
+        if (status != RequestStatus.DRAFT) {
+            throw new DomainException("request " + reference + " is " + status + ": only a draft is submitted");
+        }
+        List<Violation> violations = planViolations(projectDetails(), plan.stream()
+                .map(l -> new PlanLineDraft(l.organisation(), l.envelope().orElse(null), l.instrument(), l.amount()))
+                .toList());
+        if (!violations.isEmpty()) {
+            throw new ValidationException(violations);
+        }
+        moveTo(RequestStatus.SUBMITTED);
+        this.submittedBy = author;
+        this.submittedAt = at;
+    }
+
+    public void startedProcess(String processInstanceId) {
+        this.processInstanceId = processInstanceId;
+    }
+
+    public void moveTo(RequestStatus target) {
+        if (!status.canMoveTo(target)) {
+            throw new DomainException("request " + reference + " cannot move from " + status + " to " + target);
+        }
+        this.status = target;
+    }
+
+    /** The organisations whose lines draw on their envelopes: each owes a decision. */
+    public Set<Long> funderIds() {
+        Set<Long> funders = new LinkedHashSet<>();
+        plan.stream().filter(PlanLine::drawsOnEnvelope).forEach(l -> funders.add(l.organisation().id()));
+        return funders;
+    }
+
+    public Money amountFundedBy(Long organisationId) {
+        return plan.stream().filter(l -> l.drawsOnEnvelope() && l.organisation().id().equals(organisationId))
+                .map(PlanLine::amount).reduce(Money.ZERO, Money::plus);
+    }
+
+    /**
+     * Records a funder's decision.
+     *
+     * @throws DomainException when the request awaits no decision, or none from that organisation
+     */
+    public Decision recordDecision(Long organisationId, DecisionOutcome outcome, Money amount, String comment,
+                                   String author, Instant at, String taskId) {
+        if (status != RequestStatus.AWAITING_DECISIONS) {
+            throw new DomainException("request " + reference + " awaits no decision (it is " + status + ")");
+        }
+        if (!funderIds().contains(organisationId)) {
+            throw new DomainException("organisation " + organisationId + " does not finance request " + reference);
+        }
+        Objects.requireNonNull(outcome, "decision");
+        if (outcome == DecisionOutcome.APPROVE_REDUCED) {
+            Money asked = amountFundedBy(organisationId);
+            if (amount == null || !amount.isPositive() || !amount.isLessThan(asked)) {
+                throw ValidationException.of("amount", "a reduced approval names a positive amount below the "
+                        + asked.toPlainString() + " EUR asked");
+            }
+        } else if (amount != null) {
+            throw ValidationException.of("amount", "only a reduced approval names an amount");
+        }
+        Decision decision = new Decision(this, organisationId, outcome, amount, comment, author, at, taskId);
+        decisions.add(decision);
+        return decision;
+    }
+
+    public boolean isApprovedByAllFunders() {
+        return funderIds().stream().allMatch(org -> latestDecisionOf(org) == DecisionOutcome.APPROVE);
+    }
+
+    public boolean hasRejection() {
+        return funderIds().stream().anyMatch(org -> latestDecisionOf(org) == DecisionOutcome.REJECT);
+    }
+
+    private DecisionOutcome latestDecisionOf(Long organisationId) {
+        DecisionOutcome latest = null;
+        for (Decision d : decisions) {
+            if (d.organisationId().equals(organisationId)) {
+                latest = d.outcome();
+            }
+        }
+        return latest;
+    }
+
+    public boolean wasCreatedBy(String username) {
+        return createdBy.equals(username);
+    }
+
+    public ProjectDetails projectDetails() {
+        return new ProjectDetails(title, territory, theme, lead, eligibleCost);
+    }
+
+    public Long id() {
+        return id;
+    }
+
+    public String reference() {
+        return reference;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public String territory() {
+        return territory;
+    }
+
+    public Theme theme() {
+        return theme;
+    }
+
+    public Organisation lead() {
+        return lead;
+    }
+
+    public Money eligibleCost() {
+        return eligibleCost;
+    }
+
+    public RequestStatus status() {
+        return status;
+    }
+
+    public List<PlanLine> plan() {
+        return Collections.unmodifiableList(plan);
+    }
+
+    public List<Decision> decisions() {
+        return Collections.unmodifiableList(decisions);
+    }
+
+    public String processInstanceId() {
+        return processInstanceId;
+    }
+
+    public String createdBy() {
+        return createdBy;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    public String submittedBy() {
+        return submittedBy;
+    }
+
+    public Instant submittedAt() {
+        return submittedAt;
+    }
+}

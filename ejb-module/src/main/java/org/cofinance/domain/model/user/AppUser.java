@@ -1,0 +1,94 @@
+package org.cofinance.domain.model.user;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.Table;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.Objects;
+import java.util.Set;
+
+/** A person who signs in: his password hash (PBKDF2), his roles and the organisation he acts for. */
+@Entity
+@Table(name = "app_user")
+public class AppUser {
+
+    @Id
+    @Column(length = 64)
+    private String username;
+
+    @Column(name = "password_hash", nullable = false, length = 255)
+    private String passwordHash;
+
+    @Column(name = "display_name", nullable = false, length = 200)
+    private String displayName;
+
+    @Column(length = 254)
+    private String email;
+
+    @Column(name = "organisation_id")
+    private Long organisationId;
+
+    @Column(nullable = false)
+    private boolean enabled = true;
+
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "app_user_role", joinColumns = @JoinColumn(name = "username"))
+    @Enumerated(EnumType.STRING)
+    @Column(name = "role", length = 20)
+    private Set<Role> roles = EnumSet.noneOf(Role.class);
+
+    protected AppUser() {
+    }
+
+    public AppUser(String username, String passwordHash, String displayName, String email, Long organisationId,
+                   Set<Role> roles) {
+        if (username == null || !username.matches("[a-z0-9._-]{2,64}")) {
+            throw new IllegalArgumentException("a user name is 2 to 64 lower-case letters, digits, '.', '_' or '-'");
+        }
+        if (roles.contains(Role.APPROVER) && organisationId == null) {
+            throw new IllegalArgumentException("an approver acts for an organisation");
+        }
+        this.username = username;
+        this.passwordHash = Objects.requireNonNull(passwordHash, "password hash");
+        this.displayName = displayName;
+        this.email = email;
+        this.organisationId = organisationId;
+        this.roles = roles.isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(roles);
+    }
+
+    public String username() {
+        return username;
+    }
+
+    public String passwordHash() {
+        return passwordHash;
+    }
+
+    public String displayName() {
+        return displayName;
+    }
+
+    public String email() {
+        return email;
+    }
+
+    public Long organisationId() {
+        return organisationId;
+    }
+
+    public boolean isEnabled() {
+        return enabled;
+    }
+
+    public Set<Role> roles() {
+        return Collections.unmodifiableSet(roles);
+    }
+}
