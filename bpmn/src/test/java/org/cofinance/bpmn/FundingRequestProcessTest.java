@@ -54,6 +54,10 @@ class FundingRequestProcessTest {
 
     /** Stands in for the application bean that reads the recorded funder decisions. */
     public class FakeFundingDecisions {
+        public List<Long> funderIds(Long requestId) {
+            return List.of(CDC, INVESTOR, REGION);
+        }
+
         public boolean allApproved(Long requestId) {
             return List.of(CDC, INVESTOR, REGION).stream().allMatch(org -> "APPROVE".equals(decisions.get(org)));
         }
@@ -68,7 +72,6 @@ class FundingRequestProcessTest {
         Mocks.register("reserveFunds", (JavaDelegate) execution -> {
             calls.add("reserve");
             execution.setVariable("reservationFits", envelopesHold);
-            execution.setVariable("funderIds", new ArrayList<>(List.of(CDC, INVESTOR, REGION)));
         });
         Mocks.register("postCommitments", (JavaDelegate) execution -> calls.add("post"));
         Mocks.register("sendBackForRevision", (JavaDelegate) execution -> calls.add("send-back"));

@@ -78,9 +78,9 @@ public class Envelope {
         if (ceiling.isNegative()) {
             throw new DomainException("a ceiling is not negative");
         }
-        if (parent != null && ceiling.isGreaterThan(parent.ceiling)) {
-            throw new DomainException("the ceiling of " + code + " does not fit inside its parent " + parent.code
-                    + " (" + parent.ceiling.toPlainString() + " EUR)");
+        if (parent != null && ceiling.isGreaterThan(parent.ceiling())) {
+            throw new DomainException("the ceiling of " + code + " does not fit inside its parent " + parent.code()
+                    + " (" + parent.ceiling().toPlainString() + " EUR)");
         }
         if (validFrom != null && validTo != null && validTo.isBefore(validFrom)) {
             throw new DomainException("an envelope's validity ends after it begins");
@@ -94,10 +94,13 @@ public class Envelope {
         this.validTo = validTo;
     }
 
-    /** This envelope then each parent up to the root: every one of them must hold the money. */
+    /**
+     * This envelope then each parent up to the root: every one of them must hold the money. Other instances are
+     * reached through their methods only, never their fields, as they may be lazy proxies.
+     */
     public List<Envelope> chain() {
         List<Envelope> chain = new ArrayList<>();
-        for (Envelope e = this; e != null; e = e.parent) {
+        for (Envelope e = this; e != null; e = e.parent().orElse(null)) {
             chain.add(e);
         }
         return chain;
@@ -116,10 +119,10 @@ public class Envelope {
         requirePositive(amount);
         for (Envelope e : chain()) {
             if (amount.isGreaterThan(e.available())) {
-                throw new InsufficientFundsException(e.code, amount, e.available());
+                throw new InsufficientFundsException(e.code(), amount, e.available());
             }
         }
-        chain().forEach(e -> e.reserved = e.reserved.plus(amount));
+        chain().forEach(e -> e.moveBalances(amount, Money.ZERO, Money.ZERO));
     }
 
     /** Turns a reservation into a commitment of {@code posted}; what was reserved beyond it returns to the envelope. */
@@ -129,26 +132,37 @@ public class Envelope {
             throw new DomainException("posting " + posted.toPlainString() + " EUR exceeds the reservation of "
                     + heldReservation.toPlainString() + " EUR");
         }
-        chain().forEach(e -> {
-            e.reserved = e.reserved.minus(heldReservation);
-            e.committed = e.committed.plus(posted);
-        });
+        chain().forEach(e -> e.moveBalances(Money.ZERO.minus(heldReservation), posted, Money.ZERO));
     }
 
     void voidReservation(Money heldReservation) {
         requirePositive(heldReservation);
-        chain().forEach(e -> e.reserved = e.reserved.minus(heldReservation));
+        chain().forEach(e -> e.moveBalances(Money.ZERO.minus(heldReservation), Money.ZERO, Money.ZERO));
     }
 
     void disburse(Money amount) {
         requirePositive(amount);
-        chain().forEach(e -> e.disbursed = e.disbursed.plus(amount));
+        chain().forEach(e -> e.moveBalances(Money.ZERO, Money.ZERO, amount));
     }
 
     /** Gives back committed money that will never be paid (dégagement). */
     void release(Money amount) {
         requirePositive(amount);
-        chain().forEach(e -> e.committed = e.committed.minus(amount));
+        chain().forEach(e -> e.moveBalances(Money.ZERO, Money.ZERO.minus(amount), Money.ZERO));
+    }
+
+    /** Applies signed deltas; refuses any state the database would refuse too. */
+    void moveBalances(Money reservedDelta, Money committedDelta, Money disbursedDelta) {
+        Money newReserved = reserved.plus(reservedDelta);
+        Money newCommitted = committed.plus(committedDelta);
+        Money newDisbursed = disbursed.plus(disbursedDelta);
+        if (newReserved.isNegative() || newCommitted.isNegative() || newDisbursed.isGreaterThan(newCommitted)
+                || newReserved.plus(newCommitted).isGreaterThan(ceiling)) {
+            throw new DomainException("envelope " + code + " cannot take this movement");
+        }
+        this.reserved = newReserved;
+        this.committed = newCommitted;
+        this.disbursed = newDisbursed;
     }
 
     /**
@@ -161,8 +175,8 @@ public class Envelope {
         if (newCeiling.isLessThan(used)) {
             throw new CeilingBelowUsageException(code, newCeiling, used);
         }
-        if (parent != null && newCeiling.isGreaterThan(parent.ceiling)) {
-            throw new DomainException("the ceiling of " + code + " does not fit inside its parent " + parent.code);
+        if (parent != null && newCeiling.isGreaterThan(parent.ceiling())) {
+            throw new DomainException("the ceiling of " + code + " does not fit inside its parent " + parent.code());
         }
         this.ceiling = newCeiling;
     }

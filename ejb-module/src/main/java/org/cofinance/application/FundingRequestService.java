@@ -1,0 +1,274 @@
+package org.cofinance.application;
+
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.Year;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.cofinance.domain.model.ledger.Commitment;
+import org.cofinance.domain.model.ledger.Envelope;
+import org.cofinance.domain.model.organisation.Organisation;
+import org.cofinance.domain.model.request.FundingRequest;
+import org.cofinance.domain.model.request.Instrument;
+import org.cofinance.domain.model.request.PlanLineDraft;
+import org.cofinance.domain.model.request.ProjectDetails;
+import org.cofinance.domain.model.request.RequestStatus;
+import org.cofinance.domain.model.request.Theme;
+import org.cofinance.domain.model.shared.Money;
+import org.cofinance.domain.model.shared.ValidationException;
+import org.cofinance.domain.model.shared.Violation;
+import org.cofinance.domain.model.user.Role;
+
+/** Registers, submits and shows funding requests. */
+@Stateless
+public class FundingRequestService {
+
+    public static final String PROCESS_KEY = "funding-request";
+    private static final String CREATE_OPERATION = "create-request";
+
+    @PersistenceContext
+    private EntityManager em;
+
+    @EJB
+    private Callers callers;
+
+    @EJB
+    private IdempotencyStore idempotency;
+
+    @Inject
+    private RuntimeService runtimeService;
+
+    @Inject
+    private IdentityService identityService;
+
+    @Inject
+    private Clock clock;
+
+    /** The id of the new draft, or of the draft the same Idempotency-Key created before. */
+    public Created create(NewRequest command, String idempotencyKey) {
+        Caller caller = callers.current().require(Role.OFFICER);
+        if (idempotencyKey != null) {
+            Optional<Long> first = idempotency.replay(caller.username(), idempotencyKey, CREATE_OPERATION, command);
+            if (first.isPresent()) {
+                return new Created(first.get(), false);
+            }
+        }
+        FundingRequest request = new FundingRequest(nextReference(), project(command), planLines(command),
+                caller.username(), now());
+        em.persist(request);
+        em.flush();
+        if (idempotencyKey != null) {
+            idempotency.remember(caller.username(), idempotencyKey, CREATE_OPERATION, command, 201, request.id());
+        }
+        return new Created(request.id(), true);
+    }
+
+    public record Created(Long id, boolean isNew) {
+    }
+
+    /** Submits the draft and starts its workflow, in one transaction. */
+    public Views.RequestView submit(Long requestId) {
+        Caller caller = callers.current().require(Role.OFFICER);
+        FundingRequest request = find(requestId);
+        request.submit(caller.username(), now());
+        em.flush();
+        identityService.setAuthenticatedUserId(caller.username());
+        try {
+            String instance = runtimeService.startProcessInstanceByKey(PROCESS_KEY, request.reference(),
+                    Map.of("requestId", request.id())).getId();
+            request.startedProcess(instance);
+        } finally {
+            identityService.clearAuthentication();
+        }
+        return view(request);
+    }
+
+    public Views.RequestView get(Long requestId) {
+        Caller caller = callers.current();
+        FundingRequest request = find(requestId);
+        if (!caller.seesAllOrganisations() && !request.funderIds().contains(caller.organisationId())) {
+            throw new NotFoundException("no request " + requestId);
+        }
+        return view(request);
+    }
+
+    public Views.Page<Views.RequestView> list(String status, String territory, Paging paging) {
+        Caller caller = callers.current();
+        RequestStatus wanted = status == null || status.isBlank() ? null : parseEnum(RequestStatus.class, status,
+                "status");
+        StringBuilder where = new StringBuilder(" where 1 = 1");
+        if (wanted != null) {
+            where.append(" and r.status = :status");
+        }
+        if (territory != null && !territory.isBlank()) {
+            where.append(" and lower(r.territory) = lower(:territory)");
+        }
+        if (!caller.seesAllOrganisations()) {
+            where.append(" and exists (select l from PlanLine l where l.request = r and l.envelope is not null"
+                    + " and l.organisation.id = :org)");
+        }
+        var query = em.createQuery("select r from FundingRequest r" + where + " order by r.id desc",
+                FundingRequest.class);
+        var count = em.createQuery("select count(r) from FundingRequest r" + where, Long.class);
+        for (var q : List.of(query, count)) {
+            if (wanted != null) {
+                q.setParameter("status", wanted);
+            }
+            if (territory != null && !territory.isBlank()) {
+                q.setParameter("territory", territory.strip());
+            }
+            if (!caller.seesAllOrganisations()) {
+                q.setParameter("org", caller.organisationId());
+            }
+        }
+        List<Views.RequestView> items = query.setFirstResult(paging.offset()).setMaxResults(paging.size())
+                .getResultList().stream().map(this::view).toList();
+        return new Views.Page<>(items, count.getSingleResult());
+    }
+
+    FundingRequest find(Long requestId) {
+        FundingRequest request = requestId == null ? null : em.find(FundingRequest.class, requestId);
+        if (request == null) {
+            throw new NotFoundException("no request " + requestId);
+        }
+        return request;
+    }
+
+    Views.RequestView view(FundingRequest request) {
+        List<Commitment> commitments = em.createQuery(
+                        "select c from Commitment c join fetch c.envelope where c.requestId = :r order by c.id",
+                        Commitment.class)
+                .setParameter("r", request.id()).getResultList();
+        return Views.RequestView.of(request, commitments);
+    }
+
+    private ProjectDetails project(NewRequest command) {
+        List<Violation> violations = new ArrayList<>();
+        Theme theme = command.theme() == null ? null : parseEnum(Theme.class, command.theme(), "theme", violations);
+        Organisation lead = command.leadOrganisationId() == null ? null
+                : organisation(command.leadOrganisationId(), "leadOrganisationId", violations);
+        Money cost = money(command.eligibleCost(), "eligibleCost", violations);
+        if (!violations.isEmpty()) {
+            violations.addAll(planViolationsOfFormat(command));
+            throw new ValidationException(violations);
+        }
+        return new ProjectDetails(command.title(), command.territory(), theme, lead, cost);
+    }
+
+    private List<Violation> planViolationsOfFormat(NewRequest command) {
+        List<Violation> violations = new ArrayList<>();
+        resolveLines(command, violations);
+        return violations;
+    }
+
+    private List<PlanLineDraft> planLines(NewRequest command) {
+        List<Violation> violations = new ArrayList<>();
+        List<PlanLineDraft> lines = resolveLines(command, violations);
+        if (!violations.isEmpty()) {
+            throw new ValidationException(violations);
+        }
+        return lines;
+    }
+
+    private List<PlanLineDraft> resolveLines(NewRequest command, List<Violation> violations) {
+        List<PlanLineDraft> lines = new ArrayList<>();
+        if (command.plan() == null) {
+            return lines;
+        }
+        for (int i = 0; i < command.plan().size(); i++) {
+            NewRequest.Line line = command.plan().get(i);
+            String field = "plan[" + i + "]";
+            if (line == null) {
+                violations.add(new Violation(field, "is required"));
+                continue;
+            }
+            Organisation org = line.organisationId() == null ? null
+                    : organisation(line.organisationId(), field + ".organisationId", violations);
+            if (line.organisationId() == null) {
+                violations.add(new Violation(field + ".organisationId", "is required"));
+            }
+            Envelope envelope = line.envelopeCode() == null || line.envelopeCode().isBlank() ? null
+                    : envelope(line.envelopeCode(), field + ".envelopeCode", violations);
+            Instrument instrument = line.instrument() == null ? null
+                    : parseEnum(Instrument.class, line.instrument(), field + ".instrument", violations);
+            Money amount = money(line.amount(), field + ".amount", violations);
+            lines.add(new PlanLineDraft(org, envelope, instrument, amount));
+        }
+        return lines;
+    }
+
+    private Organisation organisation(Long id, String field, List<Violation> violations) {
+        Organisation org = em.find(Organisation.class, id);
+        if (org == null) {
+            violations.add(new Violation(field, "no organisation " + id));
+        }
+        return org;
+    }
+
+    private Envelope envelope(String code, String field, List<Violation> violations) {
+        List<Envelope> found = em.createQuery("select e from Envelope e where e.code = :code", Envelope.class)
+                .setParameter("code", code).getResultList();
+        if (found.isEmpty()) {
+            violations.add(new Violation(field, "no envelope " + code));
+            return null;
+        }
+        return found.get(0);
+    }
+
+    static Money money(String text, String field, List<Violation> violations) {
+        if (text == null) {
+            violations.add(new Violation(field, "is required"));
+            return null;
+        }
+        try {
+            Money m = Money.parse(text);
+            if (!m.isPositive()) {
+                violations.add(new Violation(field, "must be a positive number of euros"));
+                return null;
+            }
+            return m;
+        } catch (IllegalArgumentException e) {
+            violations.add(new Violation(field, "must be a decimal number of euros with at most two decimals,"
+                    + " e.g. \"1250000.00\""));
+            return null;
+        }
+    }
+
+    static <E extends Enum<E>> E parseEnum(Class<E> type, String value, String field) {
+        List<Violation> violations = new ArrayList<>();
+        E parsed = parseEnum(type, value, field, violations);
+        if (!violations.isEmpty()) {
+            throw new ValidationException(violations);
+        }
+        return parsed;
+    }
+
+    static <E extends Enum<E>> E parseEnum(Class<E> type, String value, String field, List<Violation> violations) {
+        try {
+            return Enum.valueOf(type, value);
+        } catch (IllegalArgumentException e) {
+            violations.add(new Violation(field, "is one of " + java.util.Arrays.toString(type.getEnumConstants())));
+            return null;
+        }
+    }
+
+    private String nextReference() {
+        Number n = (Number) em.createNativeQuery("select nextval('funding_request_reference_seq')").getSingleResult();
+        return String.format("CF-%d-%06d", Year.now(clock.withZone(ZoneOffset.UTC)).getValue(), n.longValue());
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+}

@@ -1,0 +1,125 @@
+package org.cofinance.application;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.cofinance.domain.model.ledger.Commitment;
+import org.cofinance.domain.model.ledger.CommitmentStatus;
+import org.cofinance.domain.model.ledger.Envelope;
+import org.cofinance.domain.model.ledger.LedgerEntry;
+import org.cofinance.domain.model.ledger.Movement;
+import org.cofinance.domain.model.request.FundingRequest;
+import org.cofinance.domain.model.request.PlanLine;
+import org.cofinance.domain.model.shared.Money;
+
+/**
+ * Moves a request's money through the ledger. Envelopes are locked in the database (SELECT ... FOR UPDATE, in id
+ * order, parents included) before their balances are read, so that concurrent callers on any node serialise on the
+ * rows; the CHECK constraints of the envelope table are the last word on the ceiling.
+ */
+@Stateless
+public class LedgerService {
+
+    @PersistenceContext
+    private EntityManager em;
+
+    @Inject
+    private Clock clock;
+
+    /**
+     * Reserves every plan line that draws on an envelope, all or nothing.
+     *
+     * @param keyPrefix the idempotency key of this step; each line's entry is keyed {@code keyPrefix:line:<id>}
+     * @return whether every envelope could hold its lines; when not, nothing was reserved
+     */
+    public boolean reservePlan(Long requestId, String keyPrefix, String author) {
+        FundingRequest request = em.find(FundingRequest.class, requestId);
+        List<Long> alreadyReserved = em.createQuery(
+                        "select c.planLineId from Commitment c where c.requestId = :r and c.status = :s", Long.class)
+                .setParameter("r", requestId).setParameter("s", CommitmentStatus.RESERVED).getResultList();
+        List<PlanLine> lines = request.plan().stream()
+                .filter(PlanLine::drawsOnEnvelope)
+                .filter(l -> !alreadyReserved.contains(l.id()))
+                .toList();
+        lockChains(lines.stream().map(l -> l.envelope().orElseThrow()).toList());
+
+        Map<Envelope, Money> needed = new HashMap<>();
+        for (PlanLine line : lines) {
+            for (Envelope e : line.envelope().orElseThrow().chain()) {
+                needed.merge(e, line.amount(), Money::plus);
+            }
+        }
+        boolean fits = needed.entrySet().stream().noneMatch(n -> n.getValue().isGreaterThan(n.getKey().available()));
+        if (!fits) {
+            return false;
+        }
+        Instant now = now();
+        for (PlanLine line : lines) {
+            Commitment commitment = new Commitment(line.envelope().orElseThrow(), requestId, line.id(),
+                    line.organisation().id(), line.instrument(), line.amount(), now);
+            em.persist(commitment);
+            em.flush();
+            em.persist(commitment.reservationEntry(
+                    Movement.by(author, now, keyPrefix + ":line:" + line.id())));
+        }
+        return true;
+    }
+
+    /** Turns every reservation of the request into a commitment of the reserved amount. */
+    public void postCommitments(Long requestId, String keyPrefix, String author) {
+        List<Commitment> reserved = reservedCommitments(requestId);
+        lockChains(reserved.stream().map(Commitment::envelope).toList());
+        Instant now = now();
+        for (Commitment c : reserved) {
+            record(c.post(c.reserved(), Movement.by(author, now, keyPrefix + ":commitment:" + c.id())));
+        }
+    }
+
+    /** Gives every reservation of the request back to its envelope. */
+    public void voidReservations(Long requestId, String keyPrefix, String author) {
+        List<Commitment> reserved = reservedCommitments(requestId);
+        lockChains(reserved.stream().map(Commitment::envelope).toList());
+        Instant now = now();
+        for (Commitment c : reserved) {
+            em.persist(c.voidReservation(Movement.by(author, now, keyPrefix + ":commitment:" + c.id())));
+        }
+    }
+
+    private List<Commitment> reservedCommitments(Long requestId) {
+        return em.createQuery("select c from Commitment c where c.requestId = :r and c.status = :s order by c.id",
+                        Commitment.class)
+                .setParameter("r", requestId).setParameter("s", CommitmentStatus.RESERVED).getResultList();
+    }
+
+    private void record(List<LedgerEntry> entries) {
+        entries.forEach(em::persist);
+    }
+
+    /** Locks the envelopes and all their parents, in id order so that two callers never wait on each other. */
+    private void lockChains(Collection<Envelope> envelopes) {
+        Map<Long, Envelope> byId = new TreeMap<>();
+        for (Envelope envelope : envelopes) {
+            for (Envelope e : envelope.chain()) {
+                byId.put(e.id(), e);
+            }
+        }
+        for (Envelope e : new ArrayList<>(byId.values())) {
+            em.refresh(e, LockModeType.PESSIMISTIC_WRITE);
+        }
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+}

@@ -1,0 +1,76 @@
+package org.cofinance.application;
+
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Named;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.ArrayList;
+import java.util.List;
+import org.cofinance.domain.model.request.FundingRequest;
+import org.cofinance.domain.model.request.RequestStatus;
+
+/**
+ * The steps the funding-request process takes on a request: each moves its money and its status together, in the
+ * transaction of the process step. Named {@code fundingDecisions} for the process's conditions.
+ */
+@Stateless
+@Named("fundingDecisions")
+public class RequestWorkflowService {
+
+    @PersistenceContext
+    private EntityManager em;
+
+    @EJB
+    private LedgerService ledger;
+
+    /** Reserves the plan; the request then awaits its funders' decisions, or goes to arbitration. */
+    public boolean reserve(Long requestId, String key, String author) {
+        FundingRequest request = request(requestId);
+        boolean fits = ledger.reservePlan(requestId, key, author);
+        moveTo(request, fits ? RequestStatus.AWAITING_DECISIONS : RequestStatus.IN_ARBITRATION);
+        return fits;
+    }
+
+    public void approve(Long requestId, String key, String author) {
+        ledger.postCommitments(requestId, key, author);
+        moveTo(request(requestId), RequestStatus.APPROVED);
+    }
+
+    public void sendBackForRevision(Long requestId, String key, String author) {
+        ledger.voidReservations(requestId, key, author);
+        moveTo(request(requestId), RequestStatus.TO_REVISE);
+    }
+
+    public void reject(Long requestId, String key, String author) {
+        ledger.voidReservations(requestId, key, author);
+        moveTo(request(requestId), RequestStatus.REJECTED);
+    }
+
+    /** The organisations that owe a decision: one task each. */
+    public List<Long> funderIds(Long requestId) {
+        return new ArrayList<>(request(requestId).funderIds());
+    }
+
+    public boolean allApproved(Long requestId) {
+        return request(requestId).isApprovedByAllFunders();
+    }
+
+    public boolean anyRejected(Long requestId) {
+        return request(requestId).hasRejection();
+    }
+
+    private void moveTo(FundingRequest request, RequestStatus status) {
+        if (request.status() != status) {
+            request.moveTo(status);
+        }
+    }
+
+    private FundingRequest request(Long requestId) {
+        FundingRequest request = em.find(FundingRequest.class, requestId);
+        if (request == null) {
+            throw new NotFoundException("no request " + requestId);
+        }
+        return request;
+    }
+}

@@ -1,0 +1,206 @@
+package org.cofinance.application;
+
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Set;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.task.TaskQuery;
+import org.camunda.bpm.engine.variable.Variables;
+import org.cofinance.domain.model.request.DecisionOutcome;
+import org.cofinance.domain.model.request.FundingRequest;
+import org.cofinance.domain.model.shared.DomainException;
+import org.cofinance.domain.model.shared.Money;
+import org.cofinance.domain.model.shared.ValidationException;
+import org.cofinance.domain.model.shared.Violation;
+import org.cofinance.domain.model.user.Role;
+
+/**
+ * The caller's task list and the work on its tasks. Only fixed engine queries are used; a task is visible to whoever
+ * it is assigned to and to the members of its candidate groups, which for a funder's decision is that organisation's
+ * approvers only.
+ */
+@Stateless
+public class TaskListService {
+
+    static final String DECIDE = "decide";
+
+    @PersistenceContext
+    private EntityManager em;
+
+    @EJB
+    private Callers callers;
+
+    @Inject
+    private TaskService taskService;
+
+    @Inject
+    private RuntimeService runtimeService;
+
+    @Inject
+    private IdentityService identityService;
+
+    @Inject
+    private Clock clock;
+
+    public Views.Page<Views.TaskView> list(Long requestId, String assignee, Paging paging) {
+        Caller caller = callers.current();
+        Set<String> groups = caller.taskGroups();
+        TaskQuery query = taskService.createTaskQuery();
+        if ("me".equals(assignee)) {
+            query.taskAssignee(caller.username());
+        } else if ("none".equals(assignee)) {
+            if (groups.isEmpty()) {
+                return new Views.Page<>(List.of(), 0);
+            }
+            query.taskUnassigned().taskCandidateGroupIn(new ArrayList<>(groups));
+        } else if (assignee != null && !assignee.isBlank()) {
+            throw ValidationException.of("assignee", "is me or none");
+        } else if (groups.isEmpty()) {
+            query.taskAssignee(caller.username());
+        } else {
+            query.or().taskAssignee(caller.username()).taskCandidateGroupIn(new ArrayList<>(groups)).endOr();
+        }
+        if (requestId != null) {
+            query.processVariableValueEquals("requestId", requestId);
+        }
+        long total = query.count();
+        List<Views.TaskView> items = query.orderByDueDate().asc().orderByTaskCreateTime().asc()
+                .listPage(paging.offset(), paging.size()).stream().map(this::view).toList();
+        return new Views.Page<>(items, total);
+    }
+
+    public void claim(String taskId) {
+        Caller caller = callers.current();
+        Task task = visibleTask(taskId, caller);
+        if (task.getAssignee() != null && !task.getAssignee().equals(caller.username())) {
+            throw new DomainException("task " + taskId + " is already claimed by " + task.getAssignee());
+        }
+        taskService.setAssignee(taskId, caller.username());
+    }
+
+    public void unclaim(String taskId) {
+        Caller caller = callers.current();
+        Task task = visibleTask(taskId, caller);
+        if (task.getAssignee() != null && !task.getAssignee().equals(caller.username())) {
+            throw new AccessDeniedException("task " + taskId + " is claimed by someone else");
+        }
+        taskService.setAssignee(taskId, null);
+    }
+
+    /**
+     * Records the caller's answer and completes the task, in one transaction with whatever the process does next
+     * (posting the commitments after the last approval, for instance).
+     */
+    public void complete(String taskId, TaskAnswer answer) {
+        Caller caller = callers.current();
+        Task task = visibleTask(taskId, caller);
+        if (task.getAssignee() != null && !task.getAssignee().equals(caller.username())) {
+            throw new DomainException("task " + taskId + " is claimed by " + task.getAssignee());
+        }
+        DecisionOutcome outcome = outcome(answer);
+        Long requestId = requestIdOf(task);
+        if (DECIDE.equals(task.getTaskDefinitionKey())) {
+            recordFunderDecision(task, caller, requestId, outcome, answer);
+        } else if (outcome != DecisionOutcome.APPROVE && outcome != DecisionOutcome.REJECT) {
+            throw ValidationException.of("decision", "this task takes APPROVE or REJECT");
+        }
+        if (task.getAssignee() == null) {
+            taskService.setAssignee(taskId, caller.username());
+        }
+        identityService.setAuthenticatedUserId(caller.username());
+        try {
+            taskService.complete(taskId, Variables.createVariables()
+                    .putValueTyped("decision", Variables.stringValue(outcome.name(), true)));
+        } finally {
+            identityService.clearAuthentication();
+        }
+    }
+
+    private void recordFunderDecision(Task task, Caller caller, Long requestId, DecisionOutcome outcome,
+                                      TaskAnswer answer) {
+        caller.require(Role.APPROVER);
+        FundingRequest request = em.find(FundingRequest.class, requestId);
+        if (request.wasCreatedBy(caller.username()) || caller.username().equals(request.submittedBy())) {
+            throw new AccessDeniedException("whoever instructed a request never decides on it");
+        }
+        Long organisationId = organisationOf(task);
+        List<Violation> violations = new ArrayList<>();
+        Money amount = answer.amount() == null ? null
+                : FundingRequestService.money(answer.amount(), "amount", violations);
+        if (!violations.isEmpty()) {
+            throw new ValidationException(violations);
+        }
+        request.recordDecision(organisationId, outcome, amount, answer.comment(), caller.username(), now(),
+                task.getId());
+        em.flush();
+    }
+
+    private static DecisionOutcome outcome(TaskAnswer answer) {
+        if (answer == null || answer.decision() == null) {
+            throw ValidationException.of("decision", "is required: APPROVE, APPROVE_REDUCED, REJECT or REQUEST_CHANGES");
+        }
+        return FundingRequestService.parseEnum(DecisionOutcome.class, answer.decision(), "decision");
+    }
+
+    /**
+     * @throws NotFoundException when there is no such task
+     * @throws AccessDeniedException when the task is neither the caller's nor offered to one of his groups
+     */
+    private Task visibleTask(String taskId, Caller caller) {
+        Task task = taskService.createTaskQuery().taskId(taskId).singleResult();
+        if (task == null) {
+            throw new NotFoundException("no task " + taskId);
+        }
+        if (caller.username().equals(task.getAssignee())) {
+            return task;
+        }
+        Set<String> groups = caller.taskGroups();
+        boolean offered = taskService.getIdentityLinksForTask(taskId).stream()
+                .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()))
+                .map(IdentityLink::getGroupId)
+                .anyMatch(groups::contains);
+        if (!offered) {
+            throw new AccessDeniedException("task " + taskId + " is not offered to you");
+        }
+        return task;
+    }
+
+    private Views.TaskView view(Task task) {
+        Long requestId = requestIdOf(task);
+        FundingRequest request = em.find(FundingRequest.class, requestId);
+        return new Views.TaskView(task.getId(), task.getName(), task.getTaskDefinitionKey(), requestId,
+                request == null ? null : request.reference(),
+                DECIDE.equals(task.getTaskDefinitionKey()) ? organisationOf(task) : null,
+                instant(task.getCreateTime()), instant(task.getDueDate()), task.getAssignee());
+    }
+
+    private Long requestIdOf(Task task) {
+        return (Long) runtimeService.getVariable(task.getExecutionId(), "requestId");
+    }
+
+    private Long organisationOf(Task task) {
+        return (Long) runtimeService.getVariable(task.getExecutionId(), "organisationId");
+    }
+
+    private static Instant instant(Date date) {
+        return date == null ? null : date.toInstant();
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+}

@@ -1,0 +1,34 @@
+package org.cofinance.application;
+
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.cofinance.domain.model.user.AppUser;
+import org.cofinance.infrastructure.security.PasswordHashing;
+
+/** Checks credentials against the application's identity store (users, roles, organisation). */
+@Stateless
+public class UserDirectory {
+
+    @PersistenceContext
+    private EntityManager em;
+
+    /** The user's role names when the password matches an enabled account. */
+    public Optional<Set<String>> authenticate(String username, char[] password) {
+        AppUser user = username == null ? null : em.find(AppUser.class, username);
+        if (user == null || !user.isEnabled()) {
+            // the same work as a real check, so that timing does not tell which user names exist
+            PasswordHashing.verify(password, DUMMY_HASH);
+            return Optional.empty();
+        }
+        if (!PasswordHashing.verify(password, user.passwordHash())) {
+            return Optional.empty();
+        }
+        return Optional.of(user.roles().stream().map(Enum::name).collect(Collectors.toUnmodifiableSet()));
+    }
+
+    private static final String DUMMY_HASH = PasswordHashing.hash("not-a-password".toCharArray());
+}

@@ -1,0 +1,101 @@
+package org.cofinance.infrastructure.demo;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.EnumSet;
+import java.util.logging.Logger;
+import org.cofinance.domain.model.ledger.Envelope;
+import org.cofinance.domain.model.ledger.LedgerEntry;
+import org.cofinance.domain.model.ledger.Movement;
+import org.cofinance.domain.model.organisation.Organisation;
+import org.cofinance.domain.model.organisation.OrganisationKind;
+import org.cofinance.domain.model.organisation.Siret;
+import org.cofinance.domain.model.shared.Money;
+import org.cofinance.domain.model.user.AppUser;
+import org.cofinance.domain.model.user.Role;
+import org.cofinance.infrastructure.security.PasswordHashing;
+
+/**
+ * The demo profile's data ({@code -Dcofinance.demo=true}, set only by the embedded run and the tests): organisations
+ * of every kind, the envelopes of the AMI TIGA call, the private real-estate fund and the local authorities, and the
+ * demo users of API.md, whose password is their user name. Never loaded in a production configuration.
+ */
+@Stateless
+public class DemoData {
+
+    private static final Logger LOG = Logger.getLogger(DemoData.class.getName());
+    private static final String AUTHOR = "demo";
+
+    @PersistenceContext
+    private EntityManager em;
+
+    @Inject
+    private Clock clock;
+
+    public void loadIfEmpty() {
+        long organisations = em.createQuery("select count(o) from Organisation o", Long.class).getSingleResult();
+        if (organisations > 0) {
+            return;
+        }
+        Organisation cdc = organisation("Caisse des Dépôts – Banque des Territoires", OrganisationKind.CDC,
+                "18002002600019");
+        organisation("État – Secrétariat général pour l'investissement", OrganisationKind.STATE, "13000363100012");
+        Organisation fund = organisation("Fonds Résidence Chercheurs 300", OrganisationKind.PRIVATE_INVESTOR,
+                "88123456700017");
+        Organisation region = organisation("Région Bourgogne-Franche-Comté", OrganisationKind.REGION,
+                "20004100000015");
+        Organisation metropole = organisation("Dijon Métropole", OrganisationKind.METROPOLIS, "24210074500015");
+        organisation("Département de la Côte-d'Or", OrganisationKind.DEPARTMENT, "22210010600012");
+        organisation("Commune de Quetigny", OrganisationKind.MUNICIPALITY, "21210191400019");
+        organisation("Université de Bourgogne", OrganisationKind.RESEARCH, "19210055500015");
+        organisation("Agrinova SAS", OrganisationKind.COMPANY, "77523456700011");
+        organisation("Association Territoires Durables", OrganisationKind.ASSOCIATION, "88520012300010");
+        organisation("Union européenne – FEDER", OrganisationKind.EU, null);
+
+        LocalDate opened = LocalDate.of(2017, 3, 24);
+        Envelope tiga = envelope("AMI-TIGA", "AMI Territoires d'innovation de grande ambition", cdc, null,
+                500_000_000, opened);
+        envelope("AMI-TIGA-SUB", "AMI TIGA – subventions", cdc, tiga, 350_000_000, opened);
+        envelope("AMI-TIGA-EQ", "AMI TIGA – fonds propres", cdc, tiga, 150_000_000, opened);
+        envelope("FONDS-IMMO", "Fonds immobilier – résidence de 300 chercheurs", fund, null, 200_000_000, opened);
+        envelope("REGION-BFC", "Région BFC – budget innovation territoriale", region, null, 30_000_000, opened);
+        envelope("DIJON-METRO", "Dijon Métropole – budget innovation", metropole, null, 15_000_000, opened);
+
+        user("officer", "Olivia Officer", cdc, Role.OFFICER);
+        user("cdc", "Claude CDC", cdc, Role.APPROVER);
+        user("investor", "Inès Investor", fund, Role.APPROVER);
+        user("region", "Régis Region", region, Role.APPROVER);
+        user("metropole", "Mathis Métropole", metropole, Role.APPROVER);
+        user("finance", "Fanny Finance", cdc, Role.FINANCE);
+        user("admin", "Adam Admin", null, Role.ADMIN);
+        LOG.info("Demo data loaded");
+    }
+
+    private Organisation organisation(String name, OrganisationKind kind, String siret) {
+        Organisation organisation = new Organisation(name, kind, siret == null ? null : Siret.of(siret));
+        em.persist(organisation);
+        return organisation;
+    }
+
+    private Envelope envelope(String code, String name, Organisation owner, Envelope parent, long ceilingEuros,
+                              LocalDate from) {
+        Envelope envelope = new Envelope(code, name, owner, parent, Money.euros(ceilingEuros), from, null);
+        em.persist(envelope);
+        em.flush();
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        em.persist(LedgerEntry.amendment(envelope, envelope.ceiling(),
+                new Movement(AUTHOR, now, "demo:open:" + code, "opening ceiling")));
+        return envelope;
+    }
+
+    private void user(String username, String displayName, Organisation organisation, Role role) {
+        em.persist(new AppUser(username, PasswordHashing.hash(username.toCharArray()), displayName,
+                username + "@cofinance.test", organisation == null ? null : organisation.id(), EnumSet.of(role)));
+    }
+}

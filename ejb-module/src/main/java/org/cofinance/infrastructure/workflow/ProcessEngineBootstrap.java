@@ -1,0 +1,96 @@
+package org.cofinance.infrastructure.workflow;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.inject.spi.BeanManager;
+import jakarta.inject.Inject;
+import jakarta.transaction.TransactionManager;
+import java.util.List;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.cfg.JakartaTransactionProcessEngineConfiguration;
+import org.camunda.bpm.engine.repository.DeploymentBuilder;
+import org.cofinance.infrastructure.demo.DemoData;
+import org.cofinance.infrastructure.persistence.DatabaseMigration;
+
+/**
+ * Starts the application: migrates the schema (ours and Camunda's, by Flyway), builds the process engine on the
+ * server's datasource and JTA transaction manager — so that a task completion and the JPA writes of the same call
+ * commit or roll back together — deploys the process models, then loads the demo data when asked to.
+ */
+@Singleton
+@Startup
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class ProcessEngineBootstrap {
+
+    public static final String DATASOURCE = "java:jboss/datasources/CofinanceDS";
+    static final List<String> PROCESS_MODELS = List.of("processes/funding-request.bpmn");
+    private static final Logger LOG = Logger.getLogger(ProcessEngineBootstrap.class.getName());
+
+    @Resource(lookup = DATASOURCE)
+    private DataSource dataSource;
+
+    @Resource(lookup = "java:jboss/TransactionManager")
+    private TransactionManager transactionManager;
+
+    @Inject
+    private BeanManager beanManager;
+
+    @EJB
+    private DemoData demoData;
+
+    private volatile ProcessEngine processEngine;
+
+    @PostConstruct
+    void start() {
+        DatabaseMigration.migrate(dataSource);
+        JakartaTransactionProcessEngineConfiguration configuration = new JakartaTransactionProcessEngineConfiguration();
+        configuration.setProcessEngineName("cofinance");
+        configuration.setDataSource(dataSource);
+        configuration.setDataSourceJndiName(DATASOURCE);
+        configuration.setTransactionManager(transactionManager);
+        configuration.setTransactionsExternallyManaged(true);
+        configuration.setDatabaseSchemaUpdate("false");
+        configuration.setHistory(System.getProperty("cofinance.history.level", "full"));
+        configuration.setJobExecutorActivate(true);
+        configuration.setJobExecutorDeploymentAware(false);
+        configuration.setEnableExpressionsInAdhocQueries(false);
+        configuration.setEnableExpressionsInStoredQueries(false);
+        configuration.setExpressionManager(new CdiExpressionManager(beanManager));
+        processEngine = configuration.buildProcessEngine();
+        deployModels();
+        if (Boolean.getBoolean("cofinance.demo")) {
+            demoData.loadIfEmpty();
+        }
+        LOG.info("Cofinance is ready");
+    }
+
+    private void deployModels() {
+        DeploymentBuilder deployment = processEngine.getRepositoryService().createDeployment()
+                .name("cofinance").source("cofinance").enableDuplicateFiltering(true);
+        PROCESS_MODELS.forEach(deployment::addClasspathResource);
+        deployment.deploy();
+    }
+
+    @PreDestroy
+    void stop() {
+        if (processEngine != null) {
+            processEngine.close();
+        }
+    }
+
+    public ProcessEngine processEngine() {
+        return processEngine;
+    }
+
+    public boolean isReady() {
+        return processEngine != null;
+    }
+}

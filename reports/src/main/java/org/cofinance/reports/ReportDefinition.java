@@ -1,0 +1,39 @@
+package org.cofinance.reports;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.ResourceBundle;
+import java.util.stream.Collectors;
+
+/**
+ * What makes one report: its name in the API, its compiled template and its columns. Column ids are the stable
+ * English identifiers of the CSV header and the keys of the rows; their labels, in French by default and English on
+ * request, come from the bundle {@code org/cofinance/reports/<name>}.
+ */
+public record ReportDefinition(String name, List<String> columns) {
+
+    public static final ReportDefinition ENVELOPE_STATUS = new ReportDefinition("envelope-status",
+            List.of("code", "name", "parent", "ceiling", "reserved", "committed", "disbursed", "available"));
+
+    public static final List<ReportDefinition> ALL = List.of(ENVELOPE_STATUS);
+
+    String template() {
+        return "org/cofinance/reports/templates/" + name + ".jasper";
+    }
+
+    ResourceBundle labels(Locale locale) {
+        return ResourceBundle.getBundle("org.cofinance.reports." + name.replace('-', '_'), locale,
+                ReportDefinition.class.getClassLoader(), ResourceBundle.Control.getNoFallbackControl(
+                        ResourceBundle.Control.FORMAT_PROPERTIES));
+    }
+
+    public String title(Locale locale) {
+        return labels(locale).getString("title");
+    }
+
+    Map<String, String> labelMap(Locale locale) {
+        ResourceBundle bundle = labels(locale);
+        return bundle.keySet().stream().collect(Collectors.toMap(k -> k, bundle::getString));
+    }
+}

@@ -1,0 +1,119 @@
+package org.cofinance.reports;
+
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import net.sf.jasperreports.engine.JRException;
+import net.sf.jasperreports.engine.JRParameter;
+import net.sf.jasperreports.engine.JasperFillManager;
+import net.sf.jasperreports.engine.JasperPrint;
+import net.sf.jasperreports.engine.JasperReport;
+import net.sf.jasperreports.engine.data.JRMapCollectionDataSource;
+import net.sf.jasperreports.engine.export.ooxml.JRXlsxExporter;
+import net.sf.jasperreports.engine.util.JRLoader;
+import net.sf.jasperreports.export.SimpleExporterInput;
+import net.sf.jasperreports.export.SimpleOutputStreamExporterOutput;
+import net.sf.jasperreports.export.SimpleXlsxReportConfiguration;
+import net.sf.jasperreports.pdf.JRPdfExporter;
+
+/**
+ * Fills a report's compiled template with rows and exports it. One renderer serves every report; what differs
+ * between reports is their {@link ReportDefinition} and their rows.
+ */
+public class ReportRenderer {
+
+    private final Map<String, JasperReport> templates = new ConcurrentHashMap<>();
+
+    /**
+     * @param rows one map per line, keyed by the definition's column ids; money as {@link BigDecimal}
+     */
+    public byte[] render(ReportDefinition definition, List<Map<String, ?>> rows, ReportFormat format, Locale locale,
+                         String filters, ZonedDateTime generatedAt) {
+        if (format == ReportFormat.CSV) {
+            return csv(definition, rows);
+        }
+        Map<String, Object> parameters = new HashMap<>();
+        parameters.put(JRParameter.REPORT_LOCALE, locale);
+        parameters.put("REPORT_TITLE", definition.title(locale));
+        parameters.put("LABELS", definition.labelMap(locale));
+        parameters.put("FILTERS", filters == null ? "" : filters);
+        parameters.put("GENERATED_AT", definition.labelMap(locale).get("generated") + " "
+                + generatedAt.format(DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT).withLocale(locale)));
+        try {
+            JasperPrint print = JasperFillManager.fillReport(template(definition), parameters,
+                    new JRMapCollectionDataSource(new ArrayList<>(rows)));
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            if (format == ReportFormat.PDF) {
+                JRPdfExporter exporter = new JRPdfExporter();
+                exporter.setExporterInput(new SimpleExporterInput(print));
+                exporter.setExporterOutput(new SimpleOutputStreamExporterOutput(out));
+                exporter.exportReport();
+            } else {
+                JRXlsxExporter exporter = new JRXlsxExporter();
+                exporter.setExporterInput(new SimpleExporterInput(print));
+                exporter.setExporterOutput(new SimpleOutputStreamExporterOutput(out));
+                SimpleXlsxReportConfiguration configuration = new SimpleXlsxReportConfiguration();
+                configuration.setDetectCellType(true);
+                configuration.setRemoveEmptySpaceBetweenRows(true);
+                configuration.setOnePagePerSheet(false);
+                configuration.setWhitePageBackground(false);
+                exporter.setConfiguration(configuration);
+                exporter.exportReport();
+            }
+            return out.toByteArray();
+        } catch (JRException e) {
+            throw new ReportException("report " + definition.name() + " could not be produced", e);
+        }
+    }
+
+    /** CSV per the API: UTF-8, commas, a header of stable English ids, money as plain decimals with a dot. */
+    static byte[] csv(ReportDefinition definition, List<Map<String, ?>> rows) {
+        StringBuilder csv = new StringBuilder(String.join(",", definition.columns())).append("\r\n");
+        for (Map<String, ?> row : rows) {
+            List<String> cells = new ArrayList<>();
+            for (String column : definition.columns()) {
+                cells.add(cell(row.get(column)));
+            }
+            csv.append(String.join(",", cells)).append("\r\n");
+        }
+        return csv.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static String cell(Object value) {
+        if (value == null) {
+            return "";
+        }
+        String text = value instanceof BigDecimal d ? d.toPlainString() : value.toString();
+        if (text.contains(",") || text.contains("\"") || text.contains("\n") || text.contains("\r")) {
+            return "\"" + text.replace("\"", "\"\"") + "\"";
+        }
+        return text;
+    }
+
+    private JasperReport template(ReportDefinition definition) {
+        return templates.computeIfAbsent(definition.template(), resource -> {
+            try (InputStream in = ReportRenderer.class.getClassLoader().getResourceAsStream(resource)) {
+                if (in == null) {
+                    throw new ReportException("no compiled template " + resource, null);
+                }
+                return (JasperReport) JRLoader.loadObject(in);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (JRException e) {
+                throw new ReportException("template " + resource + " could not be loaded", e);
+            }
+        });
+    }
+}
