@@ -48,7 +48,7 @@ public class ReportService {
     /** One row per envelope, each parent followed by its sub-envelopes. */
     private List<Map<String, ?>> envelopeStatusRows() {
         List<Envelope> envelopes = em.createQuery(
-                "select e from Envelope e left join fetch e.parent p order by coalesce(p.code, e.code), "
+                "select e from Envelope e left join e.parent p order by coalesce(p.code, e.code), "
                         + "case when p is null then 0 else 1 end, e.code", Envelope.class).getResultList();
         return envelopes.stream().<Map<String, ?>>map(e -> {
             Map<String, Object> row = new HashMap<>();

@@ -1,0 +1,66 @@
+package org.cofinance.interfaces.rest;
+
+import jakarta.ejb.EJBException;
+import jakarta.json.bind.JsonbException;
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.cofinance.application.AccessDeniedException;
+import org.cofinance.application.IdempotencyKeyReusedException;
+import org.cofinance.application.NotFoundException;
+import org.cofinance.domain.model.shared.DomainException;
+import org.cofinance.domain.model.shared.ValidationException;
+
+/** Turns every failure into problem+json; never a stack trace, never a 500 for bad input. */
+@Provider
+public class ProblemMapper implements ExceptionMapper<Throwable> {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMapper.class.getName());
+
+    @Override
+    public Response toResponse(Throwable thrown) {
+        Throwable cause = unwrap(thrown);
+        if (cause instanceof ValidationException v) {
+            return Problems.of(400, "validation", "Invalid input", v.getMessage(), v.violations());
+        }
+        if (cause instanceof AccessDeniedException) {
+            return Problems.of(403, "forbidden", "Forbidden", cause.getMessage());
+        }
+        if (cause instanceof NotFoundException) {
+            return Problems.of(404, "not-found", "Not found", cause.getMessage());
+        }
+        if (cause instanceof IdempotencyKeyReusedException) {
+            return Problems.of(422, "idempotency-key-reused", "Idempotency-Key reused", cause.getMessage());
+        }
+        if (cause instanceof DomainException) {
+            return Problems.of(409, "conflict", "Refused by a business rule", cause.getMessage());
+        }
+        if (cause instanceof JsonbException || cause instanceof ProcessingException) {
+            return Problems.of(400, "malformed", "Malformed request body",
+                    "the body is not the JSON this endpoint takes");
+        }
+        if (cause instanceof WebApplicationException w) {
+            int status = w.getResponse().getStatus();
+            return Problems.of(status, "http-" + status, w.getResponse().getStatusInfo().getReasonPhrase(),
+                    w.getMessage());
+        }
+        LOG.log(Level.SEVERE, "unexpected failure", thrown);
+        return Problems.of(500, "internal", "Internal error", "the request failed; nothing was changed");
+    }
+
+    private static Throwable unwrap(Throwable thrown) {
+        Throwable t = thrown;
+        while ((t instanceof EJBException || t.getClass().getName().startsWith("org.camunda"))
+                && t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        if (t instanceof WebApplicationException && t.getCause() instanceof JsonbException) {
+            return t.getCause();
+        }
+        return t;
+    }
+}

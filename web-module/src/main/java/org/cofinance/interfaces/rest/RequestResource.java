@@ -1,0 +1,56 @@
+package org.cofinance.interfaces.rest;
+
+import jakarta.ejb.EJB;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.cofinance.application.FundingRequestService;
+import org.cofinance.application.NewRequest;
+import org.cofinance.application.Paging;
+import org.cofinance.application.Views;
+
+@Path("/requests")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class RequestResource {
+
+    @EJB
+    private FundingRequestService requests;
+
+    @POST
+    public Response create(NewRequest body, @HeaderParam("Idempotency-Key") String idempotencyKey,
+                           @Context UriInfo uri) {
+        RequestBodies.require(body);
+        FundingRequestService.Created created = requests.create(body, idempotencyKey);
+        return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(created.id())).build())
+                .entity(requests.get(created.id())).build();
+    }
+
+    @POST
+    @Path("/{id}/submit")
+    public Views.RequestView submit(@PathParam("id") long id) {
+        return requests.submit(id);
+    }
+
+    @GET
+    @Path("/{id}")
+    public Views.RequestView get(@PathParam("id") long id) {
+        return requests.get(id);
+    }
+
+    @GET
+    public Views.Page<Views.RequestView> list(@QueryParam("status") String status,
+                                              @QueryParam("territory") String territory,
+                                              @QueryParam("page") Integer page, @QueryParam("size") Integer size) {
+        return requests.list(status, territory, Paging.of(page, size));
+    }
+}

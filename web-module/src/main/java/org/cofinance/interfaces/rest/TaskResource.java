@@ -1,0 +1,50 @@
+package org.cofinance.interfaces.rest;
+
+import jakarta.ejb.EJB;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.cofinance.application.Paging;
+import org.cofinance.application.TaskAnswer;
+import org.cofinance.application.TaskListService;
+import org.cofinance.application.Views;
+
+@Path("/tasks")
+@Produces(MediaType.APPLICATION_JSON)
+public class TaskResource {
+
+    @EJB
+    private TaskListService tasks;
+
+    @GET
+    public Views.Page<Views.TaskView> list(@QueryParam("requestId") Long requestId,
+                                           @QueryParam("assignee") String assignee,
+                                           @QueryParam("page") Integer page, @QueryParam("size") Integer size) {
+        return tasks.list(requestId, assignee, Paging.of(page, size));
+    }
+
+    @POST
+    @Path("/{id}/claim")
+    public void claim(@PathParam("id") String id) {
+        tasks.claim(id);
+    }
+
+    @POST
+    @Path("/{id}/unclaim")
+    public void unclaim(@PathParam("id") String id) {
+        tasks.unclaim(id);
+    }
+
+    @POST
+    @Path("/{id}/complete")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public void complete(@PathParam("id") String id, TaskAnswer answer) {
+        RequestBodies.require(answer);
+        tasks.complete(id, answer);
+    }
+}
