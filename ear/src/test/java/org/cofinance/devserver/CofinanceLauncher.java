@@ -7,6 +7,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * The README's run command: starts the database (embedded, its data kept in ~/.cofinance/postgres, unless
@@ -28,16 +29,38 @@ public final class CofinanceLauncher {
                 : Database.embedded(Path.of(System.getProperty("user.home"), ".cofinance", "postgres"),
                         EMBEDDED_PORT, "cofinance");
         System.out.println("Cofinance database: " + database.url());
-        Files.copy(ear, jbossHome.resolve("standalone/deployments/cofinance.ear"),
-                StandardCopyOption.REPLACE_EXISTING);
+        Path baseDir = runBaseDirectory(jbossHome);
+        Files.copy(ear, baseDir.resolve("deployments/cofinance.ear"), StandardCopyOption.REPLACE_EXISTING);
 
         List<String> command = new ArrayList<>(List.of(jbossHome.resolve("bin/standalone.sh").toString(),
-                "-Djava.awt.headless=true", "-Dcofinance.demo=true", "-Duser.timezone=UTC"));
+                "-Djboss.server.base.dir=" + baseDir, "-Djava.awt.headless=true", "-Dcofinance.demo=true",
+                "-Duser.timezone=UTC"));
         command.addAll(List.of(database.serverProperties()));
         Process server = new ProcessBuilder(command).inheritIO().start();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(server, database)));
         System.out.println("Cofinance starts on http://localhost:8080/cofinance (Ctrl-C stops it)");
         server.waitFor();
+    }
+
+    /**
+     * A copy of the server's standalone folder for this run, so that the pristine one stays for the integration
+     * tests, which deploy the EAR themselves.
+     */
+    private static Path runBaseDirectory(Path jbossHome) throws IOException {
+        Path source = jbossHome.resolve("standalone");
+        Path target = jbossHome.resolveSibling("cofinance-run");
+        try (Stream<Path> files = Files.walk(source)) {
+            for (Path file : files.toList()) {
+                Path copy = target.resolve(source.relativize(file).toString());
+                if (Files.isDirectory(file)) {
+                    Files.createDirectories(copy);
+                } else if (!file.startsWith(source.resolve("deployments")) && !file.startsWith(source.resolve("data"))
+                        && !file.startsWith(source.resolve("tmp"))) {
+                    Files.copy(file, copy, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
+        return target;
     }
 
     private static void stop(Process server, Database database) {

@@ -1,0 +1,84 @@
+package org.cofinance.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** Authentication and access by role and organisation, checked in the service layer. */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class AccessIT {
+
+    @Deployment(testable = false)
+    static EnterpriseArchive ear() {
+        return Deployments.builtEar();
+    }
+
+    @Test
+    void shouldAnswer401WithoutCredentialsOrWithAWrongPassword() {
+        Api.Reply anonymous = Api.anonymous().get("/envelopes");
+        Api.Reply wrong = Api.withPassword("officer", "not-his-password").get("/envelopes");
+
+        assertThat(anonymous.status()).isEqualTo(401);
+        assertThat(anonymous.raw().headers().firstValue("WWW-Authenticate")).hasValueSatisfying(v ->
+                assertThat(v).startsWith("Basic"));
+        assertThat(anonymous.contentType()).startsWith("application/problem+json");
+        assertThat(wrong.status()).isEqualTo(401);
+    }
+
+    @Test
+    void shouldAnswer403ToAUserWithoutTheRole() {
+        assertThat(Api.as("investor").post("/requests", Demo.balancedRequest("Not an officer")).status())
+                .isEqualTo(403);
+        assertThat(Api.as("officer").get("/reports/envelope-status?format=pdf").status()).isEqualTo(403);
+        assertThat(Api.as("officer").post("/organisations", "{\"name\":\"X\",\"kind\":\"COMPANY\"}").status())
+                .isEqualTo(403);
+    }
+
+    @Test
+    void shouldNeitherShowNorLetAnotherOrganisationWorkATask() {
+        // given a submitted request awaiting the CDC's decision
+        long id = Api.as("officer").post("/requests", Demo.balancedRequest("Access test")).json().get("id").asLong();
+        Api.as("officer").post("/requests/" + id + "/submit", null);
+        JsonNode cdcTask = Api.as("cdc").get("/tasks?requestId=" + id).json().get("items").get(0);
+        String taskId = cdcTask.get("id").asText();
+
+        // when the investor's approver tries to see, claim and complete it
+        JsonNode investorTasks = Api.as("investor").get("/tasks?requestId=" + id).json();
+        Api.Reply claim = Api.as("investor").post("/tasks/" + taskId + "/claim", null);
+        Api.Reply complete = Api.as("investor").post("/tasks/" + taskId + "/complete", "{\"decision\":\"REJECT\"}");
+
+        // then he sees only his own task, is refused, and nothing changed
+        assertThat(investorTasks.get("items")).allSatisfy(t ->
+                assertThat(t.get("id").asText()).isNotEqualTo(taskId));
+        assertThat(claim.status()).isEqualTo(403);
+        assertThat(complete.status()).isEqualTo(403);
+        JsonNode request = Api.as("officer").get("/requests/" + id).json();
+        assertThat(request.get("status").asText()).isEqualTo("AWAITING_DECISIONS");
+        assertThat(request.get("decisions")).isEmpty();
+        assertThat(Api.as("cdc").get("/tasks?requestId=" + id).json().get("items").get(0).get("assignee"))
+                .isNull();
+    }
+
+    @Test
+    void shouldHideARequestFromAnApproverWhoseOrganisationDoesNotFundIt() {
+        long id = Api.as("officer").post("/requests", Demo.balancedRequest("Not Dijon's")).json().get("id").asLong();
+
+        assertThat(Api.as("metropole").get("/requests/" + id).status()).isEqualTo(404);
+        assertThat(Api.as("cdc").get("/requests/" + id).status()).isEqualTo(200);
+    }
+
+    @Test
+    void shouldNeverLetTheInstructingOfficerDecide() {
+        long id = Api.as("officer").post("/requests", Demo.balancedRequest("Segregation")).json().get("id").asLong();
+        Api.as("officer").post("/requests/" + id + "/submit", null);
+
+        assertThat(Api.as("officer").get("/tasks?requestId=" + id).json().get("total").asInt()).isZero();
+    }
+}

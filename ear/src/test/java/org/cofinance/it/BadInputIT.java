@@ -1,0 +1,87 @@
+package org.cofinance.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** Bad input gets 400 problem+json naming the field, and stores nothing. */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class BadInputIT {
+
+    @Deployment(testable = false)
+    static EnterpriseArchive ear() {
+        return Deployments.builtEar();
+    }
+
+    record Case(String name, String body, String field) {
+    }
+
+    @Test
+    void shouldRefuseEachBadRequestNamingTheFieldAndStoreNothing() {
+        String good = Demo.balancedRequest("Bad input");
+        List<Case> cases = List.of(
+                new Case("unbalanced plan", good.replace("\"12000000.00\"", "\"12000001.00\""), "plan"),
+                new Case("negative amount", good.replace("\"4000000.00\"", "\"-4000000.00\""), "plan[0].amount"),
+                new Case("three decimals", good.replace("\"4000000.00\"", "\"4000000.001\""), "plan[0].amount"),
+                new Case("not a number", good.replace("\"4000000.00\"", "\"four millions\""), "plan[0].amount"),
+                new Case("unknown envelope", good.replace("AMI-TIGA-SUB", "NO-SUCH-ENVELOPE"),
+                        "plan[0].envelopeCode"),
+                new Case("unknown organisation", good.replaceFirst("\"organisationId\": \\d+",
+                        "\"organisationId\": 999999"), "plan[0].organisationId"),
+                new Case("envelope of another organisation", good.replace("FONDS-IMMO", "AMI-TIGA-EQ"),
+                        "plan[1].envelopeCode"),
+                new Case("unknown theme", good.replace("HOUSING", "SPACE"), "theme"));
+        long before = total();
+
+        List<String> failures = new ArrayList<>();
+        for (Case c : cases) {
+            Api.Reply reply = Api.as("officer").post("/requests", c.body());
+            List<String> fields = new ArrayList<>();
+            if (reply.contentType().startsWith("application/problem+json") && reply.json().has("errors")) {
+                reply.json().get("errors").forEach(e -> fields.add(e.get("field").asText()));
+            }
+            if (reply.status() != 400 || !fields.contains(c.field())) {
+                failures.add(c.name() + ": " + reply.status() + " " + reply.body());
+            }
+        }
+
+        assertThat(failures).isEmpty();
+        assertThat(total()).isEqualTo(before);
+    }
+
+    @Test
+    void shouldRefuseAMalformedBodyWithAProblemAndNoStackTrace() {
+        Stream.of("{not json", "[]", "").forEach(body -> {
+            Api.Reply reply = Api.as("officer").post("/requests", body);
+            assertThat(reply.status()).as(body).isEqualTo(400);
+            assertThat(reply.contentType()).startsWith("application/problem+json");
+            assertThat(reply.body()).doesNotContain("Exception", "\tat ");
+        });
+    }
+
+    @Test
+    void shouldRefuseASecondSubmission() {
+        long id = Api.as("officer").post("/requests", Demo.balancedRequest("Twice")).json().get("id").asLong();
+        assertThat(Api.as("officer").post("/requests/" + id + "/submit", null).status()).isEqualTo(200);
+
+        Api.Reply again = Api.as("officer").post("/requests/" + id + "/submit", null);
+
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.contentType()).startsWith("application/problem+json");
+    }
+
+    private static long total() {
+        JsonNode list = Api.as("officer").get("/requests?size=1").json();
+        return list.get("total").asLong();
+    }
+}

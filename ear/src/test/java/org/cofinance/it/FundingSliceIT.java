@@ -1,0 +1,134 @@
+package org.cofinance.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The walking skeleton's slice over HTTP, on the built EAR and PostgreSQL. */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class FundingSliceIT {
+
+    private static final BigDecimal FOUR_MILLION = new BigDecimal("4000000.00");
+
+    @Deployment(testable = false)
+    static EnterpriseArchive ear() {
+        return Deployments.builtEar();
+    }
+
+    @Test
+    void shouldAnswerHealthUpWithoutCredentials() {
+        Api.Reply health = Api.anonymous().get("/health");
+
+        assertThat(health.status()).isEqualTo(200);
+        assertThat(health.json().get("status").asText()).isEqualTo("UP");
+    }
+
+    @Test
+    void shouldReserveOnSubmitAndCommitWhenEveryFunderApproves() throws IOException {
+        // given the envelopes' balances before
+        JsonNode subBefore = Demo.envelope("AMI-TIGA-SUB");
+        JsonNode tigaBefore = Demo.envelope("AMI-TIGA");
+
+        // when an officer creates and submits a balanced request
+        Api.Reply created = Api.as("officer").post("/requests", Demo.balancedRequest("Résidence de 300 chercheurs"));
+        assertThat(created.status()).isEqualTo(201);
+        assertThat(created.raw().headers().firstValue("Location")).isPresent();
+        long id = created.json().get("id").asLong();
+        assertThat(created.json().get("status").asText()).isEqualTo("DRAFT");
+        Api.Reply submitted = Api.as("officer").post("/requests/" + id + "/submit", null);
+        assertThat(submitted.status()).isEqualTo(200);
+
+        // then each line is reserved on its envelope and on the parent, and the request awaits its funders
+        assertThat(submitted.json().get("status").asText()).isEqualTo("AWAITING_DECISIONS");
+        assertThat(Demo.money(Demo.envelope("AMI-TIGA-SUB"), "reserved"))
+                .isEqualByComparingTo(Demo.money(subBefore, "reserved").add(FOUR_MILLION));
+        assertThat(Demo.money(Demo.envelope("AMI-TIGA"), "reserved"))
+                .isEqualByComparingTo(Demo.money(tigaBefore, "reserved").add(FOUR_MILLION));
+
+        // when each approver works his own task from his task list
+        List<String> organisationsSeen = new ArrayList<>();
+        for (String approver : List.of("cdc", "investor", "region")) {
+            JsonNode tasks = Api.as(approver).get("/tasks?requestId=" + id).json();
+            assertThat(tasks.get("total").asInt()).as(approver + "'s tasks").isEqualTo(1);
+            JsonNode task = tasks.get("items").get(0);
+            organisationsSeen.add(task.get("organisationId").asText());
+            String taskId = task.get("id").asText();
+            assertThat(Api.as(approver).post("/tasks/" + taskId + "/claim", null).status()).isEqualTo(204);
+            assertThat(Api.as(approver).post("/tasks/" + taskId + "/complete", "{\"decision\": \"APPROVE\"}")
+                    .status()).isEqualTo(204);
+        }
+
+        // then the reservations became commitments with the last approval
+        assertThat(organisationsSeen).doesNotHaveDuplicates();
+        JsonNode request = Api.as("officer").get("/requests/" + id).json();
+        assertThat(request.get("status").asText()).isEqualTo("APPROVED");
+        assertThat(request.get("decisions")).hasSize(3);
+        assertThat(request.get("commitments")).hasSize(3).allSatisfy(c ->
+                assertThat(c.get("status").asText()).isEqualTo("COMMITTED"));
+        JsonNode sub = Demo.envelope("AMI-TIGA-SUB");
+        assertThat(Demo.money(sub, "reserved")).isEqualByComparingTo(Demo.money(subBefore, "reserved"));
+        assertThat(Demo.money(sub, "committed"))
+                .isEqualByComparingTo(Demo.money(subBefore, "committed").add(FOUR_MILLION));
+        assertThat(Demo.money(sub, "available"))
+                .isEqualByComparingTo(Demo.money(subBefore, "available").subtract(FOUR_MILLION));
+        assertThat(Demo.money(Demo.envelope("AMI-TIGA"), "committed"))
+                .isEqualByComparingTo(Demo.money(tigaBefore, "committed").add(FOUR_MILLION));
+
+        // and the ledger shows the reservation then the posting, by their authors
+        JsonNode entries = Api.as("finance").get("/envelopes/" + sub.get("id").asLong() + "/entries?size=500")
+                .json().get("items");
+        List<String> kinds = new ArrayList<>();
+        entries.forEach(e -> {
+            if (e.get("requestId") != null && e.get("requestId").asLong() == id) {
+                kinds.add(e.get("kind").asText() + " " + e.get("amount").asText() + " " + e.get("author").asText());
+            }
+        });
+        assertThat(kinds).containsExactly("RESERVE 4000000.00 officer", "POST 4000000.00 region");
+
+        // and the envelope report, filled by JasperReports, prints the new figures
+        Api.Reply report = Api.as("finance").get("/reports/envelope-status?format=pdf");
+        assertThat(report.status()).isEqualTo(200);
+        assertThat(report.contentType()).startsWith("application/pdf");
+        try (PDDocument pdf = Loader.loadPDF(report.bytes())) {
+            String text = new PDFTextStripper().getText(pdf).replace('\u202F', ' ').replace('\u00A0', ' ');
+            assertThat(text).contains("État des enveloppes", "AMI-TIGA-SUB", "FONDS-IMMO",
+                    french(Demo.money(sub, "available")));
+        }
+    }
+
+    @Test
+    void shouldReplayACreationWithTheSameIdempotencyKeyAndRefuseAnotherBody() {
+        String body = Demo.balancedRequest("Idempotent request");
+        Api.Reply first = Api.as("officer").post("/requests", body, "Idempotency-Key", "slice-key-1");
+        Api.Reply again = Api.as("officer").post("/requests", body, "Idempotency-Key", "slice-key-1");
+        Api.Reply other = Api.as("officer").post("/requests", Demo.balancedRequest("Another body"),
+                "Idempotency-Key", "slice-key-1");
+
+        assertThat(first.status()).isEqualTo(201);
+        assertThat(again.status()).isEqualTo(201);
+        assertThat(again.json().get("id").asLong()).isEqualTo(first.json().get("id").asLong());
+        assertThat(other.status()).isEqualTo(422);
+        assertThat(other.contentType()).startsWith("application/problem+json");
+    }
+
+    private static String french(BigDecimal amount) {
+        java.text.NumberFormat format = java.text.NumberFormat.getNumberInstance(java.util.Locale.FRANCE);
+        format.setMinimumFractionDigits(2);
+        format.setMaximumFractionDigits(2);
+        return format.format(amount).replace('\u202F', ' ').replace('\u00A0', ' ') + " €";
+    }
+}
