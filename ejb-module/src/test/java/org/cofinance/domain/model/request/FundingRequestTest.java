@@ -1,0 +1,148 @@
+package org.cofinance.domain.model.request;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.cofinance.domain.model.TestIds.withId;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.cofinance.domain.model.ledger.Envelope;
+import org.cofinance.domain.model.organisation.Organisation;
+import org.cofinance.domain.model.organisation.OrganisationKind;
+import org.cofinance.domain.model.shared.DomainException;
+import org.cofinance.domain.model.shared.Money;
+import org.cofinance.domain.model.shared.ValidationException;
+import org.cofinance.domain.model.shared.Violation;
+import org.junit.jupiter.api.Test;
+
+class FundingRequestTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-26T09:00:00Z");
+    private final Organisation cdc = withId(new Organisation("CDC", OrganisationKind.CDC, null), 1L);
+    private final Organisation fund = withId(new Organisation("Fund", OrganisationKind.PRIVATE_INVESTOR, null), 2L);
+    private final Organisation lead = withId(new Organisation("Agrinova", OrganisationKind.COMPANY, null), 3L);
+    private final Envelope tiga = withId(new Envelope("AMI-TIGA-SUB", "AMI", cdc, null, Money.euros(1_000_000), null,
+            null), 10L);
+    private final Envelope immo = withId(new Envelope("FONDS-IMMO", "Immo", fund, null, Money.euros(1_000_000), null,
+            null), 11L);
+
+    private ProjectDetails project(String cost) {
+        return new ProjectDetails("Résidence", "Dijon", Theme.HOUSING, lead, Money.parse(cost));
+    }
+
+    private List<PlanLineDraft> plan() {
+        return new ArrayList<>(List.of(
+                new PlanLineDraft(cdc, tiga, Instrument.SUBSIDY, Money.euros(400_000)),
+                new PlanLineDraft(fund, immo, Instrument.EQUITY, Money.euros(300_000)),
+                new PlanLineDraft(lead, null, Instrument.SELF_FUNDING, Money.euros(300_000))));
+    }
+
+    private FundingRequest draft() {
+        return new FundingRequest("CF-2026-000001", project("1000000.00"), plan(), "officer", NOW);
+    }
+
+    private static List<String> fields(ValidationException e) {
+        return e.violations().stream().map(Violation::field).toList();
+    }
+
+    @Test
+    void shouldAcceptABalancedPlanAsADraft() {
+        FundingRequest request = draft();
+
+        assertThat(request.status()).isEqualTo(RequestStatus.DRAFT);
+        assertThat(request.plan()).hasSize(3);
+        assertThat(request.funderIds()).containsExactly(1L, 2L);
+    }
+
+    @Test
+    void shouldRefuseAPlanThatDoesNotBalanceToTheCent() {
+        assertThatThrownBy(() -> new FundingRequest("R", project("1000000.01"), plan(), "officer", NOW))
+                .isInstanceOfSatisfying(ValidationException.class, e -> {
+                    assertThat(fields(e)).containsExactly("plan");
+                    assertThat(e.getMessage()).contains("1000000.00", "1000000.01");
+                });
+    }
+
+    @Test
+    void shouldRefuseSelfFundingThatIsNotTheLeadsOrNamesAnEnvelope() {
+        List<PlanLineDraft> lines = plan();
+        lines.set(2, new PlanLineDraft(fund, immo, Instrument.SELF_FUNDING, Money.euros(300_000)));
+
+        assertThatThrownBy(() -> new FundingRequest("R", project("1000000.00"), lines, "officer", NOW))
+                .isInstanceOfSatisfying(ValidationException.class, e ->
+                        assertThat(fields(e)).containsExactlyInAnyOrder("plan[2].organisationId",
+                                "plan[2].envelopeCode"));
+    }
+
+    @Test
+    void shouldRefuseAnEnvelopeNotOwnedByTheLinesOrganisation() {
+        List<PlanLineDraft> lines = plan();
+        lines.set(1, new PlanLineDraft(fund, tiga, Instrument.EQUITY, Money.euros(300_000)));
+
+        assertThatThrownBy(() -> new FundingRequest("R", project("1000000.00"), lines, "officer", NOW))
+                .isInstanceOfSatisfying(ValidationException.class, e ->
+                        assertThat(fields(e)).containsExactly("plan[1].envelopeCode"));
+    }
+
+    @Test
+    void shouldNameEveryMissingProjectField() {
+        ProjectDetails empty = new ProjectDetails(" ", null, null, null, null);
+
+        assertThatThrownBy(() -> new FundingRequest("R", empty, plan(), "officer", NOW))
+                .isInstanceOfSatisfying(ValidationException.class, e ->
+                        assertThat(fields(e)).contains("title", "territory", "theme", "leadOrganisationId",
+                                "eligibleCost"));
+    }
+
+    @Test
+    void shouldSubmitADraftOnlyOnce() {
+        FundingRequest request = draft();
+        request.submit("officer", NOW);
+
+        assertThat(request.status()).isEqualTo(RequestStatus.SUBMITTED);
+        assertThatThrownBy(() -> request.submit("officer", NOW)).isInstanceOf(DomainException.class);
+    }
+
+    @Test
+    void shouldRecordDecisionsOnlyFromFundersAndOnlyWhileAwaitingThem() {
+        FundingRequest request = draft();
+        assertThatThrownBy(() -> request.recordDecision(1L, DecisionOutcome.APPROVE, null, null, "cdc", NOW, "t"))
+                .isInstanceOf(DomainException.class);
+        request.submit("officer", NOW);
+        request.moveTo(RequestStatus.AWAITING_DECISIONS);
+
+        assertThatThrownBy(() -> request.recordDecision(3L, DecisionOutcome.APPROVE, null, null, "x", NOW, "t"))
+                .isInstanceOf(DomainException.class).hasMessageContaining("does not finance");
+        request.recordDecision(1L, DecisionOutcome.APPROVE, null, null, "cdc", NOW, "t1");
+        assertThat(request.isApprovedByAllFunders()).isFalse();
+        request.recordDecision(2L, DecisionOutcome.APPROVE, null, null, "investor", NOW, "t2");
+        assertThat(request.isApprovedByAllFunders()).isTrue();
+        assertThat(request.hasRejection()).isFalse();
+    }
+
+    @Test
+    void shouldAskAReducedApprovalForAPositiveAmountBelowTheAsk() {
+        FundingRequest request = draft();
+        request.submit("officer", NOW);
+        request.moveTo(RequestStatus.AWAITING_DECISIONS);
+
+        assertThatThrownBy(() -> request.recordDecision(1L, DecisionOutcome.APPROVE_REDUCED, null, null, "cdc", NOW,
+                "t")).isInstanceOf(ValidationException.class);
+        assertThatThrownBy(() -> request.recordDecision(1L, DecisionOutcome.APPROVE_REDUCED, Money.euros(400_000),
+                null, "cdc", NOW, "t")).isInstanceOf(ValidationException.class);
+        Decision reduced = request.recordDecision(1L, DecisionOutcome.APPROVE_REDUCED, Money.euros(350_000),
+                "budget", "cdc", NOW, "t");
+        assertThat(reduced.amount()).contains(Money.euros(350_000));
+        assertThat(request.isApprovedByAllFunders()).isFalse();
+    }
+
+    @Test
+    void shouldOnlyMoveAlongTheAllowedTransitions() {
+        FundingRequest request = draft();
+
+        assertThatThrownBy(() -> request.moveTo(RequestStatus.APPROVED)).isInstanceOf(DomainException.class);
+        assertThat(RequestStatus.REJECTED.isFinal()).isTrue();
+        assertThat(RequestStatus.AWAITING_DECISIONS.canMoveTo(RequestStatus.TO_REVISE)).isTrue();
+    }
+}
