@@ -1,0 +1,103 @@
+package org.cofinance.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+
+import jakarta.annotation.Resource;
+import jakarta.ejb.EJB;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.UserTransaction;
+import java.util.List;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.variable.Variables;
+import org.cofinance.application.FundingRequestService;
+import org.cofinance.application.NewRequest;
+import org.cofinance.application.SignedInUser;
+import org.cofinance.domain.model.organisation.Organisation;
+import org.cofinance.domain.model.organisation.OrganisationKind;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.jboss.shrinkwrap.api.spec.JavaArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * In the server: the process engine works inside the JTA transaction of the call, so a task completion and the JPA
+ * writes of the same call commit or roll back together.
+ */
+@ExtendWith(ArquillianExtension.class)
+class TransactionIT {
+
+    @Deployment
+    static EnterpriseArchive ear() {
+        return Deployments.builtEar().addAsLibrary(ShrinkWrap.create(JavaArchive.class, "transaction-it.jar")
+                .addClass(TransactionIT.class));
+    }
+
+    @Inject
+    private TaskService taskService;
+
+    @EJB
+    private FundingRequestService requests;
+
+    @PersistenceContext(unitName = "cofinance")
+    private EntityManager em;
+
+    @Resource
+    private UserTransaction transaction;
+
+    @Test
+    void shouldRollBackTheTaskCompletionAndTheEntityWrittenInTheSameFailedCall() throws Exception {
+        // given a submitted request whose CDC decision task is open
+        Long requestId;
+        try (SignedInUser.Scope officer = SignedInUser.signIn("officer")) {
+            requestId = requests.create(request(), null).id();
+            requests.submit(requestId);
+        }
+        Long cdc = organisation(OrganisationKind.CDC);
+        Task task = taskService.createTaskQuery().processVariableValueEquals("requestId", requestId)
+                .taskCandidateGroup("approvers-" + cdc).singleResult();
+        assertNotNull(task, "the CDC's decision task");
+        long organisationsBefore = countOrganisations();
+
+        // when one call completes the task, writes an entity, then fails
+        transaction.begin();
+        try {
+            taskService.complete(task.getId(), Variables.createVariables()
+                    .putValueTyped("decision", Variables.stringValue("APPROVE", true)));
+            em.persist(new Organisation("Written then rolled back", OrganisationKind.COMPANY, null));
+            em.flush();
+            throw new IllegalStateException("the call fails after both writes");
+        } catch (IllegalStateException expected) {
+            transaction.rollback();
+        }
+
+        // then neither the completion nor the entity remains
+        assertEquals(1, taskService.createTaskQuery().taskId(task.getId()).count(), "the task is still open");
+        assertEquals(organisationsBefore, countOrganisations(), "no organisation was added");
+    }
+
+    private NewRequest request() {
+        Long cdc = organisation(OrganisationKind.CDC);
+        Long fund = organisation(OrganisationKind.PRIVATE_INVESTOR);
+        Long lead = organisation(OrganisationKind.COMPANY);
+        return new NewRequest("Transaction test", "Dijon", "DIGITAL", lead, "1000000.00", List.of(
+                new NewRequest.Line(cdc, "AMI-TIGA-SUB", "SUBSIDY", "400000.00"),
+                new NewRequest.Line(fund, "FONDS-IMMO", "EQUITY", "300000.00"),
+                new NewRequest.Line(lead, null, "SELF_FUNDING", "300000.00")));
+    }
+
+    private Long organisation(OrganisationKind kind) {
+        return em.createQuery("select o.id from Organisation o where o.kind = :k order by o.id", Long.class)
+                .setParameter("k", kind).setMaxResults(1).getSingleResult();
+    }
+
+    private long countOrganisations() {
+        return em.createQuery("select count(o) from Organisation o", Long.class).getSingleResult();
+    }
+}
