@@ -4,9 +4,25 @@ import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
+import org.cofinance.domain.model.ledger.EntryKind;
 import org.cofinance.domain.model.ledger.Envelope;
 import org.cofinance.domain.model.ledger.LedgerEntry;
+import org.cofinance.domain.model.ledger.Movement;
+import org.cofinance.domain.model.organisation.Organisation;
+import org.cofinance.domain.model.shared.Money;
+import org.cofinance.domain.model.shared.ValidationException;
+import org.cofinance.domain.model.shared.Violation;
+import org.cofinance.domain.model.user.Role;
 
 /**
  * Envelope balances and ledger entries. Officers, finance and administrators see every envelope; an approver sees
@@ -20,6 +36,9 @@ public class EnvelopeService {
 
     @EJB
     private Callers callers;
+
+    @Inject
+    private Clock clock;
 
     public Views.Page<Views.EnvelopeView> list(Paging paging) {
         Caller caller = callers.current();
@@ -53,6 +72,125 @@ public class EnvelopeService {
         long total = em.createQuery("select count(l) from LedgerEntry l where l.envelopeId = :id", Long.class)
                 .setParameter("id", id).getSingleResult();
         return new Views.Page<>(items, total);
+    }
+
+    /** Opens an envelope (ADMIN); its opening ceiling is the first AMEND entry of its ledger. */
+    public Views.EnvelopeView create(NewEnvelope command) {
+        Caller caller = callers.current().require(Role.ADMIN);
+        List<Violation> violations = new ArrayList<>();
+        if (command.code() == null || !command.code().matches("[A-Z0-9][A-Z0-9_-]{1,39}")) {
+            violations.add(new Violation("code", "is 2 to 40 capital letters, digits, '-' or '_'"));
+        } else if (findByCode(command.code()) != null) {
+            violations.add(new Violation("code", "is already used by another envelope"));
+        }
+        if (command.name() == null || command.name().isBlank() || command.name().strip().length() > 200) {
+            violations.add(new Violation("name", "is required, at most 200 characters"));
+        }
+        Organisation owner = command.ownerOrganisationId() == null ? null
+                : em.find(Organisation.class, command.ownerOrganisationId());
+        if (owner == null) {
+            violations.add(new Violation("ownerOrganisationId", "names an existing organisation"));
+        }
+        Money ceiling = FundingRequestService.amount(command.ceiling(), "ceiling", violations, true);
+        Envelope parent = null;
+        if (command.parentCode() != null && !command.parentCode().isBlank()) {
+            parent = findByCode(command.parentCode());
+            if (parent == null) {
+                violations.add(new Violation("parentCode", "no envelope " + command.parentCode()));
+            } else if (owner != null && !parent.isOwnedBy(owner.id())) {
+                violations.add(new Violation("parentCode", "a sub-envelope belongs to its parent's owner"));
+            } else if (ceiling != null && ceiling.isGreaterThan(parent.ceiling())) {
+                violations.add(new Violation("ceiling", "does not fit inside the parent's "
+                        + parent.ceiling().toPlainString() + " EUR"));
+            }
+        }
+        LocalDate from = date(command.validFrom(), "validFrom", violations);
+        LocalDate to = date(command.validTo(), "validTo", violations);
+        if (from != null && to != null && to.isBefore(from)) {
+            violations.add(new Violation("validTo", "is on or after validFrom"));
+        }
+        if (!violations.isEmpty()) {
+            throw new ValidationException(violations);
+        }
+        if (parent != null) {
+            em.refresh(parent, LockModeType.PESSIMISTIC_WRITE);
+        }
+        Envelope envelope = new Envelope(command.code(), command.name(), owner, parent, ceiling, from, to);
+        em.persist(envelope);
+        em.flush();
+        em.persist(envelope.openingEntry(new Movement(caller.username(), now(), "envelope:" + envelope.id()
+                + ":open", "opening ceiling")));
+        return Views.EnvelopeView.of(envelope, List.of());
+    }
+
+    /**
+     * Amends an envelope's ceiling (ADMIN), with a reason; refused when it would go below what the envelope holds.
+     */
+    public Views.EntryView amend(Long id, String ceilingText, String reason, String idempotencyKey) {
+        Caller caller = callers.current().require(Role.ADMIN);
+        List<Violation> violations = new ArrayList<>();
+        Money ceiling = FundingRequestService.amount(ceilingText, "ceiling", violations, true);
+        if (reason == null || reason.isBlank() || reason.length() > 1000) {
+            violations.add(new Violation("reason", "is required, at most 1000 characters"));
+        }
+        if (!violations.isEmpty()) {
+            throw new ValidationException(violations);
+        }
+        Envelope envelope = em.find(Envelope.class, id);
+        if (envelope == null) {
+            throw new NotFoundException("no envelope " + id);
+        }
+        String key = idempotencyKey == null ? null : "amend:" + id + ":" + idempotencyKey;
+        if (key != null) {
+            LedgerEntry first = entryByKey(key);
+            if (first != null) {
+                if (!first.sameMovementAs(EntryKind.AMEND, id, ceiling)) {
+                    throw new IdempotencyKeyReusedException(idempotencyKey);
+                }
+                return Views.EntryView.of(first);
+            }
+        }
+        for (Envelope e : envelope.chain()) {
+            em.refresh(e, LockModeType.PESSIMISTIC_WRITE);
+        }
+        Money largestChild = em.createQuery("select max(e.ceiling) from Envelope e where e.parent.id = :id",
+                Money.class).setParameter("id", id).getSingleResult();
+        LedgerEntry entry = envelope.amend(ceiling, largestChild == null ? Money.ZERO : largestChild,
+                new Movement(caller.username(), now(), key != null ? key : "amend:" + id + ":" + UUID.randomUUID(),
+                        reason.strip()));
+        em.persist(entry);
+        em.flush();
+        return Views.EntryView.of(entry);
+    }
+
+    public record NewEnvelope(String code, String name, Long ownerOrganisationId, String ceiling, String parentCode,
+                              String validFrom, String validTo) {
+    }
+
+    private LedgerEntry entryByKey(String key) {
+        return em.createQuery("select l from LedgerEntry l where l.idempotencyKey = :k", LedgerEntry.class)
+                .setParameter("k", key).getResultStream().findFirst().orElse(null);
+    }
+
+    private Envelope findByCode(String code) {
+        return em.createQuery("select e from Envelope e where e.code = :c", Envelope.class).setParameter("c", code)
+                .getResultStream().findFirst().orElse(null);
+    }
+
+    private static LocalDate date(String text, String field, List<Violation> violations) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(text);
+        } catch (DateTimeParseException e) {
+            violations.add(new Violation(field, "is a date like 2026-11-26"));
+            return null;
+        }
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 
     private Envelope visible(Long id) {

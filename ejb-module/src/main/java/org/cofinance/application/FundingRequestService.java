@@ -227,14 +227,20 @@ public class FundingRequestService {
     }
 
     static Money money(String text, String field, List<Violation> violations) {
+        return amount(text, field, violations, false);
+    }
+
+    /** Parses an amount of the API; zero is allowed only where {@code zeroAllowed}, a negative one never. */
+    static Money amount(String text, String field, List<Violation> violations, boolean zeroAllowed) {
         if (text == null) {
             violations.add(new Violation(field, "is required"));
             return null;
         }
         try {
             Money m = Money.parse(text);
-            if (!m.isPositive()) {
-                violations.add(new Violation(field, "must be a positive number of euros"));
+            if (m.isNegative() || (m.isZero() && !zeroAllowed)) {
+                violations.add(new Violation(field, zeroAllowed ? "must not be negative"
+                        : "must be a positive number of euros"));
                 return null;
             }
             return m;

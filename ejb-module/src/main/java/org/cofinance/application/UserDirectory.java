@@ -3,15 +3,24 @@ package org.cofinance.application;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.cofinance.domain.model.user.AppUser;
 import org.cofinance.infrastructure.security.PasswordHashing;
+import org.cofinance.infrastructure.security.VerifiedCredentials;
 
-/** Checks credentials against the application's identity store (users, roles, organisation). */
+/**
+ * Checks credentials against the application's identity store (users, roles, organisation). A disabled account is
+ * refused even while its credentials are remembered as verified.
+ */
 @Stateless
 public class UserDirectory {
+
+    private static final VerifiedCredentials VERIFIED = new VerifiedCredentials(Duration.ofMinutes(5),
+            Clock.systemUTC());
 
     @PersistenceContext
     private EntityManager em;
@@ -24,8 +33,11 @@ public class UserDirectory {
             PasswordHashing.verify(password, DUMMY_HASH);
             return Optional.empty();
         }
-        if (!PasswordHashing.verify(password, user.passwordHash())) {
-            return Optional.empty();
+        if (!VERIFIED.contains(username, password)) {
+            if (!PasswordHashing.verify(password, user.passwordHash())) {
+                return Optional.empty();
+            }
+            VERIFIED.remember(username, password);
         }
         return Optional.of(user.roles().stream().map(Enum::name).collect(Collectors.toUnmodifiableSet()));
     }

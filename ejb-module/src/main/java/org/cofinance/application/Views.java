@@ -3,6 +3,7 @@ package org.cofinance.application;
 import java.time.Instant;
 import java.util.List;
 import org.cofinance.domain.model.ledger.Commitment;
+import org.cofinance.domain.model.ledger.Disbursement;
 import org.cofinance.domain.model.ledger.Envelope;
 import org.cofinance.domain.model.ledger.LedgerEntry;
 import org.cofinance.domain.model.organisation.Organisation;
@@ -82,6 +83,17 @@ public final class Views {
                     commitments.stream().map(CommitmentView::of).toList(), r.processInstanceId(), r.createdBy(),
                     r.createdAt(), r.submittedAt());
         }
+    }
+
+    public record DisbursementView(Long id, Long commitmentId, String amount, String status, String evidence,
+                                   String requestedBy, Instant requestedAt, String decidedBy, Instant decidedAt) {
+        static DisbursementView of(Disbursement d) {
+            return new DisbursementView(d.id(), d.commitment().id(), money(d.amount()), d.status().name(),
+                    d.evidence(), d.requestedBy(), d.requestedAt(), d.decidedBy(), d.decidedAt());
+        }
+    }
+
+    public record CommitmentDetail(CommitmentView commitment, Long requestId, List<DisbursementView> disbursements) {
     }
 
     public record TaskView(String id, String name, String taskType, Long requestId, String requestReference,

@@ -11,7 +11,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.EnumSet;
 import java.util.logging.Logger;
 import org.cofinance.domain.model.ledger.Envelope;
-import org.cofinance.domain.model.ledger.LedgerEntry;
 import org.cofinance.domain.model.ledger.Movement;
 import org.cofinance.domain.model.organisation.Organisation;
 import org.cofinance.domain.model.organisation.OrganisationKind;
@@ -89,8 +88,7 @@ public class DemoData {
         em.persist(envelope);
         em.flush();
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        em.persist(LedgerEntry.amendment(envelope, envelope.ceiling(),
-                new Movement(AUTHOR, now, "demo:open:" + code, "opening ceiling")));
+        em.persist(envelope.openingEntry(new Movement(AUTHOR, now, "demo:open:" + code, "opening ceiling")));
         return envelope;
     }
 

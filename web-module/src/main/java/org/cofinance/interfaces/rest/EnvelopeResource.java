@@ -1,7 +1,13 @@
 package org.cofinance.interfaces.rest;
 
 import jakarta.ejb.EJB;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -21,6 +27,28 @@ public class EnvelopeResource {
     @GET
     public Views.Page<Views.EnvelopeView> list(@QueryParam("page") Integer page, @QueryParam("size") Integer size) {
         return envelopes.list(Paging.of(page, size));
+    }
+
+    public record Amendment(String ceiling, String reason) {
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response create(EnvelopeService.NewEnvelope body, @Context UriInfo uri) {
+        RequestBodies.require(body);
+        Views.EnvelopeView created = envelopes.create(body);
+        return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(created.id())).build())
+                .entity(created).build();
+    }
+
+    @POST
+    @Path("/{id}/amendments")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response amend(@PathParam("id") long id, Amendment body,
+                          @HeaderParam("Idempotency-Key") String idempotencyKey) {
+        RequestBodies.require(body);
+        return Response.status(201).entity(envelopes.amend(id, body.ceiling(), body.reason(), idempotencyKey))
+                .build();
     }
 
     @GET

@@ -12,6 +12,7 @@ import java.util.logging.Logger;
 import org.cofinance.application.AccessDeniedException;
 import org.cofinance.application.IdempotencyKeyReusedException;
 import org.cofinance.application.NotFoundException;
+import org.cofinance.domain.model.ledger.SegregationOfDutiesException;
 import org.cofinance.domain.model.shared.DomainException;
 import org.cofinance.domain.model.shared.ValidationException;
 
@@ -35,6 +36,9 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         }
         if (cause instanceof IdempotencyKeyReusedException) {
             return Problems.of(422, "idempotency-key-reused", "Idempotency-Key reused", cause.getMessage());
+        }
+        if (cause instanceof SegregationOfDutiesException) {
+            return Problems.of(403, "segregation-of-duties", "Segregation of duties", cause.getMessage());
         }
         if (cause instanceof DomainException) {
             return Problems.of(409, "conflict", "Refused by a business rule", cause.getMessage());

@@ -3,10 +3,14 @@ package org.cofinance.domain.model.ledger;
 import org.cofinance.domain.model.shared.DomainException;
 import org.cofinance.domain.model.shared.Money;
 
-/** An amendment would put an envelope's ceiling below what is already reserved and committed on it. */
+/** An amendment would put an envelope's ceiling below what it already holds, or out of its parent's. */
 public class CeilingBelowUsageException extends DomainException {
 
     private static final long serialVersionUID = 1L;
+
+    public CeilingBelowUsageException(String message) {
+        super(message);
+    }
 
     public CeilingBelowUsageException(String code, Money ceiling, Money used) {
         super("the ceiling of " + code + " cannot go below the " + used.toPlainString()

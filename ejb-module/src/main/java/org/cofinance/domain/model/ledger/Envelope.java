@@ -166,19 +166,36 @@ public class Envelope {
     }
 
     /**
-     * Moves the ceiling by an amendment (avenant). Never below what is already reserved and committed, never above
-     * the parent's ceiling.
+     * Moves the ceiling by an amendment (avenant): never below what is already reserved and committed, never above
+     * the parent's ceiling, never below a sub-envelope's ceiling.
+     *
+     * @param largestChildCeiling the largest ceiling among the sub-envelopes, zero when there are none
+     * @return the AMEND entry that records it
      */
-    public void amend(Money newCeiling) {
+    public LedgerEntry amend(Money newCeiling, Money largestChildCeiling, Movement movement) {
         Objects.requireNonNull(newCeiling, "ceiling");
+        if (movement.reason() == null || movement.reason().isBlank()) {
+            throw new DomainException("an amendment gives its reason");
+        }
         Money used = reserved.plus(committed);
         if (newCeiling.isLessThan(used)) {
             throw new CeilingBelowUsageException(code, newCeiling, used);
         }
         if (parent != null && newCeiling.isGreaterThan(parent.ceiling())) {
-            throw new DomainException("the ceiling of " + code + " does not fit inside its parent " + parent.code());
+            throw new CeilingBelowUsageException("the ceiling of " + code + " does not fit inside its parent "
+                    + parent.code() + " (" + parent.ceiling().toPlainString() + " EUR)");
+        }
+        if (newCeiling.isLessThan(largestChildCeiling)) {
+            throw new CeilingBelowUsageException("the ceiling of " + code + " cannot go below its sub-envelope's "
+                    + largestChildCeiling.toPlainString() + " EUR");
         }
         this.ceiling = newCeiling;
+        return LedgerEntry.amendment(this, newCeiling, movement);
+    }
+
+    /** The AMEND entry of the opening ceiling of an envelope just stored. */
+    public LedgerEntry openingEntry(Movement movement) {
+        return LedgerEntry.amendment(this, ceiling, movement);
     }
 
     private static void requirePositive(Money amount) {

@@ -67,7 +67,7 @@ public class LedgerEntry {
         this.reason = movement.reason();
     }
 
-    public static LedgerEntry amendment(Envelope envelope, Money newCeiling, Movement movement) {
+    static LedgerEntry amendment(Envelope envelope, Money newCeiling, Movement movement) {
         return new LedgerEntry(envelope.id(), null, null, EntryKind.AMEND, newCeiling, movement);
     }
 

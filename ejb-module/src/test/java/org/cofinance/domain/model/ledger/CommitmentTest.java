@@ -127,10 +127,22 @@ class CommitmentTest {
     void shouldNotAmendACeilingBelowWhatIsHeld() {
         reserve(subsidies, 300, 1);
 
-        assertThatThrownBy(() -> subsidies.amend(Money.euros(299))).isInstanceOf(CeilingBelowUsageException.class);
-        assertThatThrownBy(() -> subsidies.amend(Money.euros(1001))).isInstanceOf(DomainException.class);
-        subsidies.amend(Money.euros(300));
+        assertThatThrownBy(() -> subsidies.amend(Money.euros(299), Money.ZERO, reason()))
+                .isInstanceOf(CeilingBelowUsageException.class);
+        assertThatThrownBy(() -> subsidies.amend(Money.euros(1001), Money.ZERO, reason()))
+                .isInstanceOf(CeilingBelowUsageException.class);
+        assertThatThrownBy(() -> tiga.amend(Money.euros(600), Money.euros(700), reason()))
+                .isInstanceOf(CeilingBelowUsageException.class);
+        assertThatThrownBy(() -> subsidies.amend(Money.euros(400), Money.ZERO, Movement.by("admin", NOW, "k")))
+                .isInstanceOf(DomainException.class).hasMessageContaining("reason");
+        LedgerEntry entry = subsidies.amend(Money.euros(300), Money.ZERO, reason());
+        assertThat(entry.kind()).isEqualTo(EntryKind.AMEND);
+        assertThat(entry.amount()).isEqualTo(Money.euros(300));
         assertThat(subsidies.available()).isEqualTo(Money.ZERO);
+    }
+
+    private static Movement reason() {
+        return new Movement("admin", NOW, "amend-" + System.nanoTime(), "avenant n°1");
     }
 
     @Test

@@ -1,0 +1,5 @@
+package org.cofinance.domain.model.ledger;
+
+public enum DisbursementStatus {
+    REQUESTED, PAID, REFUSED
+}

@@ -1,0 +1,60 @@
+package org.cofinance.interfaces.rest;
+
+import jakarta.ejb.EJB;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.cofinance.application.CommitmentService;
+import org.cofinance.application.Views;
+
+@Path("/commitments")
+@Produces(MediaType.APPLICATION_JSON)
+public class CommitmentResource {
+
+    @EJB
+    private CommitmentService commitments;
+
+    @GET
+    @Path("/{id}")
+    public Views.CommitmentDetail get(@PathParam("id") long id) {
+        return commitments.get(id);
+    }
+
+    @POST
+    @Path("/{id}/disbursements")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response requestDisbursement(@PathParam("id") long id, CommitmentService.DisbursementAsk body,
+                                        @HeaderParam("Idempotency-Key") String idempotencyKey,
+                                        @Context UriInfo uri) {
+        RequestBodies.require(body);
+        Views.DisbursementView created = commitments.requestDisbursement(id, body, idempotencyKey);
+        return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(created.id())).build())
+                .entity(created).build();
+    }
+
+    @POST
+    @Path("/{id}/disbursements/{disbursementId}/validate")
+    public Views.DisbursementView validate(@PathParam("id") long id, @PathParam("disbursementId") long disbursementId) {
+        return commitments.validateDisbursement(id, disbursementId);
+    }
+
+    @POST
+    @Path("/{id}/disbursements/{disbursementId}/refuse")
+    public Views.DisbursementView refuse(@PathParam("id") long id, @PathParam("disbursementId") long disbursementId) {
+        return commitments.refuseDisbursement(id, disbursementId);
+    }
+
+    @POST
+    @Path("/{id}/close")
+    public Views.CommitmentDetail close(@PathParam("id") long id) {
+        return commitments.close(id);
+    }
+}
