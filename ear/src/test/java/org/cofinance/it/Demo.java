@@ -31,6 +31,55 @@ final class Demo {
         return new BigDecimal(node.get(field).asText());
     }
 
+    /** A request created, submitted and approved by its three funders; its JSON after the last approval. */
+    static JsonNode approvedRequest(String title) {
+        long id = submittedRequest(title);
+        for (String approver : java.util.List.of("cdc", "investor", "region")) {
+            decide(approver, id, "APPROVE");
+        }
+        return Api.as("officer").get("/requests/" + id).json();
+    }
+
+    static long submittedRequest(String title) {
+        long id = Api.as("officer").post("/requests", balancedRequest(title)).json().get("id").asLong();
+        Api.Reply submitted = Api.as("officer").post("/requests/" + id + "/submit", null);
+        if (submitted.status() != 200) {
+            throw new IllegalStateException("submission failed: " + submitted.body());
+        }
+        return id;
+    }
+
+    static Api.Reply decide(String approver, long requestId, String decision) {
+        String taskId = Api.as(approver).get("/tasks?requestId=" + requestId).json().get("items").get(0).get("id")
+                .asText();
+        return Api.as(approver).post("/tasks/" + taskId + "/complete", "{\"decision\": \"" + decision + "\"}");
+    }
+
+    /** A request of one envelope line and the lead's own share, balanced. */
+    static String singleLineRequest(String title, String envelopeCode, long funderId, String amount) {
+        long lead = organisationId("Agrinova");
+        return """
+                {"title": "%s", "territory": "Quetigny", "theme": "DIGITAL", "leadOrganisationId": %d,
+                 "eligibleCost": "%s",
+                 "plan": [
+                   {"organisationId": %d, "envelopeCode": "%s", "instrument": "SUBSIDY", "amount": "%s"},
+                   {"organisationId": %d, "envelopeCode": null, "instrument": "SELF_FUNDING", "amount": "100000.00"}]}
+                """.formatted(title, lead, new BigDecimal(amount).add(new BigDecimal("100000.00")).toPlainString(),
+                funderId, envelopeCode, amount, lead);
+    }
+
+    /** A new envelope of the CDC, opened by the administrator; its JSON. */
+    static JsonNode newCdcEnvelope(String prefix, String ceiling) {
+        String code = prefix + "-" + Long.toString(System.nanoTime() % 1_000_000_000L, 36).toUpperCase();
+        Api.Reply created = Api.as("admin").post("/envelopes", """
+                {"code": "%s", "name": "Test envelope", "ownerOrganisationId": %d, "ceiling": "%s"}
+                """.formatted(code, organisationId("Caisse des Dépôts"), ceiling));
+        if (created.status() != 201) {
+            throw new IllegalStateException("envelope not created: " + created.body());
+        }
+        return created.json();
+    }
+
     /** A balanced 12 M€ plan: CDC 4 M€ subsidy, the fund 3 M€ equity, the region 2 M€, the lead 3 M€ of its own. */
     static String balancedRequest(String title) {
         return """

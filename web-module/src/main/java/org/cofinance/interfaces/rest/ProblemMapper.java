@@ -7,6 +7,7 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
+import java.sql.SQLException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.cofinance.application.AccessDeniedException;
@@ -52,8 +53,25 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
             return Problems.of(status, "http-" + status, w.getResponse().getStatusInfo().getReasonPhrase(),
                     w.getMessage());
         }
+        if (lostDatabase(thrown)) {
+            LOG.log(Level.WARNING, "database connection lost; the call was rolled back", thrown);
+            return Response.fromResponse(Problems.of(503, "database-unavailable", "Database unavailable",
+                    "the database connection failed; nothing was changed, the call may be retried")).header(
+                    "Retry-After", "1").build();
+        }
         LOG.log(Level.SEVERE, "unexpected failure", thrown);
         return Problems.of(500, "internal", "Internal error", "the request failed; nothing was changed");
+    }
+
+    /** A broken connection (SQLState class 08, or the server terminating it: 57P01 to 57P03). */
+    private static boolean lostDatabase(Throwable thrown) {
+        for (Throwable t = thrown; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P0"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Throwable unwrap(Throwable thrown) {
