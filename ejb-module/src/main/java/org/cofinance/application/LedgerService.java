@@ -13,13 +13,16 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import org.cofinance.domain.model.ledger.Commitment;
 import org.cofinance.domain.model.ledger.CommitmentStatus;
+import org.cofinance.domain.model.ledger.EntryKind;
 import org.cofinance.domain.model.ledger.Envelope;
 import org.cofinance.domain.model.ledger.LedgerEntry;
 import org.cofinance.domain.model.ledger.Movement;
 import org.cofinance.domain.model.request.FundingRequest;
+import org.cofinance.domain.model.request.Instrument;
 import org.cofinance.domain.model.request.PlanLine;
 import org.cofinance.domain.model.shared.Money;
 
@@ -74,6 +77,41 @@ public class LedgerService {
                     Movement.by(author, now, keyPrefix + ":line:" + line.id())));
         }
         return true;
+    }
+
+    /**
+     * Reserves one amount on one envelope (and its parents) for a request, under an idempotency key: the same key
+     * again returns the first reservation and moves nothing.
+     *
+     * @return the commitment holding the reservation, or empty when the envelope or a parent cannot hold it
+     * @throws IdempotencyKeyReusedException when the key already reserved another amount or envelope
+     */
+    public Optional<Long> reserve(Long envelopeId, Long requestId, Long organisationId, Instrument instrument,
+                                  Money amount, String key, String author) {
+        Optional<LedgerEntry> first = em.createQuery("select l from LedgerEntry l where l.idempotencyKey = :k",
+                LedgerEntry.class).setParameter("k", key).getResultStream().findFirst();
+        if (first.isPresent()) {
+            if (!first.get().sameMovementAs(EntryKind.RESERVE, envelopeId, amount)) {
+                throw new IdempotencyKeyReusedException(key);
+            }
+            return Optional.of(first.get().commitmentId());
+        }
+        Envelope envelope = em.find(Envelope.class, envelopeId, LockModeType.PESSIMISTIC_WRITE);
+        if (envelope == null) {
+            throw new NotFoundException("no envelope " + envelopeId);
+        }
+        if (envelope.parent().isPresent()) {
+            lockChains(List.of(envelope));
+        }
+        if (!envelope.canHold(amount)) {
+            return Optional.empty();
+        }
+        Instant now = now();
+        Commitment commitment = new Commitment(envelope, requestId, null, organisationId, instrument, amount, now);
+        em.persist(commitment);
+        em.flush();
+        em.persist(commitment.reservationEntry(Movement.by(author, now, key)));
+        return Optional.of(commitment.id());
     }
 
     /** Turns every reservation of the request into a commitment of the reserved amount. */

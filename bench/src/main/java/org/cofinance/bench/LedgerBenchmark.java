@@ -1,0 +1,318 @@
+package org.cofinance.bench;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.Persistence;
+import java.io.IOException;
+import java.lang.reflect.Field;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import javax.sql.DataSource;
+import org.cofinance.application.LedgerService;
+import org.cofinance.domain.model.request.Instrument;
+import org.cofinance.domain.model.shared.Money;
+import org.cofinance.infrastructure.persistence.DatabaseMigration;
+
+/**
+ * Reservations per second and latency with many clients hammering one envelope: first through the application's
+ * ledger service (Hibernate ORM, the same entities and the same locking as in the server), then through raw JDBC
+ * doing the same conditional UPDATE plus INSERT. Checks the invariants after each phase and appends the figures to
+ * docs/benchmarks.md. Arguments: operations per phase, clients, results file.
+ */
+public final class LedgerBenchmark {
+
+    private static final long MAX_AMOUNT_CENTS = 100_000;
+
+    private LedgerBenchmark() {
+    }
+
+    record Result(String name, int operations, int accepted, double seconds, long p50Micros, long p99Micros,
+                  int violations) {
+        double perSecond() {
+            return operations / seconds;
+        }
+    }
+
+    @FunctionalInterface
+    interface Operation {
+        /** @return whether the reservation was accepted */
+        boolean reserve(int index, long cents) throws Exception;
+    }
+
+    public static void main(String[] args) throws Exception {
+        int operations = Integer.parseInt(args[0]);
+        int clients = Integer.parseInt(args[1]);
+        Path results = Path.of(args[2]);
+        String url = System.getenv("COFINANCE_DB_URL");
+        EmbeddedPostgres embedded = null;
+        String user = System.getenv().getOrDefault("COFINANCE_DB_USER", "postgres");
+        String password = System.getenv().getOrDefault("COFINANCE_DB_PASSWORD", "postgres");
+        if (url == null || url.isBlank()) {
+            embedded = EmbeddedPostgres.builder().setServerConfig("max_connections", "200").start();
+            url = embedded.getJdbcUrl("postgres", "postgres").replaceAll("\\?.*$", "");
+            user = "postgres";
+        }
+        try (HikariDataSource pool = pool(url, user, password, clients)) {
+            DatabaseMigration.migrate(pool);
+            long ceilingCents = operations * (MAX_AMOUNT_CENTS / 2) * 9 / 10;
+            Fixture fixture = Fixture.create(pool, ceilingCents);
+            EntityManagerFactory jpa = Persistence.createEntityManagerFactory("bench", Map.of(
+                    "jakarta.persistence.jdbc.url", url, "jakarta.persistence.jdbc.user", user,
+                    "jakarta.persistence.jdbc.password", password, "hibernate.hikari.maximumPoolSize",
+                    String.valueOf(clients)));
+            Result application = run("application ledger service", operations, clients, fixture.appEnvelope,
+                    pool, ceilingCents, (i, cents) -> reserveThroughService(jpa, fixture, i, cents));
+            Result raw = run("raw JDBC conditional UPDATE + INSERT", operations, clients, fixture.rawEnvelope, pool,
+                    ceilingCents, (i, cents) -> reserveRaw(pool, fixture, i, cents));
+            jpa.close();
+            report(results, operations, clients, application, raw);
+        } finally {
+            if (embedded != null) {
+                embedded.close();
+            }
+        }
+    }
+
+    private static HikariDataSource pool(String url, String user, String password, int clients) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(url);
+        config.setUsername(user);
+        config.setPassword(password);
+        config.setMaximumPoolSize(clients);
+        return new HikariDataSource(config);
+    }
+
+    private static boolean reserveThroughService(EntityManagerFactory jpa, Fixture fixture, int i, long cents)
+            throws ReflectiveOperationException {
+        EntityManager em = jpa.createEntityManager();
+        try {
+            LedgerService ledger = new LedgerService();
+            inject(ledger, "em", em);
+            inject(ledger, "clock", Clock.systemUTC());
+            em.getTransaction().begin();
+            boolean accepted = ledger.reserve(fixture.appEnvelope, fixture.request, fixture.organisation,
+                    Instrument.SUBSIDY, Money.ofCents(cents), "bench:app:" + fixture.run + ":" + i, "bench")
+                    .isPresent();
+            em.getTransaction().commit();
+            return accepted;
+        } finally {
+            if (em.getTransaction().isActive()) {
+                em.getTransaction().rollback();
+            }
+            em.close();
+        }
+    }
+
+    private static boolean reserveRaw(DataSource pool, Fixture fixture, int i, long cents) throws SQLException {
+        try (Connection connection = pool.getConnection()) {
+            connection.setAutoCommit(false);
+            java.math.BigDecimal amount = java.math.BigDecimal.valueOf(cents, 2);
+            try (PreparedStatement update = connection.prepareStatement("update envelope set reserved = reserved + ? "
+                    + "where id = ? and reserved + committed + ? <= ceiling")) {
+                update.setBigDecimal(1, amount);
+                update.setLong(2, fixture.rawEnvelope);
+                update.setBigDecimal(3, amount);
+                if (update.executeUpdate() == 0) {
+                    connection.rollback();
+                    return false;
+                }
+            }
+            try (PreparedStatement insert = connection.prepareStatement("insert into ledger_entry (envelope_id, "
+                    + "request_id, kind, amount, at, author, idempotency_key) values (?, ?, 'RESERVE', ?, now(), "
+                    + "'bench', ?)")) {
+                insert.setLong(1, fixture.rawEnvelope);
+                insert.setLong(2, fixture.request);
+                insert.setBigDecimal(3, amount);
+                insert.setString(4, "bench:raw:" + fixture.run + ":" + i);
+                insert.executeUpdate();
+            }
+            connection.commit();
+            return true;
+        }
+    }
+
+    private static Result run(String name, int operations, int clients, long envelope, DataSource pool,
+                              long ceilingCents, Operation operation) throws Exception {
+        warmUp(operation, operations);
+        AtomicInteger next = new AtomicInteger();
+        AtomicLong acceptedCents = new AtomicLong();
+        AtomicInteger accepted = new AtomicInteger();
+        AtomicInteger failures = new AtomicInteger();
+        long[][] latencies = new long[clients][];
+        CountDownLatch start = new CountDownLatch(1);
+        List<Thread> threads = new ArrayList<>();
+        for (int c = 0; c < clients; c++) {
+            int client = c;
+            Thread thread = new Thread(() -> {
+                SplittableRandom random = new SplittableRandom(client);
+                long[] mine = new long[operations / clients + 2];
+                int count = 0;
+                try {
+                    start.await();
+                    for (int i = next.getAndIncrement(); i < operations; i = next.getAndIncrement()) {
+                        long cents = random.nextLong(100, MAX_AMOUNT_CENTS + 1);
+                        long begin = System.nanoTime();
+                        if (operation.reserve(i, cents)) {
+                            acceptedCents.addAndGet(cents);
+                            accepted.incrementAndGet();
+                        }
+                        if (count == mine.length) {
+                            mine = Arrays.copyOf(mine, mine.length * 2);
+                        }
+                        mine[count++] = (System.nanoTime() - begin) / 1000;
+                    }
+                } catch (Exception e) {
+                    failures.incrementAndGet();
+                    e.printStackTrace();
+                }
+                latencies[client] = Arrays.copyOf(mine, count);
+            });
+            threads.add(thread);
+            thread.start();
+        }
+        long begin = System.nanoTime();
+        start.countDown();
+        for (Thread thread : threads) {
+            thread.join();
+        }
+        double seconds = (System.nanoTime() - begin) / 1e9;
+        long[] all = Arrays.stream(latencies).flatMapToLong(Arrays::stream).sorted().toArray();
+        int violations = failures.get() + violations(pool, envelope, acceptedCents.get(), ceilingCents);
+        Result result = new Result(name, operations, accepted.get(), seconds, percentile(all, 50),
+                percentile(all, 99), violations);
+        System.out.printf("%s: %,.0f reservations/s, p50 %d µs, p99 %d µs, %d accepted, %d violations%n", name,
+                result.perSecond(), result.p50Micros(), result.p99Micros(), result.accepted(), violations);
+        return result;
+    }
+
+    /** A few operations on a throw-away index range, so that classes are loaded and the JIT has started. */
+    private static void warmUp(Operation operation, int operations) throws Exception {
+        for (int i = 0; i < Math.min(500, operations / 100); i++) {
+            operation.reserve(-1 - i, 100);
+        }
+    }
+
+    /** The envelope's balance equals what the clients saw accepted and what its entries add up to, within its ceiling. */
+    private static int violations(DataSource pool, long envelope, long acceptedCents, long ceilingCents)
+            throws SQLException {
+        try (Connection connection = pool.getConnection();
+             PreparedStatement query = connection.prepareStatement("select e.reserved, e.ceiling, "
+                     + "(select coalesce(sum(amount), 0) from ledger_entry l where l.envelope_id = e.id "
+                     + "and l.kind = 'RESERVE' and l.idempotency_key not like '%:-%') as entries, "
+                     + "(select coalesce(sum(amount), 0) from ledger_entry l where l.envelope_id = e.id "
+                     + "and l.kind = 'RESERVE' and l.idempotency_key like '%:-%') as warm "
+                     + "from envelope e where e.id = ?")) {
+            query.setLong(1, envelope);
+            try (ResultSet rs = query.executeQuery()) {
+                rs.next();
+                long reserved = rs.getBigDecimal(1).movePointRight(2).longValueExact();
+                long ceiling = rs.getBigDecimal(2).movePointRight(2).longValueExact();
+                long entries = rs.getBigDecimal(3).movePointRight(2).longValueExact();
+                long warm = rs.getBigDecimal(4).movePointRight(2).longValueExact();
+                int violations = 0;
+                violations += reserved > ceiling ? 1 : 0;
+                violations += reserved - warm != acceptedCents ? 1 : 0;
+                violations += entries != acceptedCents ? 1 : 0;
+                violations += ceiling != ceilingCents ? 1 : 0;
+                return violations;
+            }
+        }
+    }
+
+    private static long percentile(long[] sorted, int percent) {
+        return sorted.length == 0 ? 0 : sorted[Math.min(sorted.length - 1, sorted.length * percent / 100)];
+    }
+
+    private static void inject(Object target, String field, Object value) throws ReflectiveOperationException {
+        Field f = target.getClass().getDeclaredField(field);
+        f.setAccessible(true);
+        f.set(target, value);
+    }
+
+    private static void report(Path file, int operations, int clients, Result application, Result raw)
+            throws IOException {
+        double ratio = application.perSecond() / raw.perSecond();
+        String cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
+                .findFirst().map(l -> l.substring(l.indexOf(':') + 1).strip()).orElse("unknown CPU");
+        StringBuilder md = new StringBuilder();
+        md.append("\n### Ledger reservations, ").append(LocalDate.now()).append(", ")
+                .append(Runtime.getRuntime().availableProcessors()).append(" cores (").append(cpu).append("), ")
+                .append(System.getProperty("java.version")).append("\n\n")
+                .append("Command: `./mvnw -pl bench -am -DskipTests -Pbench verify -Dbench.ops=").append(operations)
+                .append(" -Dbench.clients=").append(clients).append("` (embedded PostgreSQL unless COFINANCE_DB_URL is set).")
+                .append(" One envelope, ").append(clients).append(" clients, ").append(operations)
+                .append(" reservations per phase, amounts 1 € to 1,000 €, ceiling at 90 % of their expected sum.\n\n")
+                .append("| path | reservations/s | p50 | p99 | accepted | invariant violations |\n")
+                .append("|---|---|---|---|---|---|\n");
+        for (Result r : List.of(application, raw)) {
+            md.append(String.format("| %s | %,.0f | %.2f ms | %.2f ms | %,d | %d |%n", r.name(), r.perSecond(),
+                    r.p50Micros() / 1000.0, r.p99Micros() / 1000.0, r.accepted(), r.violations()));
+        }
+        md.append(String.format("%nRatio application / raw: %.2f (target ≥ 0.7); target ≥ 2,000 reservations/s.%n",
+                ratio));
+        Files.writeString(file, md.toString(), StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        System.out.print(md);
+    }
+
+    /** One organisation, one request and two fresh envelopes of the same ceiling, one per phase. */
+    private record Fixture(long organisation, long request, long appEnvelope, long rawEnvelope, long run) {
+
+        static Fixture create(DataSource pool, long ceilingCents) throws SQLException {
+            long run = System.currentTimeMillis();
+            try (Connection c = pool.getConnection()) {
+                long organisation = insert(c, "insert into organisation (name, kind) values ('Bench', 'CDC')");
+                long request = insert(c, "insert into funding_request (reference, title, territory, theme, "
+                        + "lead_organisation_id, eligible_cost, status, created_by, created_at) values ('BENCH-"
+                        + run + "', 'Bench', 'Bench', 'DIGITAL', " + organisation + ", 1, 'DRAFT', 'bench', now())");
+                java.math.BigDecimal ceiling = java.math.BigDecimal.valueOf(ceilingCents, 2);
+                long app = envelope(c, "BENCH-APP-" + run, organisation, ceiling);
+                long raw = envelope(c, "BENCH-RAW-" + run, organisation, ceiling);
+                return new Fixture(organisation, request, app, raw, run);
+            }
+        }
+
+        private static long envelope(Connection c, String code, long owner, java.math.BigDecimal ceiling)
+                throws SQLException {
+            try (PreparedStatement insert = c.prepareStatement("insert into envelope (code, name, "
+                    + "owner_organisation_id, ceiling) values (?, ?, ?, ?)", new String[] {"id"})) {
+                insert.setString(1, code);
+                insert.setString(2, code);
+                insert.setLong(3, owner);
+                insert.setBigDecimal(4, ceiling);
+                insert.executeUpdate();
+                try (ResultSet keys = insert.getGeneratedKeys()) {
+                    keys.next();
+                    return keys.getLong(1);
+                }
+            }
+        }
+
+        private static long insert(Connection c, String sql) throws SQLException {
+            try (PreparedStatement insert = c.prepareStatement(sql, new String[] {"id"})) {
+                insert.executeUpdate();
+                try (ResultSet keys = insert.getGeneratedKeys()) {
+                    keys.next();
+                    return keys.getLong(1);
+                }
+            }
+        }
+    }
+}
