@@ -15,7 +15,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -28,6 +27,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 import org.cofinance.application.LedgerService;
 import org.cofinance.domain.model.request.Instrument;
+import org.cofinance.infrastructure.ClockProducer;
 import org.cofinance.domain.model.shared.Money;
 import org.cofinance.infrastructure.persistence.DatabaseMigration;
 
@@ -106,7 +106,7 @@ public final class LedgerBenchmark {
         try {
             LedgerService ledger = new LedgerService();
             inject(ledger, "em", em);
-            inject(ledger, "clock", Clock.systemUTC());
+            inject(ledger, "clock", new ClockProducer().clock());
             em.getTransaction().begin();
             boolean accepted = ledger.reserve(fixture.appEnvelope, fixture.request, fixture.organisation,
                     Instrument.SUBSIDY, Money.ofCents(cents), "bench:app:" + fixture.run + ":" + i, "bench")

@@ -8,7 +8,6 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -81,7 +80,7 @@ public class CommitmentService {
                 .setParameter("c", commitment).setParameter("s", DisbursementStatus.REQUESTED)
                 .getResultStream().findFirst().map(Money::of).orElse(Money.ZERO);
         Disbursement disbursement = new Disbursement(commitment, amount, pending, ask.evidence(), caller.username(),
-                now());
+                clock.instant());
         em.persist(disbursement);
         em.flush();
         if (idempotencyKey != null) {
@@ -96,7 +95,7 @@ public class CommitmentService {
         Disbursement disbursement = disbursement(commitmentId, disbursementId);
         lockEnvelopes(disbursement.commitment());
         em.refresh(disbursement, LockModeType.PESSIMISTIC_WRITE);
-        LedgerEntry entry = disbursement.pay(caller.username(), new Movement(caller.username(), now(),
+        LedgerEntry entry = disbursement.pay(caller.username(), new Movement(caller.username(), clock.instant(),
                 "disbursement:" + disbursementId + ":pay", disbursement.evidence()));
         em.persist(entry);
         em.flush();
@@ -107,7 +106,7 @@ public class CommitmentService {
         Caller caller = callers.current().require(Role.FINANCE);
         Disbursement disbursement = disbursement(commitmentId, disbursementId);
         em.refresh(disbursement, LockModeType.PESSIMISTIC_WRITE);
-        disbursement.refuse(caller.username(), now());
+        disbursement.refuse(caller.username(), clock.instant());
         return Views.DisbursementView.of(disbursement);
     }
 
@@ -125,7 +124,7 @@ public class CommitmentService {
             throw new org.cofinance.domain.model.shared.DomainException(
                     "commitment " + commitmentId + " has a disbursement awaiting validation");
         }
-        commitment.close(new Movement(caller.username(), now(), "commitment:" + commitmentId + ":close",
+        commitment.close(new Movement(caller.username(), clock.instant(), "commitment:" + commitmentId + ":close",
                 "closing: undisbursed rest released")).forEach(em::persist);
         em.flush();
         return detail(commitment);
@@ -161,7 +160,4 @@ public class CommitmentService {
                 .forEach(e -> em.refresh(e, LockModeType.PESSIMISTIC_WRITE));
     }
 
-    private Instant now() {
-        return clock.instant().truncatedTo(ChronoUnit.MICROS);
-    }
 }

@@ -10,7 +10,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -118,7 +117,7 @@ public class EnvelopeService {
         Envelope envelope = new Envelope(command.code(), command.name(), owner, parent, ceiling, from, to);
         em.persist(envelope);
         em.flush();
-        em.persist(envelope.openingEntry(new Movement(caller.username(), now(), "envelope:" + envelope.id()
+        em.persist(envelope.openingEntry(new Movement(caller.username(), clock.instant(), "envelope:" + envelope.id()
                 + ":open", "opening ceiling")));
         return Views.EnvelopeView.of(envelope, List.of());
     }
@@ -156,7 +155,7 @@ public class EnvelopeService {
         Money largestChild = em.createQuery("select max(e.ceiling) from Envelope e where e.parent.id = :id",
                 Money.class).setParameter("id", id).getSingleResult();
         LedgerEntry entry = envelope.amend(ceiling, largestChild == null ? Money.ZERO : largestChild,
-                new Movement(caller.username(), now(), key != null ? key : "amend:" + id + ":" + UUID.randomUUID(),
+                new Movement(caller.username(), clock.instant(), key != null ? key : "amend:" + id + ":" + UUID.randomUUID(),
                         reason.strip()));
         em.persist(entry);
         em.flush();
@@ -189,9 +188,6 @@ public class EnvelopeService {
         }
     }
 
-    private Instant now() {
-        return clock.instant().truncatedTo(ChronoUnit.MICROS);
-    }
 
     private Envelope visible(Long id) {
         Caller caller = callers.current();

@@ -9,7 +9,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.Year;
 import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -65,7 +64,7 @@ public class FundingRequestService {
             }
         }
         FundingRequest request = new FundingRequest(nextReference(), project(command), planLines(command),
-                caller.username(), now());
+                caller.username(), clock.instant());
         em.persist(request);
         em.flush();
         if (idempotencyKey != null) {
@@ -81,7 +80,7 @@ public class FundingRequestService {
     public Views.RequestView submit(Long requestId) {
         Caller caller = callers.current().require(Role.OFFICER);
         FundingRequest request = find(requestId);
-        request.submit(caller.username(), now());
+        request.submit(caller.username(), clock.instant());
         em.flush();
         identityService.setAuthenticatedUserId(caller.username());
         try {
@@ -274,7 +273,4 @@ public class FundingRequestService {
         return String.format("CF-%d-%06d", Year.now(clock.withZone(ZoneOffset.UTC)).getValue(), n.longValue());
     }
 
-    private Instant now() {
-        return clock.instant().truncatedTo(ChronoUnit.MICROS);
-    }
 }

@@ -3,13 +3,14 @@ package org.cofinance.application;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -25,6 +26,9 @@ public class IdempotencyStore {
 
     @PersistenceContext
     private EntityManager em;
+
+    @Inject
+    private Clock clock;
 
     /**
      * @return the id of the resource the first call with this key created, if any
@@ -50,7 +54,7 @@ public class IdempotencyStore {
                         + "status, location, created_at) values (?1, ?2, ?3, ?4, ?5, ?6, ?7)")
                 .setParameter(1, key).setParameter(2, username).setParameter(3, operation)
                 .setParameter(4, hash(command)).setParameter(5, status).setParameter(6, String.valueOf(resourceId))
-                .setParameter(7, Timestamp.from(Instant.now()))
+                .setParameter(7, Timestamp.from(clock.instant()))
                 .executeUpdate();
     }
 

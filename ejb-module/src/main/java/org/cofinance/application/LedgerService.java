@@ -7,7 +7,6 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -67,7 +66,7 @@ public class LedgerService {
         if (!fits) {
             return false;
         }
-        Instant now = now();
+        Instant now = clock.instant();
         for (PlanLine line : lines) {
             Commitment commitment = new Commitment(line.envelope().orElseThrow(), requestId, line.id(),
                     line.organisation().id(), line.instrument(), line.amount(), now);
@@ -106,7 +105,7 @@ public class LedgerService {
         if (!envelope.canHold(amount)) {
             return Optional.empty();
         }
-        Instant now = now();
+        Instant now = clock.instant();
         Commitment commitment = new Commitment(envelope, requestId, null, organisationId, instrument, amount, now);
         em.persist(commitment);
         em.flush();
@@ -118,7 +117,7 @@ public class LedgerService {
     public void postCommitments(Long requestId, String keyPrefix, String author) {
         List<Commitment> reserved = reservedCommitments(requestId);
         lockChains(reserved.stream().map(Commitment::envelope).toList());
-        Instant now = now();
+        Instant now = clock.instant();
         for (Commitment c : reserved) {
             record(c.post(c.reserved(), Movement.by(author, now, keyPrefix + ":commitment:" + c.id())));
         }
@@ -128,7 +127,7 @@ public class LedgerService {
     public void voidReservations(Long requestId, String keyPrefix, String author) {
         List<Commitment> reserved = reservedCommitments(requestId);
         lockChains(reserved.stream().map(Commitment::envelope).toList());
-        Instant now = now();
+        Instant now = clock.instant();
         for (Commitment c : reserved) {
             em.persist(c.voidReservation(Movement.by(author, now, keyPrefix + ":commitment:" + c.id())));
         }
@@ -157,7 +156,4 @@ public class LedgerService {
         }
     }
 
-    private Instant now() {
-        return clock.instant().truncatedTo(ChronoUnit.MICROS);
-    }
 }

@@ -7,7 +7,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
@@ -144,7 +143,7 @@ public class TaskListService {
         if (!violations.isEmpty()) {
             throw new ValidationException(violations);
         }
-        request.recordDecision(organisationId, outcome, amount, answer.comment(), caller.username(), now(),
+        request.recordDecision(organisationId, outcome, amount, answer.comment(), caller.username(), clock.instant(),
                 task.getId());
         em.flush();
     }
@@ -200,7 +199,4 @@ public class TaskListService {
         return date == null ? null : date.toInstant();
     }
 
-    private Instant now() {
-        return clock.instant().truncatedTo(ChronoUnit.MICROS);
-    }
 }

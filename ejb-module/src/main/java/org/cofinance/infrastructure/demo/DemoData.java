@@ -7,7 +7,6 @@ import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.EnumSet;
 import java.util.logging.Logger;
 import org.cofinance.domain.model.ledger.Envelope;
@@ -87,7 +86,7 @@ public class DemoData {
         Envelope envelope = new Envelope(code, name, owner, parent, Money.euros(ceilingEuros), from, null);
         em.persist(envelope);
         em.flush();
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        Instant now = clock.instant();
         em.persist(envelope.openingEntry(new Movement(AUTHOR, now, "demo:open:" + code, "opening ceiling")));
         return envelope;
     }
