@@ -102,6 +102,51 @@ class LedgerIT {
     }
 
     @Test
+    void shouldRefuseBadAmendmentsAndUnknownThings() {
+        long id = Demo.newCdcEnvelope("IT-AMEND", "1000.00").get("id").asLong();
+        String path = "/envelopes/" + id + "/amendments";
+
+        record Case(String body, String field) {
+        }
+        for (Case c : List.of(new Case("{\"ceiling\": \"-5.00\", \"reason\": \"x\"}", "ceiling"),
+                new Case("{\"ceiling\": \"5.001\", \"reason\": \"x\"}", "ceiling"),
+                new Case("{\"ceiling\": \"5.00\"}", "reason"),
+                new Case("{\"reason\": \"x\"}", "ceiling"))) {
+            Api.Reply reply = Api.as("admin").post(path, c.body());
+            assertThat(reply.status()).as(c.body()).isEqualTo(400);
+            assertThat(reply.json().get("errors").get(0).get("field").asText()).as(c.body()).isEqualTo(c.field());
+        }
+        assertThat(Api.as("finance").post(path, "{\"ceiling\": \"5.00\", \"reason\": \"x\"}").status())
+                .isEqualTo(403);
+        assertThat(Api.as("admin").post("/envelopes/999999/amendments",
+                "{\"ceiling\": \"5.00\", \"reason\": \"x\"}").status()).isEqualTo(404);
+        assertThat(Api.as("finance").post("/commitments/999999/close", null).status()).isEqualTo(404);
+        assertThat(Api.as("finance").post("/commitments/999999/disbursements/1/validate", null).status())
+                .isEqualTo(404);
+        assertThat(Api.as("finance").get("/envelopes/" + id + "/entries").json().get("total").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void shouldSendARequestToArbitrationWhenItsEnvelopeIsOutsideItsValidity() {
+        // given an envelope whose validity ended
+        long cdc = Demo.organisationId("Caisse des Dépôts");
+        String code = "IT-OLD-" + Long.toString(System.nanoTime() % 1_000_000_000L, 36).toUpperCase();
+        assertThat(Api.as("admin").post("/envelopes", """
+                {"code": "%s", "name": "Closed call", "ownerOrganisationId": %d, "ceiling": "1000000.00",
+                 "validFrom": "2017-03-24", "validTo": "2020-12-31"}
+                """.formatted(code, cdc)).status()).isEqualTo(201);
+
+        // when a request drawing on it is submitted
+        long request = Api.as("officer").post("/requests", Demo.singleLineRequest("Too late", code, cdc,
+                "1000.00")).json().get("id").asLong();
+        Api.Reply submitted = Api.as("officer").post("/requests/" + request + "/submit", null);
+
+        // then nothing is reserved and the request waits in arbitration
+        assertThat(submitted.json().get("status").asText()).isEqualTo("IN_ARBITRATION");
+        assertThat(Demo.envelope(code).get("reserved").asText()).isEqualTo("0.00");
+    }
+
+    @Test
     void shouldPayTranchesValidatedByFinanceAndReleaseTheRestAtClosing() {
         // given an approved request and its CDC commitment of 4 M€
         JsonNode request = Demo.approvedRequest("Tranches");

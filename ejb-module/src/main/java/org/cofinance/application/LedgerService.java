@@ -7,6 +7,8 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -33,6 +35,9 @@ import org.cofinance.domain.model.shared.Money;
 @Stateless
 public class LedgerService {
 
+    /** Validity periods are calendar days in France. */
+    private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+
     @PersistenceContext
     private EntityManager em;
 
@@ -40,7 +45,8 @@ public class LedgerService {
     private Clock clock;
 
     /**
-     * Reserves every plan line that draws on an envelope, all or nothing.
+     * Reserves every plan line that draws on an envelope, all or nothing. An envelope outside its validity period
+     * holds nothing.
      *
      * @param keyPrefix the idempotency key of this step; each line's entry is keyed {@code keyPrefix:line:<id>}
      * @return whether every envelope could hold its lines; when not, nothing was reserved
@@ -62,7 +68,9 @@ public class LedgerService {
                 needed.merge(e, line.amount(), Money::plus);
             }
         }
-        boolean fits = needed.entrySet().stream().noneMatch(n -> n.getValue().isGreaterThan(n.getKey().available()));
+        LocalDate today = LocalDate.ofInstant(clock.instant(), PARIS);
+        boolean fits = needed.entrySet().stream().noneMatch(n -> n.getValue().isGreaterThan(n.getKey().available()))
+                && lines.stream().allMatch(l -> l.envelope().orElseThrow().isOpenOn(today));
         if (!fits) {
             return false;
         }
@@ -102,7 +110,7 @@ public class LedgerService {
         if (envelope.parent().isPresent()) {
             lockChains(List.of(envelope));
         }
-        if (!envelope.canHold(amount)) {
+        if (!envelope.canHold(amount) || !envelope.isOpenOn(LocalDate.ofInstant(clock.instant(), PARIS))) {
             return Optional.empty();
         }
         Instant now = clock.instant();

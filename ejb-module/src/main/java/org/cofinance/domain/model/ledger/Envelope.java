@@ -115,6 +115,12 @@ public class Envelope {
         return chain().stream().noneMatch(e -> amount.isGreaterThan(e.available()));
     }
 
+    /** Whether money may be reserved on this envelope on that day: within its validity and its parents'. */
+    public boolean isOpenOn(LocalDate day) {
+        return chain().stream().allMatch(e -> (e.validFrom() == null || !day.isBefore(e.validFrom()))
+                && (e.validTo() == null || !day.isAfter(e.validTo())));
+    }
+
     void reserve(Money amount) {
         requirePositive(amount);
         for (Envelope e : chain()) {

@@ -146,6 +146,20 @@ class CommitmentTest {
     }
 
     @Test
+    void shouldBeOpenOnlyWithinItsOwnAndItsParentsValidity() {
+        Organisation cdc = tiga.owner();
+        Envelope parent = withId(new Envelope("PARENT", "p", cdc, null, Money.euros(10), java.time.LocalDate.of(2026, 1, 1),
+                java.time.LocalDate.of(2026, 12, 31)), 20L);
+        Envelope child = withId(new Envelope("CHILD", "c", cdc, parent, Money.euros(10), null,
+                java.time.LocalDate.of(2026, 6, 30)), 21L);
+
+        assertThat(child.isOpenOn(java.time.LocalDate.of(2026, 6, 30))).isTrue();
+        assertThat(child.isOpenOn(java.time.LocalDate.of(2026, 7, 1))).isFalse();
+        assertThat(child.isOpenOn(java.time.LocalDate.of(2025, 12, 31))).isFalse();
+        assertThat(tiga.isOpenOn(java.time.LocalDate.of(1999, 1, 1))).isTrue();
+    }
+
+    @Test
     void shouldRefuseASubEnvelopeLargerThanItsParent() {
         Organisation cdc = tiga.owner();
         assertThatThrownBy(() -> new Envelope("TOO-BIG", "x", cdc, tiga, Money.euros(1001), null, null))
