@@ -79,7 +79,6 @@ public class LedgerService {
             Commitment commitment = new Commitment(line.envelope().orElseThrow(), requestId, line.id(),
                     line.organisation().id(), line.instrument(), line.amount(), now);
             em.persist(commitment);
-            em.flush();
             em.persist(commitment.reservationEntry(
                     Movement.by(author, now, keyPrefix + ":line:" + line.id())));
         }
@@ -116,7 +115,6 @@ public class LedgerService {
         Instant now = clock.instant();
         Commitment commitment = new Commitment(envelope, requestId, null, organisationId, instrument, amount, now);
         em.persist(commitment);
-        em.flush();
         em.persist(commitment.reservationEntry(Movement.by(author, now, key)));
         return Optional.of(commitment.id());
     }

@@ -8,6 +8,7 @@ import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
@@ -30,7 +31,8 @@ import org.cofinance.domain.model.shared.Money;
 public class Commitment {
 
     @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "commitment_block_seq")
+    @SequenceGenerator(name = "commitment_block_seq", sequenceName = "commitment_block_seq", allocationSize = 50)
     private Long id;
 
     @Column(name = "request_id", nullable = false, updatable = false)

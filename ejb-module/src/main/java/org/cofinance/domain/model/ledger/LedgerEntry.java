@@ -7,6 +7,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.Objects;
@@ -21,7 +22,8 @@ import org.cofinance.domain.model.shared.Money;
 public class LedgerEntry {
 
     @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "ledger_entry_block_seq")
+    @SequenceGenerator(name = "ledger_entry_block_seq", sequenceName = "ledger_entry_block_seq", allocationSize = 50)
     private Long id;
 
     @Column(name = "envelope_id", nullable = false, updatable = false)
