@@ -2,34 +2,37 @@ package org.cofinance.application;
 
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.cofinance.domain.model.ledger.Envelope;
+import org.cofinance.application.reporting.ReportFilters;
+import org.cofinance.application.reporting.ReportSource;
 import org.cofinance.domain.model.user.Role;
-import org.cofinance.reports.ReportDefinition;
 import org.cofinance.reports.ReportFormat;
 import org.cofinance.reports.ReportRenderer;
 
-/** Produces the finance team's reports from read-model queries; finance and administrators only. */
+/**
+ * Produces the finance team's reports, finance and administrators only: the report's source gives its rows, the one
+ * renderer exports them.
+ */
 @Stateless
 public class ReportService {
 
     private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
     private static final ReportRenderer RENDERER = new ReportRenderer();
 
-    @PersistenceContext
-    private EntityManager em;
-
     @EJB
     private Callers callers;
+
+    @Inject
+    @Any
+    private Instance<ReportSource> sources;
 
     @Inject
     private Clock clock;
@@ -37,30 +40,13 @@ public class ReportService {
     public record Report(byte[] content, ReportFormat format, String fileName) {
     }
 
-    public Report envelopeStatus(ReportFormat format, Locale locale) {
+    public Report render(String name, ReportFormat format, Locale locale, ReportFilters filters) {
         callers.current().require(Role.FINANCE, Role.ADMIN);
-        List<Map<String, ?>> rows = envelopeStatusRows();
+        ReportSource source = sources.stream().filter(s -> s.definition().name().equals(name)).findFirst()
+                .orElseThrow(() -> new NotFoundException("no report " + name));
+        List<Map<String, ?>> rows = source.rows(filters);
         ZonedDateTime now = ZonedDateTime.now(clock.withZone(PARIS));
-        byte[] content = RENDERER.render(ReportDefinition.ENVELOPE_STATUS, rows, format, locale, "", now);
-        return new Report(content, format, "envelope-status." + format.extension());
-    }
-
-    /** One row per envelope, each parent followed by its sub-envelopes. */
-    private List<Map<String, ?>> envelopeStatusRows() {
-        List<Envelope> envelopes = em.createQuery(
-                "select e from Envelope e left join e.parent p order by coalesce(p.code, e.code), "
-                        + "case when p is null then 0 else 1 end, e.code", Envelope.class).getResultList();
-        return envelopes.stream().<Map<String, ?>>map(e -> {
-            Map<String, Object> row = new HashMap<>();
-            row.put("code", e.code());
-            row.put("name", e.name());
-            row.put("parent", e.parent().map(Envelope::code).orElse(null));
-            row.put("ceiling", e.ceiling().toBigDecimal());
-            row.put("reserved", e.reserved().toBigDecimal());
-            row.put("committed", e.committed().toBigDecimal());
-            row.put("disbursed", e.disbursed().toBigDecimal());
-            row.put("available", e.available().toBigDecimal());
-            return row;
-        }).toList();
+        byte[] content = RENDERER.render(source.definition(), rows, format, locale, filters.describe(locale), now);
+        return new Report(content, format, name + "-" + now.toLocalDate() + "." + format.extension());
     }
 }

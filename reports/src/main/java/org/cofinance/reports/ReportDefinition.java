@@ -16,7 +16,18 @@ public record ReportDefinition(String name, List<String> columns) {
     public static final ReportDefinition ENVELOPE_STATUS = new ReportDefinition("envelope-status",
             List.of("code", "name", "parent", "ceiling", "reserved", "committed", "disbursed", "available"));
 
-    public static final List<ReportDefinition> ALL = List.of(ENVELOPE_STATUS);
+    public static final ReportDefinition COMMITMENTS = new ReportDefinition("commitments",
+            List.of("reference", "territory", "funder", "funderKind", "instrument", "envelope", "status", "amount",
+                    "disbursed"));
+
+    public static final ReportDefinition AUDIT = new ReportDefinition("audit",
+            List.of("at", "event", "reference", "envelope", "organisation", "amount", "author", "detail"));
+
+    public static final List<ReportDefinition> ALL = List.of(ENVELOPE_STATUS, COMMITMENTS, AUDIT);
+
+    public static java.util.Optional<ReportDefinition> named(String name) {
+        return ALL.stream().filter(d -> d.name().equals(name)).findFirst();
+    }
 
     String template() {
         return "org/cofinance/reports/templates/" + name + ".jasper";

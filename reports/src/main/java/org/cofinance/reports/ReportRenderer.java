@@ -95,7 +95,9 @@ public class ReportRenderer {
         if (value == null) {
             return "";
         }
-        String text = value instanceof BigDecimal d ? d.toPlainString() : value.toString();
+        // amounts are euros: always with their two decimals, whatever scale the query gave them
+        String text = value instanceof BigDecimal d ? d.setScale(Math.max(2, d.scale())).toPlainString()
+                : value.toString();
         if (text.contains(",") || text.contains("\"") || text.contains("\n") || text.contains("\r")) {
             return "\"" + text.replace("\"", "\"\"") + "\"";
         }

@@ -83,6 +83,7 @@ class EnvelopeStatusReportTest {
         assertThat(lines.get(1)).isEqualTo(
                 "AMI-TIGA,AMI Territoires d'innovation,,500000000.00,4000000.00,1234567.89,0.00,494765432.11");
         assertThat(lines).hasSize(4);
+        assertThat(lines.get(3)).endsWith(",0.00,5000000.01,1500000.00,194999999.99");
     }
 
     @Test

@@ -1,0 +1,181 @@
+package org.cofinance.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The reports over a known set of movements: their totals equal the ledger to the cent. */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class ReportsIT {
+
+    @Deployment(testable = false)
+    static EnterpriseArchive ear() {
+        return Deployments.builtEar();
+    }
+
+    @BeforeAll
+    static void bookKnownMovements() {
+        // an approved request with a paid tranche, and a request only reserved
+        JsonNode approved = Demo.approvedRequest("Reports: approved");
+        long commitment = LedgerIT.commitmentOn(approved, "AMI-TIGA-SUB").get("id").asLong();
+        long disbursement = Api.as("officer").post("/commitments/" + commitment + "/disbursements",
+                "{\"amount\": \"1234567.89\"}").json().get("id").asLong();
+        Api.as("finance").post("/commitments/" + commitment + "/disbursements/" + disbursement + "/validate", null);
+        Demo.submittedRequest("Reports: reserved");
+    }
+
+    @Test
+    void shouldReportEveryEnvelopesBalancesExactlyAsTheLedgerHoldsThem() {
+        List<Map<String, String>> rows = csv("/reports/envelope-status?format=csv");
+
+        assertThat(rows).isNotEmpty();
+        for (Map<String, String> row : rows) {
+            JsonNode envelope = Demo.envelope(row.get("code"));
+            for (String column : List.of("ceiling", "reserved", "committed", "disbursed", "available")) {
+                assertThat(row.get(column)).as(row.get("code") + " " + column)
+                        .isEqualTo(envelope.get(column).asText());
+            }
+        }
+        assertThat(rows).extracting(r -> r.get("code")).contains("AMI-TIGA", "AMI-TIGA-SUB", "FONDS-IMMO");
+    }
+
+    @Test
+    void shouldReportBalancesAsTheyStoodAtAnEarlierDate() {
+        String yesterday = LocalDate.now(ZoneId.of("Europe/Paris")).minusDays(1).toString();
+
+        assertThat(csv("/reports/envelope-status?format=csv&at=" + yesterday)).isEmpty();
+    }
+
+    @Test
+    void shouldReportCommitmentsThatAddUpToTheEnvelopesHoldings() {
+        List<Map<String, String>> rows = csv("/reports/commitments?format=csv&envelope=AMI-TIGA");
+        JsonNode tiga = Demo.envelope("AMI-TIGA");
+
+        BigDecimal amounts = sum(rows, "amount");
+        BigDecimal disbursed = sum(rows, "disbursed");
+        assertThat(amounts).isEqualByComparingTo(Demo.money(tiga, "reserved").add(Demo.money(tiga, "committed")));
+        assertThat(disbursed).isEqualByComparingTo(Demo.money(tiga, "disbursed"));
+        assertThat(rows).allSatisfy(r -> assertThat(r.get("envelope")).startsWith("AMI-TIGA"));
+        assertThat(rows).extracting(r -> r.get("status")).contains("RESERVED", "DISBURSED");
+    }
+
+    @Test
+    void shouldReportEveryMovementOfAnEnvelopeInTheAuditTrail() {
+        List<Map<String, String>> rows = csv("/reports/audit?format=csv&envelope=FONDS-IMMO");
+        JsonNode immo = Demo.envelope("FONDS-IMMO");
+
+        BigDecimal reserved = BigDecimal.ZERO;
+        BigDecimal committed = BigDecimal.ZERO;
+        for (Map<String, String> row : rows) {
+            BigDecimal amount = row.get("amount").isEmpty() ? BigDecimal.ZERO : new BigDecimal(row.get("amount"));
+            switch (row.get("event")) {
+                case "RESERVE" -> reserved = reserved.add(amount);
+                case "POST" -> {
+                    reserved = reserved.subtract(amount);
+                    committed = committed.add(amount);
+                }
+                case "VOID" -> reserved = reserved.subtract(amount);
+                case "RELEASE" -> committed = committed.subtract(amount);
+                default -> { }
+            }
+            assertThat(row.get("author")).isNotEmpty();
+        }
+        assertThat(reserved).isEqualByComparingTo(Demo.money(immo, "reserved"));
+        assertThat(committed).isEqualByComparingTo(Demo.money(immo, "committed"));
+        assertThat(rows.get(0).get("event")).isEqualTo("AMEND");
+    }
+
+    @Test
+    void shouldExportEachReportInEachFormat() {
+        for (String report : List.of("envelope-status", "commitments", "audit")) {
+            Api.Reply pdf = Api.as("finance").get("/reports/" + report + "?format=pdf");
+            Api.Reply xlsx = Api.as("finance").get("/reports/" + report + "?format=xlsx&lang=en");
+            assertThat(pdf.status()).as(report).isEqualTo(200);
+            assertThat(pdf.contentType()).isEqualTo("application/pdf");
+            assertThat(new String(pdf.bytes(), 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+            assertThat(xlsx.status()).as(report).isEqualTo(200);
+            assertThat(xlsx.contentType())
+                    .isEqualTo("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        }
+    }
+
+    @Test
+    void shouldServeReportsToFinanceAndAdministratorsOnly() {
+        assertThat(Api.as("admin").get("/reports/commitments?format=csv").status()).isEqualTo(200);
+        for (String user : List.of("officer", "cdc", "investor")) {
+            assertThat(Api.as(user).get("/reports/commitments?format=csv").status()).as(user).isEqualTo(403);
+        }
+        assertThat(Api.anonymous().get("/reports/commitments?format=csv").status()).isEqualTo(401);
+    }
+
+    @Test
+    void shouldRefuseBadReportParameters() {
+        assertThat(Api.as("finance").get("/reports/commitments?format=doc").status()).isEqualTo(400);
+        Api.Reply badDate = Api.as("finance").get("/reports/envelope-status?at=26/11/2026");
+        assertThat(badDate.status()).isEqualTo(400);
+        assertThat(badDate.json().get("errors").get(0).get("field").asText()).isEqualTo("at");
+        assertThat(Api.as("finance").get("/reports/no-such-report").status()).isEqualTo(404);
+    }
+
+    private static BigDecimal sum(List<Map<String, String>> rows, String column) {
+        return rows.stream().map(r -> r.get(column)).filter(v -> !v.isEmpty()).map(BigDecimal::new)
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+
+    /** The CSV rows by header name; our exports quote only cells with a comma, a quote or a line break. */
+    private static List<Map<String, String>> csv(String path) {
+        Api.Reply reply = Api.as("finance").get(path);
+        assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+        assertThat(reply.contentType()).startsWith("text/csv");
+        List<String> lines = reply.body().lines().toList();
+        List<String> header = List.of(lines.get(0).split(",", -1));
+        List<Map<String, String>> rows = new ArrayList<>();
+        for (String line : lines.subList(1, lines.size())) {
+            List<String> cells = splitCsv(line);
+            Map<String, String> row = new HashMap<>();
+            for (int i = 0; i < header.size(); i++) {
+                row.put(header.get(i), cells.get(i));
+            }
+            rows.add(row);
+        }
+        return rows;
+    }
+
+    private static List<String> splitCsv(String line) {
+        List<String> cells = new ArrayList<>();
+        StringBuilder cell = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (quoted && c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
+                cell.append('"');
+                i++;
+            } else if (c == '"') {
+                quoted = !quoted;
+            } else if (c == ',' && !quoted) {
+                cells.add(cell.toString());
+                cell.setLength(0);
+            } else {
+                cell.append(c);
+            }
+        }
+        cells.add(cell.toString());
+        return cells;
+    }
+}

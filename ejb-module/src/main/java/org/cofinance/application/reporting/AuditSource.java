@@ -1,0 +1,54 @@
+package org.cofinance.application.reporting;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.List;
+import java.util.Map;
+import org.cofinance.reports.ReportDefinition;
+
+/** Every ledger movement and every funder's decision, who and when (UTC), oldest first. */
+@ApplicationScoped
+public class AuditSource implements ReportSource {
+
+    private static final String QUERY = """
+            select to_char(a.at at time zone 'UTC', 'YYYY-MM-DD HH24:MI:SS'), a.event, a.reference, a.envelope,
+                   a.organisation, a.amount, a.author, a.detail
+            from (
+                select l.at, l.id as seq, 0 as source, l.kind as event, r.reference, e.code as envelope,
+                       o.name as organisation, l.amount, l.author, l.reason as detail, r.territory
+                from ledger_entry l
+                join envelope e on e.id = l.envelope_id
+                left join funding_request r on r.id = l.request_id
+                left join commitment c on c.id = l.commitment_id
+                left join organisation o on o.id = c.organisation_id
+                union all
+                select d.decided_at, d.id, 1, 'DECISION ' || d.outcome, r.reference, null, o.name, d.amount,
+                       d.author, d.comment, r.territory
+                from decision d
+                join funding_request r on r.id = d.request_id
+                join organisation o on o.id = d.organisation_id
+            ) a
+            where a.at >= ?1 and a.at < ?2
+              and (?3 = '' or a.territory = ?3)
+              and (?4 = '' or a.envelope = ?4)
+            order by a.at, a.source, a.seq
+            """;
+
+    @PersistenceContext
+    private EntityManager em;
+
+    @Override
+    public ReportDefinition definition() {
+        return ReportDefinition.AUDIT;
+    }
+
+    @Override
+    public List<Map<String, ?>> rows(ReportFilters filters) {
+        return Rows.of(em.createNativeQuery(QUERY)
+                .setParameter(1, Rows.startOf(filters.from()))
+                .setParameter(2, Rows.endOf(filters.to()))
+                .setParameter(3, filters.territory() == null ? "" : filters.territory())
+                .setParameter(4, filters.envelopeCode() == null ? "" : filters.envelopeCode()), definition().columns());
+    }
+}

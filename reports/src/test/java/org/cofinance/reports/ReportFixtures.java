@@ -1,0 +1,82 @@
+package org.cofinance.reports;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Rows as the application's read models give them, with known totals. */
+final class ReportFixtures {
+
+    private ReportFixtures() {
+    }
+
+    static Map<String, Object> row(Object... keyValues) {
+        Map<String, Object> row = new HashMap<>();
+        for (int i = 0; i < keyValues.length; i += 2) {
+            Object value = keyValues[i + 1];
+            row.put((String) keyValues[i], value instanceof String s && s.matches("-?\\d+\\.\\d\\d")
+                    ? new BigDecimal(s) : value);
+        }
+        return row;
+    }
+
+    static List<Map<String, ?>> envelopes() {
+        return List.of(
+                envelope("AMI-TIGA", "AMI Territoires d'innovation", null, "500000000.00", "4000000.00",
+                        "1234567.89", "0.00"),
+                envelope("AMI-TIGA-SUB", "AMI TIGA – subventions", "AMI-TIGA", "350000000.00", "4000000.00",
+                        "1234567.89", "0.00"),
+                envelope("FONDS-IMMO", "Fonds immobilier", null, "200000000.00", "0.00", "5000000.01",
+                        "1500000.00"));
+    }
+
+    private static Map<String, ?> envelope(String code, String name, String parent, String ceiling,
+                                           String reserved, String committed, String disbursed) {
+        Map<String, Object> row = row("code", code, "name", name, "parent", parent, "ceiling", ceiling,
+                "reserved", reserved, "committed", committed, "disbursed", disbursed);
+        row.put("available", new BigDecimal(ceiling).subtract(new BigDecimal(reserved))
+                .subtract(new BigDecimal(committed)));
+        return row;
+    }
+
+    /** Dijon: 4 M€ public + 3 M€ private (leverage 0.75); Besançon: 1 M€ public + 2 M€ private (leverage 2). */
+    static List<Map<String, ?>> commitments() {
+        List<Map<String, ?>> rows = new ArrayList<>();
+        rows.add(commitment("CF-2026-000001", "Besançon", "CDC", "CDC", "SUBSIDY", "AMI-TIGA-SUB", "COMMITTED",
+                "1000000.00", "300000.00", true));
+        rows.add(commitment("CF-2026-000001", "Besançon", "Fonds Résidence", "PRIVATE_INVESTOR", "EQUITY",
+                "FONDS-IMMO", "COMMITTED", "2000000.00", "0.00", false));
+        rows.add(commitment("CF-2026-000002", "Dijon", "CDC", "CDC", "SUBSIDY", "AMI-TIGA-SUB", "RESERVED",
+                "2500000.00", "0.00", true));
+        rows.add(commitment("CF-2026-000002", "Dijon", "Région BFC", "REGION", "SUBSIDY", "REGION-BFC",
+                "COMMITTED", "1500000.00", "450000.00", true));
+        rows.add(commitment("CF-2026-000002", "Dijon", "Fonds Résidence", "PRIVATE_INVESTOR", "EQUITY",
+                "FONDS-IMMO", "COMMITTED", "3000000.00", "0.00", false));
+        return rows;
+    }
+
+    private static Map<String, ?> commitment(String reference, String territory, String funder, String kind,
+                                             String instrument, String envelope, String status, String amount,
+                                             String disbursed, boolean publicMoney) {
+        Map<String, Object> row = row("reference", reference, "territory", territory, "funder", funder,
+                "funderKind", kind, "instrument", instrument, "envelope", envelope, "status", status,
+                "amount", amount, "disbursed", disbursed);
+        row.put("publicMoney", publicMoney);
+        return row;
+    }
+
+    static List<Map<String, ?>> audit() {
+        return List.of(
+                row("at", "2026-11-26 08:00:00", "event", "AMEND", "reference", null, "envelope", "AMI-TIGA",
+                        "organisation", null, "amount", "500000000.00", "author", "admin", "detail",
+                        "opening ceiling"),
+                row("at", "2026-11-26 09:00:00", "event", "RESERVE", "reference", "CF-2026-000002", "envelope",
+                        "AMI-TIGA-SUB", "organisation", "CDC", "amount", "2500000.00", "author", "officer",
+                        "detail", null),
+                row("at", "2026-11-26 10:00:00", "event", "DECISION APPROVE", "reference", "CF-2026-000002",
+                        "envelope", null, "organisation", "Région BFC", "amount", null, "author", "region",
+                        "detail", "avis favorable, \"sous réserve\""));
+    }
+}

@@ -1,0 +1,178 @@
+package org.cofinance.reports;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.StringReader;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Every report in every format, filled from fixture data and read back. */
+class ReportFormatsTest {
+
+    private static final ZonedDateTime GENERATED = ZonedDateTime.of(2026, 11, 26, 9, 30, 0, 0, ZoneOffset.UTC);
+    private final ReportRenderer renderer = new ReportRenderer();
+
+    static Stream<Arguments> reports() {
+        return Stream.of(
+                Arguments.of(ReportDefinition.ENVELOPE_STATUS, ReportFixtures.envelopes(), "ceiling"),
+                Arguments.of(ReportDefinition.COMMITMENTS, ReportFixtures.commitments(), "amount"),
+                Arguments.of(ReportDefinition.AUDIT, ReportFixtures.audit(), "amount"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("reports")
+    void shouldWriteCsvWithTheStableHeaderAndOneParsableLinePerRow(ReportDefinition definition,
+                                                                   List<Map<String, ?>> rows, String moneyColumn)
+            throws IOException {
+        String csv = new String(renderer.render(definition, rows, ReportFormat.CSV, Locale.FRANCE, "", GENERATED),
+                StandardCharsets.UTF_8);
+
+        List<List<String>> parsed = Csv.parse(csv);
+        assertThat(parsed.get(0)).isEqualTo(definition.columns());
+        assertThat(parsed).hasSize(rows.size() + 1);
+        int money = definition.columns().indexOf(moneyColumn);
+        BigDecimal fromCsv = parsed.stream().skip(1).map(l -> l.get(money)).filter(s -> !s.isEmpty())
+                .map(BigDecimal::new).reduce(BigDecimal.ZERO, BigDecimal::add);
+        BigDecimal fromRows = rows.stream().map(r -> (BigDecimal) r.get(moneyColumn)).filter(v -> v != null)
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
+        assertThat(fromCsv).isEqualByComparingTo(fromRows);
+    }
+
+    @ParameterizedTest
+    @MethodSource("reports")
+    void shouldWriteXlsxWithNumericMoneyCellsInEurosAndAFrozenHeader(ReportDefinition definition,
+                                                                    List<Map<String, ?>> rows, String moneyColumn)
+            throws IOException {
+        byte[] xlsx = renderer.render(definition, rows, ReportFormat.XLSX, Locale.FRANCE, "", GENERATED);
+
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+            Sheet sheet = workbook.getSheetAt(0);
+            assertThat(sheet.getPaneInformation()).as("frozen header").isNotNull();
+            assertThat(sheet.getPaneInformation().isFreezePane()).isTrue();
+            List<Double> numbers = new ArrayList<>();
+            List<String> formats = new ArrayList<>();
+            for (Row row : sheet) {
+                for (Cell cell : row) {
+                    if (cell.getCellType() == CellType.NUMERIC) {
+                        numbers.add(cell.getNumericCellValue());
+                        formats.add(cell.getCellStyle().getDataFormatString());
+                    }
+                }
+            }
+            BigDecimal first = rows.stream().map(r -> (BigDecimal) r.get(moneyColumn)).filter(v -> v != null)
+                    .findFirst().orElseThrow();
+            assertThat(numbers).as("money as numeric cells").contains(first.doubleValue());
+            assertThat(formats).anySatisfy(f -> assertThat(f).contains("€").contains("0.00"));
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("reports")
+    void shouldWritePdfWithTitlePagesAndEmbeddedFonts(ReportDefinition definition, List<Map<String, ?>> rows,
+                                                      String moneyColumn) throws IOException {
+        byte[] pdf = renderer.render(definition, rows, ReportFormat.PDF, Locale.FRANCE, "Filtres : aucun",
+                GENERATED);
+
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            String text = new PDFTextStripper().getText(document).replace('\u202F', ' ').replace('\u00A0', ' ');
+            assertThat(text).contains(definition.title(Locale.FRANCE), "Filtres : aucun", "1 / 1", "26/11/2026");
+            document.getPages().forEach(page -> page.getResources().getFontNames().forEach(name -> {
+                try {
+                    assertThat(page.getResources().getFont(name).isEmbedded()).as("font " + name + " embedded")
+                            .isTrue();
+                } catch (IOException e) {
+                    throw new IllegalStateException(e);
+                }
+            }));
+        }
+    }
+
+    @Test
+    void shouldPrintTheCommitmentsLeverageByTerritoryAndOverall() throws IOException {
+        byte[] pdf = renderer.render(ReportDefinition.COMMITMENTS, ReportFixtures.commitments(), ReportFormat.PDF,
+                Locale.FRANCE, "", GENERATED);
+
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            String text = new PDFTextStripper().getText(document).replace('\u202F', ' ').replace('\u00A0', ' ');
+            // Besançon: 2 M€ private for 1 M€ public; Dijon: 3 M€ for 4 M€; overall 5 M€ for 5 M€
+            assertThat(text).contains("Sous-total Besançon", "Sous-total Dijon");
+            assertThat(text).contains("(privé / public) : 2,00", "(privé / public) : 0,75", "(privé / public) : 1,00");
+            assertThat(text).contains("3 000 000,00 €", "7 000 000,00 €", "10 000 000,00 €", "750 000,00 €");
+            assertThat(text).contains("Public 5 000 000,00 € · Privé 5 000 000,00 €");
+        }
+    }
+
+    @Test
+    void shouldSpeakEnglishOnRequest() throws IOException {
+        byte[] pdf = renderer.render(ReportDefinition.AUDIT, ReportFixtures.audit(), ReportFormat.PDF, Locale.UK, "",
+                GENERATED);
+
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            assertThat(new PDFTextStripper().getText(document)).contains("Audit trail", "Author",
+                    "500,000,000.00 €");
+        }
+    }
+
+    /** RFC 4180 CSV, enough to read our exports back. */
+    static final class Csv {
+        static List<List<String>> parse(String text) throws IOException {
+            List<List<String>> lines = new ArrayList<>();
+            StringReader in = new StringReader(text);
+            List<String> line = new ArrayList<>();
+            StringBuilder cell = new StringBuilder();
+            boolean quoted = false;
+            int c;
+            while ((c = in.read()) != -1) {
+                char ch = (char) c;
+                if (quoted) {
+                    if (ch == '"') {
+                        in.mark(1);
+                        int next = in.read();
+                        if (next == '"') {
+                            cell.append('"');
+                        } else {
+                            quoted = false;
+                            in.reset();
+                        }
+                    } else {
+                        cell.append(ch);
+                    }
+                } else if (ch == '"') {
+                    quoted = true;
+                } else if (ch == ',') {
+                    line.add(cell.toString());
+                    cell.setLength(0);
+                } else if (ch == '\n') {
+                    line.add(cell.toString());
+                    cell.setLength(0);
+                    lines.add(line);
+                    line = new ArrayList<>();
+                } else if (ch != '\r') {
+                    cell.append(ch);
+                }
+            }
+            return lines;
+        }
+    }
+}
