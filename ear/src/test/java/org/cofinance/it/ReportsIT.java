@@ -102,8 +102,50 @@ class ReportsIT {
     }
 
     @Test
+    void shouldReportPaidAndDueTranchesThatAddUpToTheLedger() {
+        List<Map<String, String>> rows = csv("/reports/disbursements?format=csv&envelope=AMI-TIGA");
+
+        assertThat(sum(rows, "paidAmount")).isEqualByComparingTo(Demo.money(Demo.envelope("AMI-TIGA"), "disbursed"));
+        assertThat(rows).allSatisfy(r -> assertThat(r.get("quarter")).matches("\\d{4}-T[1-4]"));
+    }
+
+    @Test
+    void shouldReportEveryRequestOfThePipelineOnceWithItsOpenTasks() {
+        List<Map<String, String>> rows = csv("/reports/pipeline?format=csv");
+        long requests = Api.as("officer").get("/requests?size=1").json().get("total").asLong();
+
+        assertThat(rows).hasSize((int) requests);
+        assertThat(rows).filteredOn(r -> r.get("status").equals("AWAITING_DECISIONS"))
+                .allSatisfy(r -> assertThat(Integer.parseInt(r.get("openTasks"))).isPositive());
+        assertThat(rows).filteredOn(r -> r.get("status").equals("APPROVED"))
+                .allSatisfy(r -> assertThat(r.get("openTasks")).isEqualTo("0"));
+    }
+
+    @Test
+    void shouldPrintTheRequestSheetForWhoeverMaySeeTheRequest() throws java.io.IOException {
+        JsonNode request = Demo.approvedRequest("Sheet");
+        String path = "/requests/" + request.get("id").asLong() + "/sheet?format=pdf";
+
+        Api.Reply sheet = Api.as("investor").get(path);
+
+        assertThat(sheet.status()).isEqualTo(200);
+        assertThat(sheet.contentType()).isEqualTo("application/pdf");
+        try (org.apache.pdfbox.pdmodel.PDDocument pdf = org.apache.pdfbox.Loader.loadPDF(sheet.bytes())) {
+            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(pdf).replace('\u202F', ' ')
+                    .replace('\u00A0', ' ');
+            assertThat(text).contains("Fiche d'engagement", request.get("reference").asText(),
+                    "Plan de financement", "Décisions des financeurs", "Engagements", "12 000 000,00 €",
+                    "6 000 000,00 € (50,0 %)");
+        }
+        assertThat(Api.as("metropole").get(path).status()).isEqualTo(404);
+        assertThat(Api.as("finance").get(path).status()).isEqualTo(200);
+        assertThat(Api.as("finance").get("/requests/" + request.get("id").asLong() + "/sheet?format=csv")
+                .status()).isEqualTo(400);
+    }
+
+    @Test
     void shouldExportEachReportInEachFormat() {
-        for (String report : List.of("envelope-status", "commitments", "audit")) {
+        for (String report : List.of("envelope-status", "commitments", "pipeline", "disbursements", "audit")) {
             Api.Reply pdf = Api.as("finance").get("/reports/" + report + "?format=pdf");
             Api.Reply xlsx = Api.as("finance").get("/reports/" + report + "?format=xlsx&lang=en");
             assertThat(pdf.status()).as(report).isEqualTo(200);

@@ -23,7 +23,21 @@ public record ReportDefinition(String name, List<String> columns) {
     public static final ReportDefinition AUDIT = new ReportDefinition("audit",
             List.of("at", "event", "reference", "envelope", "organisation", "amount", "author", "detail"));
 
-    public static final List<ReportDefinition> ALL = List.of(ENVELOPE_STATUS, COMMITMENTS, AUDIT);
+    public static final ReportDefinition PIPELINE = new ReportDefinition("pipeline",
+            List.of("reference", "project", "territory", "status", "submitted", "ageDays", "eligibleCost",
+                    "openTasks", "lateTasks"));
+
+    public static final ReportDefinition DISBURSEMENTS = new ReportDefinition("disbursements",
+            List.of("quarter", "reference", "funder", "envelope", "status", "requested", "paid", "due",
+                    "paidAmount"));
+
+    /** One request for its committee (fiche d'engagement); its project fields are parameters, its rows sections. */
+    public static final ReportDefinition REQUEST_SHEET = new ReportDefinition("request-sheet",
+            List.of("section", "label", "detail", "amount"));
+
+    /** The reports of {@code GET /reports/{name}}; the request sheet has its own address. */
+    public static final List<ReportDefinition> ALL = List.of(ENVELOPE_STATUS, COMMITMENTS, PIPELINE, DISBURSEMENTS,
+            AUDIT);
 
     public static java.util.Optional<ReportDefinition> named(String name) {
         return ALL.stream().filter(d -> d.name().equals(name)).findFirst();

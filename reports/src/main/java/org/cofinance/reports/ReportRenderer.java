@@ -41,10 +41,16 @@ public class ReportRenderer {
      */
     public byte[] render(ReportDefinition definition, List<Map<String, ?>> rows, ReportFormat format, Locale locale,
                          String filters, ZonedDateTime generatedAt) {
+        return render(definition, rows, format, locale, filters, generatedAt, Map.of());
+    }
+
+    /** The same, with parameters of the report's own (the project fields of a request sheet, for instance). */
+    public byte[] render(ReportDefinition definition, List<Map<String, ?>> rows, ReportFormat format, Locale locale,
+                         String filters, ZonedDateTime generatedAt, Map<String, ?> reportParameters) {
         if (format == ReportFormat.CSV) {
             return csv(definition, rows);
         }
-        Map<String, Object> parameters = new HashMap<>();
+        Map<String, Object> parameters = new HashMap<>(reportParameters);
         parameters.put(JRParameter.REPORT_LOCALE, locale);
         parameters.put("REPORT_TITLE", definition.title(locale));
         parameters.put("LABELS", definition.labelMap(locale));

@@ -67,6 +67,41 @@ final class ReportFixtures {
         return row;
     }
 
+    static List<Map<String, ?>> pipeline() {
+        return List.of(
+                row("reference", "CF-2026-000003", "project", "Serres urbaines", "territory", "Dijon", "status",
+                        "AWAITING_DECISIONS", "submitted", "20/11/2026", "ageDays", 6, "eligibleCost", "800000.00",
+                        "openTasks", 3, "lateTasks", 1),
+                row("reference", "CF-2026-000004", "project", "Navettes autonomes", "territory", "Besançon",
+                        "status", "AWAITING_DECISIONS", "submitted", "25/11/2026", "ageDays", 1, "eligibleCost",
+                        "1200000.00", "openTasks", 2, "lateTasks", 0),
+                row("reference", "CF-2026-000005", "project", "Campus santé", "territory", "Dijon", "status",
+                        "DRAFT", "submitted", null, "ageDays", 0, "eligibleCost", "500000.00", "openTasks", 0,
+                        "lateTasks", 0));
+    }
+
+    static List<Map<String, ?>> disbursements() {
+        return List.of(
+                row("quarter", "2026-T3", "reference", "CF-2026-000001", "funder", "CDC", "envelope",
+                        "AMI-TIGA-SUB", "status", "PAID", "requested", "02/09/2026", "paid", "15/09/2026", "due",
+                        "0.00", "paidAmount", "300000.00"),
+                row("quarter", "2026-T4", "reference", "CF-2026-000001", "funder", "CDC", "envelope",
+                        "AMI-TIGA-SUB", "status", "REQUESTED", "requested", "20/11/2026", "paid", null, "due",
+                        "400000.00", "paidAmount", "0.00"),
+                row("quarter", "2026-T4", "reference", "CF-2026-000002", "funder", "Région BFC", "envelope",
+                        "REGION-BFC", "status", "PAID", "requested", "01/10/2026", "paid", "10/10/2026", "due",
+                        "0.00", "paidAmount", "450000.00"));
+    }
+
+    static List<Map<String, ?>> requestSheet() {
+        return List.of(
+                row("section", "plan", "label", "CDC", "detail", "SUBSIDY · AMI-TIGA-SUB", "amount", "4000000.00"),
+                row("section", "plan", "label", "Agrinova SAS", "detail", "SELF_FUNDING", "amount", "3000000.00"),
+                row("section", "decisions", "label", "CDC", "detail", "APPROVE · cdc · 26/11/2026", "amount", null),
+                row("section", "commitments", "label", "CDC", "detail", "COMMITTED · AMI-TIGA-SUB", "amount",
+                        "4000000.00"));
+    }
+
     static List<Map<String, ?>> audit() {
         return List.of(
                 row("at", "2026-11-26 08:00:00", "event", "AMEND", "reference", null, "envelope", "AMI-TIGA",

@@ -37,6 +37,9 @@ class ReportFormatsTest {
         return Stream.of(
                 Arguments.of(ReportDefinition.ENVELOPE_STATUS, ReportFixtures.envelopes(), "ceiling"),
                 Arguments.of(ReportDefinition.COMMITMENTS, ReportFixtures.commitments(), "amount"),
+                Arguments.of(ReportDefinition.PIPELINE, ReportFixtures.pipeline(), "eligibleCost"),
+                Arguments.of(ReportDefinition.DISBURSEMENTS, ReportFixtures.disbursements(), "paidAmount"),
+                Arguments.of(ReportDefinition.REQUEST_SHEET, ReportFixtures.requestSheet(), "amount"),
                 Arguments.of(ReportDefinition.AUDIT, ReportFixtures.audit(), "amount"));
     }
 
@@ -59,8 +62,13 @@ class ReportFormatsTest {
         assertThat(fromCsv).isEqualByComparingTo(fromRows);
     }
 
+    /** The request sheet is a document for a committee, in PDF only; the others are tables. */
+    static Stream<Arguments> tables() {
+        return reports().filter(a -> a.get()[0] != ReportDefinition.REQUEST_SHEET);
+    }
+
     @ParameterizedTest
-    @MethodSource("reports")
+    @MethodSource("tables")
     void shouldWriteXlsxWithNumericMoneyCellsInEurosAndAFrozenHeader(ReportDefinition definition,
                                                                     List<Map<String, ?>> rows, String moneyColumn)
             throws IOException {
@@ -120,6 +128,36 @@ class ReportFormatsTest {
             assertThat(text).contains("(privé / public) : 2,00", "(privé / public) : 0,75", "(privé / public) : 1,00");
             assertThat(text).contains("3 000 000,00 €", "7 000 000,00 €", "10 000 000,00 €", "750 000,00 €");
             assertThat(text).contains("Public 5 000 000,00 € · Privé 5 000 000,00 €");
+        }
+    }
+
+    @Test
+    void shouldTotalThePipelineByStageAndTheScheduleByQuarter() throws IOException {
+        String pipeline = pdfText(renderer.render(ReportDefinition.PIPELINE, ReportFixtures.pipeline(),
+                ReportFormat.PDF, Locale.FRANCE, "", GENERATED));
+        assertThat(pipeline).contains("En attente des décisions", "Brouillon", "Sous-total : 2 demande(s)",
+                "2 000 000,00 €", "Total : 3 demande(s)", "2 500 000,00 €");
+
+        String schedule = pdfText(renderer.render(ReportDefinition.DISBURSEMENTS, ReportFixtures.disbursements(),
+                ReportFormat.PDF, Locale.FRANCE, "", GENERATED));
+        assertThat(schedule).contains("Trimestre 2026-T3", "Trimestre 2026-T4", "Sous-total 2026-T4",
+                "400 000,00 €", "450 000,00 €", "750 000,00 €");
+    }
+
+    @Test
+    void shouldPrintTheRequestSheetWithItsProjectAndSections() throws IOException {
+        String sheet = pdfText(renderer.render(ReportDefinition.REQUEST_SHEET, ReportFixtures.requestSheet(),
+                ReportFormat.PDF, Locale.FRANCE, "", GENERATED, Map.of("REFERENCE", "CF-2026-000001", "PROJECT",
+                        "Résidence de 300 chercheurs", "ELIGIBLE_COST", "7 000 000,00 €")));
+
+        assertThat(sheet).contains("Fiche d'engagement", "CF-2026-000001", "Résidence de 300 chercheurs",
+                "Plan de financement", "Décisions des financeurs", "Engagements", "7 000 000,00 €",
+                "APPROVE · cdc");
+    }
+
+    private static String pdfText(byte[] pdf) throws IOException {
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            return new PDFTextStripper().getText(document).replace('\u202F', ' ').replace('\u00A0', ' ');
         }
     }
 

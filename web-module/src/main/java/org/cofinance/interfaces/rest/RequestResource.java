@@ -10,12 +10,16 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.cofinance.application.FundingRequestService;
 import org.cofinance.application.NewRequest;
 import org.cofinance.application.Paging;
+import org.cofinance.application.ReportService;
+import org.cofinance.application.RequestSheetService;
+import org.cofinance.domain.model.shared.ValidationException;
 import org.cofinance.application.Views;
 
 @Path("/requests")
@@ -25,6 +29,9 @@ public class RequestResource {
 
     @EJB
     private FundingRequestService requests;
+
+    @EJB
+    private RequestSheetService sheets;
 
     @POST
     public Response create(NewRequest body, @HeaderParam("Idempotency-Key") String idempotencyKey,
@@ -39,6 +46,19 @@ public class RequestResource {
     @Path("/{id}/submit")
     public Views.RequestView submit(@PathParam("id") long id) {
         return requests.submit(id);
+    }
+
+    @GET
+    @Path("/{id}/sheet")
+    @Produces({"application/pdf", MediaType.APPLICATION_JSON})
+    public Response sheet(@PathParam("id") long id, @QueryParam("format") String format,
+                          @QueryParam("lang") String lang, @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String accept) {
+        if (format != null && !"pdf".equalsIgnoreCase(format)) {
+            throw ValidationException.of("format", "the request sheet is a PDF");
+        }
+        ReportService.Report sheet = sheets.sheet(id, ReportResource.locale(lang, accept));
+        return Response.ok(sheet.content(), sheet.format().contentType())
+                .header("Content-Disposition", "attachment; filename=\"" + sheet.fileName() + "\"").build();
     }
 
     @GET

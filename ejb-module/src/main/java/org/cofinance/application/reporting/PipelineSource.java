@@ -1,0 +1,48 @@
+package org.cofinance.application.reporting;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.List;
+import java.util.Map;
+import org.cofinance.reports.ReportDefinition;
+
+/**
+ * The request pipeline: each request by stage, in the order of its life, with its amount, its age in days since
+ * submission (since creation for a draft) and its open and late tasks in the process engine.
+ */
+@ApplicationScoped
+public class PipelineSource implements ReportSource {
+
+    private static final String QUERY = """
+            select r.reference, r.title, r.territory, r.status,
+                   to_char(r.submitted_at at time zone 'Europe/Paris', 'YYYY-MM-DD'),
+                   (cast(?2 as date) - cast(coalesce(r.submitted_at, r.created_at) at time zone 'Europe/Paris'
+                        as date)),
+                   r.eligible_cost,
+                   cast((select count(*) from act_ru_task t where t.proc_inst_id_ = r.process_instance_id) as int),
+                   cast((select count(*) from act_ru_task t where t.proc_inst_id_ = r.process_instance_id
+                         and t.due_date_ < now()) as int)
+            from funding_request r
+            where (?1 = '' or r.territory = ?1)
+            order by array_position(array['DRAFT', 'SUBMITTED', 'IN_INSTRUCTION', 'IN_ARBITRATION',
+                         'AWAITING_DECISIONS', 'TO_REVISE', 'APPROVED', 'CONTRACTED', 'CLOSED', 'INELIGIBLE',
+                         'REJECTED', 'LAPSED', 'CANCELLED'], cast(r.status as text)), r.reference
+            """;
+
+    @PersistenceContext
+    private EntityManager em;
+
+    @Override
+    public ReportDefinition definition() {
+        return ReportDefinition.PIPELINE;
+    }
+
+    @Override
+    public List<Map<String, ?>> rows(ReportFilters filters) {
+        java.time.LocalDate day = filters.at() != null ? filters.at() : java.time.LocalDate.now(Rows.PARIS);
+        return Rows.of(em.createNativeQuery(QUERY)
+                .setParameter(1, filters.territory() == null ? "" : filters.territory())
+                .setParameter(2, java.sql.Date.valueOf(day)), definition().columns());
+    }
+}
