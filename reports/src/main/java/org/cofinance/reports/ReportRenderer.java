@@ -1,9 +1,13 @@
 package org.cofinance.reports;
 
+import java.io.BufferedWriter;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.ZonedDateTime;
@@ -22,6 +26,8 @@ import net.sf.jasperreports.engine.JasperPrint;
 import net.sf.jasperreports.engine.JasperReport;
 import net.sf.jasperreports.engine.data.JRMapCollectionDataSource;
 import net.sf.jasperreports.engine.export.ooxml.JRXlsxExporter;
+import net.sf.jasperreports.engine.fill.JRSwapFileVirtualizer;
+import net.sf.jasperreports.engine.util.JRSwapFile;
 import net.sf.jasperreports.engine.util.JRLoader;
 import net.sf.jasperreports.export.SimpleExporterInput;
 import net.sf.jasperreports.export.SimpleOutputStreamExporterOutput;
@@ -33,6 +39,9 @@ import net.sf.jasperreports.pdf.JRPdfExporter;
  * between reports is their {@link ReportDefinition} and their rows.
  */
 public class ReportRenderer {
+
+    /** Above this many rows, filled pages go to a swap file instead of the heap. */
+    public static final int VIRTUALIZE_ABOVE = 2_000;
 
     private final Map<String, JasperReport> templates = new ConcurrentHashMap<>();
 
@@ -47,8 +56,21 @@ public class ReportRenderer {
     /** The same, with parameters of the report's own (the project fields of a request sheet, for instance). */
     public byte[] render(ReportDefinition definition, List<Map<String, ?>> rows, ReportFormat format, Locale locale,
                          String filters, ZonedDateTime generatedAt, Map<String, ?> reportParameters) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        render(definition, rows, format, locale, filters, generatedAt, reportParameters, out);
+        return out.toByteArray();
+    }
+
+    /**
+     * Writes the report to {@code out}. Above {@value #VIRTUALIZE_ABOVE} rows the filled pages are swapped to a
+     * temporary file as they are produced, so that memory stays bounded whatever the number of pages.
+     */
+    public void render(ReportDefinition definition, List<Map<String, ?>> rows, ReportFormat format, Locale locale,
+                       String filters, ZonedDateTime generatedAt, Map<String, ?> reportParameters,
+                       OutputStream out) {
         if (format == ReportFormat.CSV) {
-            return csv(definition, rows);
+            csv(definition, rows, out);
+            return;
         }
         Map<String, Object> parameters = new HashMap<>(reportParameters);
         parameters.put(JRParameter.REPORT_LOCALE, locale);
@@ -57,10 +79,18 @@ public class ReportRenderer {
         parameters.put("FILTERS", filters == null ? "" : filters);
         parameters.put("GENERATED_AT", definition.labelMap(locale).get("generated") + " "
                 + generatedAt.format(DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT).withLocale(locale)));
+        JRSwapFileVirtualizer virtualizer = null;
+        if (rows.size() > VIRTUALIZE_ABOVE) {
+            virtualizer = new JRSwapFileVirtualizer(50, new JRSwapFile(System.getProperty("java.io.tmpdir"), 4096,
+                    64), true);
+            parameters.put(JRParameter.REPORT_VIRTUALIZER, virtualizer);
+        }
         try {
             JasperPrint print = JasperFillManager.fillReport(template(definition), parameters,
                     new JRMapCollectionDataSource(new ArrayList<>(rows)));
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            if (virtualizer != null) {
+                virtualizer.setReadOnly(true);
+            }
             if (format == ReportFormat.PDF) {
                 JRPdfExporter exporter = new JRPdfExporter();
                 exporter.setExporterInput(new SimpleExporterInput(print));
@@ -78,23 +108,33 @@ public class ReportRenderer {
                 exporter.setConfiguration(configuration);
                 exporter.exportReport();
             }
-            return out.toByteArray();
         } catch (JRException e) {
             throw new ReportException("report " + definition.name() + " could not be produced", e);
+        } finally {
+            if (virtualizer != null) {
+                virtualizer.cleanup();
+            }
         }
     }
 
     /** CSV per the API: UTF-8, commas, a header of stable English ids, money as plain decimals with a dot. */
-    static byte[] csv(ReportDefinition definition, List<Map<String, ?>> rows) {
-        StringBuilder csv = new StringBuilder(String.join(",", definition.columns())).append("\r\n");
-        for (Map<String, ?> row : rows) {
-            List<String> cells = new ArrayList<>();
-            for (String column : definition.columns()) {
-                cells.add(cell(row.get(column)));
+    static void csv(ReportDefinition definition, List<Map<String, ?>> rows, OutputStream out) {
+        try {
+            Writer csv = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+            csv.write(String.join(",", definition.columns()));
+            csv.write("\r\n");
+            for (Map<String, ?> row : rows) {
+                List<String> cells = new ArrayList<>(definition.columns().size());
+                for (String column : definition.columns()) {
+                    cells.add(cell(row.get(column)));
+                }
+                csv.write(String.join(",", cells));
+                csv.write("\r\n");
             }
-            csv.append(String.join(",", cells)).append("\r\n");
+            csv.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        return csv.toString().getBytes(StandardCharsets.UTF_8);
     }
 
     private static String cell(Object value) {

@@ -155,6 +155,32 @@ class ReportFormatsTest {
                 "APPROVE · cdc");
     }
 
+    @Test
+    void shouldSwapPagesToDiskAboveTheThresholdAndStillTotalEveryRow() throws IOException {
+        // given more rows than the renderer keeps in memory, 1.00 € each
+        List<Map<String, ?>> rows = new ArrayList<>();
+        for (int i = 0; i < ReportRenderer.VIRTUALIZE_ABOVE + 500; i++) {
+            Map<String, Object> row = new java.util.HashMap<>(ReportFixtures.row("reference", "CF-" + i, "territory",
+                    "T" + (i / 1000), "funder", "F", "funderKind", "CDC", "instrument", "SUBSIDY", "envelope", "E",
+                    "status", "COMMITTED", "amount", "1.00", "disbursed", "0.00"));
+            row.put("publicMoney", i % 2 == 0);
+            rows.add(row);
+        }
+
+        // when the commitments report is produced
+        byte[] pdf = renderer.render(ReportDefinition.COMMITMENTS, rows, ReportFormat.PDF, Locale.FRANCE, "",
+                GENERATED);
+
+        // then every row is in it, over many pages, and the total is exact
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            assertThat(document.getNumberOfPages()).isGreaterThan(50);
+            PDFTextStripper lastPage = new PDFTextStripper();
+            lastPage.setStartPage(document.getNumberOfPages());
+            String last = lastPage.getText(document).replace('\u202F', ' ').replace('\u00A0', ' ');
+            assertThat(last).contains("2 500,00 €", "Public 1 250,00 € · Privé 1 250,00 €");
+        }
+    }
+
     private static String pdfText(byte[] pdf) throws IOException {
         try (PDDocument document = Loader.loadPDF(pdf)) {
             return new PDFTextStripper().getText(document).replace('\u202F', ' ').replace('\u00A0', ' ');
