@@ -66,7 +66,9 @@ public final class LedgerBenchmark {
         String user = System.getenv().getOrDefault("COFINANCE_DB_USER", "postgres");
         String password = System.getenv().getOrDefault("COFINANCE_DB_PASSWORD", "postgres");
         if (url == null || url.isBlank()) {
-            embedded = EmbeddedPostgres.builder().setServerConfig("max_connections", "200").start();
+            // durable, as a production database: every commit waits for the disk
+            embedded = EmbeddedPostgres.builder().setServerConfig("max_connections", "200")
+                    .setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on").start();
             url = embedded.getJdbcUrl("postgres", "postgres").replaceAll("\\?.*$", "");
             user = "postgres";
         }

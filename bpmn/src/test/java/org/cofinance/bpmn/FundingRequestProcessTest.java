@@ -29,7 +29,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * The paths of the funding-request process, with the application's delegates replaced by recording fakes.
  * Everything runs synchronously; no job or timer is involved yet.
  */
-@Deployment(resources = "processes/funding-request.bpmn")
+@Deployment(resources = {"processes/funding-request.bpmn", "processes/eligibility.dmn"})
 class FundingRequestProcessTest {
 
     private static final long REQUEST = 42L;
@@ -51,6 +51,7 @@ class FundingRequestProcessTest {
     private final List<String> calls = new ArrayList<>();
     private final Map<Long, String> decisions = new HashMap<>();
     private boolean envelopesHold = true;
+    private boolean eligible = true;
 
     /** Stands in for the application bean that reads the recorded funder decisions. */
     public class FakeFundingDecisions {
@@ -69,6 +70,10 @@ class FundingRequestProcessTest {
 
     @BeforeEach
     void registerDelegates() {
+        Mocks.register("checkEligibility", (JavaDelegate) execution -> {
+            calls.add("eligibility");
+            execution.setVariable("eligible", eligible);
+        });
         Mocks.register("reserveFunds", (JavaDelegate) execution -> {
             calls.add("reserve");
             execution.setVariable("reservationFits", envelopesHold);
@@ -99,7 +104,20 @@ class FundingRequestProcessTest {
 
         // then the commitments are posted and the request ends approved
         assertThat(instance).isEnded().hasPassed("post-commitments").hasNotPassed("reject-request");
-        assertThat(calls).containsExactly("reserve", "post");
+        assertThat(calls).containsExactly("eligibility", "reserve", "post");
+    }
+
+    @Test
+    void shouldCloseAnIneligibleRequestWithoutReservingAnything() {
+        // given a request that breaks the call's rules
+        eligible = false;
+
+        // when it is submitted
+        ProcessInstance instance = start();
+
+        // then it ends ineligible, nothing reserved and no task created
+        assertThat(instance).isEnded().hasPassed("check-eligibility", "ineligible").hasNotPassed("reserve-funds");
+        assertThat(calls).containsExactly("eligibility");
     }
 
     @Test
@@ -125,7 +143,7 @@ class FundingRequestProcessTest {
         // then the other tasks are withdrawn and the reservations voided
         assertThat(instance).isEnded().hasPassed("reject-request").hasNotPassed("post-commitments");
         assertThat(taskQuery().count()).isZero();
-        assertThat(calls).containsExactly("reserve", "reject");
+        assertThat(calls).containsExactly("eligibility", "reserve", "reject");
     }
 
     @Test
@@ -142,7 +160,7 @@ class FundingRequestProcessTest {
 
         // then the reservation is tried again and the funders decide
         assertThat(instance).isWaitingAt("decide");
-        assertThat(calls).containsExactly("reserve", "reserve");
+        assertThat(calls).containsExactly("eligibility", "reserve", "reserve");
     }
 
     @Test
@@ -157,7 +175,7 @@ class FundingRequestProcessTest {
 
         // then it ends rejected
         assertThat(instance).isEnded().hasPassed("reject-request");
-        assertThat(calls).containsExactly("reserve", "reject");
+        assertThat(calls).containsExactly("eligibility", "reserve", "reject");
     }
 
     @Test
@@ -170,7 +188,7 @@ class FundingRequestProcessTest {
 
         // then the reservations are released and the officer revises the plan
         assertThat(instance).isWaitingAt("revise-plan");
-        assertThat(calls).containsExactly("reserve", "send-back");
+        assertThat(calls).containsExactly("eligibility", "reserve", "send-back");
 
         // when the officer routes the revised plan again
         decisions.clear();
@@ -178,7 +196,7 @@ class FundingRequestProcessTest {
 
         // then it is reserved again and the funders decide again
         assertThat(instance).isWaitingAt("decide");
-        assertThat(calls).containsExactly("reserve", "send-back", "reserve");
+        assertThat(calls).containsExactly("eligibility", "reserve", "send-back", "reserve");
     }
 
     @Test

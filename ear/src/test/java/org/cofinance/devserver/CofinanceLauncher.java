@@ -26,7 +26,7 @@ public final class CofinanceLauncher {
         Path ear = Path.of(args[1]);
         Database environment = Database.fromEnvironment();
         Database database = environment != null ? environment
-                : Database.embedded(Path.of(System.getProperty("user.home"), ".cofinance", "postgres"),
+                : Database.embeddedDurable(Path.of(System.getProperty("user.home"), ".cofinance", "postgres"),
                         EMBEDDED_PORT, "cofinance");
         System.out.println("Cofinance database: " + database.url());
         Path baseDir = runBaseDirectory(jbossHome);
@@ -64,6 +64,8 @@ public final class CofinanceLauncher {
     }
 
     private static void stop(Process server, Database database) {
+        // standalone.sh runs the server's JVM as its child: stop the whole tree, the JVM first
+        server.descendants().forEach(ProcessHandle::destroy);
         server.destroy();
         try {
             if (!server.waitFor(30, TimeUnit.SECONDS)) {

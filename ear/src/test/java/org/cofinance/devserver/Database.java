@@ -31,12 +31,29 @@ public record Database(String url, String user, String password, EmbeddedPostgre
      * @param dataDirectory where its files live between runs, or null for a throw-away instance
      * @param port a fixed port, or 0 for any free one
      */
+    /**
+     * An embedded PostgreSQL that keeps what it committed through a crash (fsync and synchronous commits on), for
+     * the data of the run command.
+     */
+    public static Database embeddedDurable(Path dataDirectory, int port, String name) {
+        return embedded(dataDirectory, port, name, true);
+    }
+
+    /** A throw-away embedded PostgreSQL tuned for tests: it does not wait for the disk. */
     public static Database embedded(Path dataDirectory, int port, String name) {
+        return embedded(dataDirectory, port, name, false);
+    }
+
+    private static Database embedded(Path dataDirectory, int port, String name, boolean durable) {
         if (!name.matches("[a-z_][a-z0-9_]*")) {
             throw new IllegalArgumentException("a database name is lower-case letters, digits and _");
         }
         try {
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+            if (durable) {
+                builder.setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on")
+                        .setServerConfig("full_page_writes", "on");
+            }
             if (dataDirectory != null) {
                 builder.setDataDirectory(dataDirectory).setCleanDataDirectory(false);
             }

@@ -55,17 +55,21 @@ final class Demo {
         return Api.as(approver).post("/tasks/" + taskId + "/complete", "{\"decision\": \"" + decision + "\"}");
     }
 
-    /** A request of one envelope line and the lead's own share, balanced. */
+    /**
+     * A request of one envelope line and the lead's own share, balanced and eligible: the lead (a company) brings
+     * the same amount plus 100,000 €, so the cost is above the call's floor and public money below half of it.
+     */
     static String singleLineRequest(String title, String envelopeCode, long funderId, String amount) {
         long lead = organisationId("Agrinova");
+        String own = new BigDecimal(amount).add(new BigDecimal("100000.00")).toPlainString();
         return """
                 {"title": "%s", "territory": "Quetigny", "theme": "DIGITAL", "leadOrganisationId": %d,
                  "eligibleCost": "%s",
                  "plan": [
                    {"organisationId": %d, "envelopeCode": "%s", "instrument": "SUBSIDY", "amount": "%s"},
-                   {"organisationId": %d, "envelopeCode": null, "instrument": "SELF_FUNDING", "amount": "100000.00"}]}
-                """.formatted(title, lead, new BigDecimal(amount).add(new BigDecimal("100000.00")).toPlainString(),
-                funderId, envelopeCode, amount, lead);
+                   {"organisationId": %d, "envelopeCode": null, "instrument": "SELF_FUNDING", "amount": "%s"}]}
+                """.formatted(title, lead, new BigDecimal(amount).add(new BigDecimal(own)).toPlainString(),
+                funderId, envelopeCode, amount, lead, own);
     }
 
     /** A new envelope of the CDC, opened by the administrator; its JSON. */

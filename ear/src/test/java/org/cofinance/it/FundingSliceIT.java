@@ -111,6 +111,35 @@ class FundingSliceIT {
     }
 
     @Test
+    void shouldCloseARequestThatBreaksTheCallsRulesWithEveryReason() {
+        // given a 90,000 € request of which the CDC would pay 80,000 €
+        long cdc = Demo.organisationId("Caisse des Dépôts");
+        long lead = Demo.organisationId("Agrinova");
+        BigDecimal reservedBefore = Demo.money(Demo.envelope("AMI-TIGA-SUB"), "reserved");
+        long id = Api.as("officer").post("/requests", """
+                {"title": "Too small", "territory": "Quetigny", "theme": "DIGITAL", "leadOrganisationId": %d,
+                 "eligibleCost": "90000.00",
+                 "plan": [{"organisationId": %d, "envelopeCode": "AMI-TIGA-SUB", "instrument": "SUBSIDY",
+                           "amount": "80000.00"},
+                          {"organisationId": %d, "envelopeCode": null, "instrument": "SELF_FUNDING",
+                           "amount": "10000.00"}]}
+                """.formatted(lead, cdc, lead)).json().get("id").asLong();
+
+        // when it is submitted
+        JsonNode request = Api.as("officer").post("/requests/" + id + "/submit", null).json();
+
+        // then it is closed ineligible with each broken rule, and nothing is reserved
+        assertThat(request.get("status").asText()).isEqualTo("INELIGIBLE");
+        List<String> reasons = new ArrayList<>();
+        request.get("ineligibilityReasons").forEach(r -> reasons.add(r.asText()));
+        assertThat(reasons).containsExactlyInAnyOrder("COST_BELOW_100000", "PUBLIC_SHARE_ABOVE_80",
+                "PRIVATE_SHARE_BELOW_20");
+        assertThat(request.get("commitments")).isEmpty();
+        assertThat(Demo.money(Demo.envelope("AMI-TIGA-SUB"), "reserved")).isEqualByComparingTo(reservedBefore);
+        assertThat(Api.as("cdc").get("/tasks?requestId=" + id).json().get("total").asInt()).isZero();
+    }
+
+    @Test
     void shouldReplayACreationWithTheSameIdempotencyKeyAndRefuseAnotherBody() {
         String body = Demo.balancedRequest("Idempotent request");
         Api.Reply first = Api.as("officer").post("/requests", body, "Idempotency-Key", "slice-key-1");

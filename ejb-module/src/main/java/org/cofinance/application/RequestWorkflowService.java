@@ -2,11 +2,15 @@ package org.cofinance.application;
 
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.ArrayList;
 import java.util.List;
+import org.camunda.bpm.engine.DecisionService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.repository.DecisionDefinition;
 import org.cofinance.domain.model.request.FundingRequest;
 import org.cofinance.domain.model.request.RequestStatus;
 
@@ -21,8 +25,38 @@ public class RequestWorkflowService {
     @PersistenceContext
     private EntityManager em;
 
+    static final String ELIGIBILITY = "eligibility";
+
     @EJB
     private LedgerService ledger;
+
+    @Inject
+    private RepositoryService repositoryService;
+
+    @Inject
+    private DecisionService decisionService;
+
+    /**
+     * Checks the request against the call's rules (the {@code eligibility} decision deployed with the process that
+     * runs it); an ineligible request is closed with every broken rule as a reason.
+     *
+     * @return whether the request is eligible
+     */
+    public boolean checkEligibility(Long requestId, String processDefinitionId) {
+        FundingRequest request = request(requestId);
+        String deploymentId = repositoryService.getProcessDefinition(processDefinitionId).getDeploymentId();
+        DecisionDefinition decision = repositoryService.createDecisionDefinitionQuery()
+                .decisionDefinitionKey(ELIGIBILITY).deploymentId(deploymentId).singleResult();
+        if (decision == null) {
+            throw new IllegalStateException("no eligibility decision deployed with " + processDefinitionId);
+        }
+        List<String> reasons = decisionService.evaluateDecisionTableById(decision.getId(),
+                request.eligibilityFacts().asVariables()).collectEntries("reason");
+        if (!reasons.isEmpty()) {
+            request.markIneligible(reasons);
+        }
+        return reasons.isEmpty();
+    }
 
     /** Reserves the plan; the request then awaits its funders' decisions, or goes to arbitration. */
     public boolean reserve(Long requestId, String key, String author) {

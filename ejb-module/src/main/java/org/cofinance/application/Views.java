@@ -75,13 +75,14 @@ public final class Views {
     public record RequestView(Long id, String reference, String title, String territory, String theme,
                               Long leadOrganisationId, String status, String eligibleCost, List<PlanLineView> plan,
                               List<DecisionView> decisions, List<CommitmentView> commitments,
-                              String processInstanceId, String createdBy, Instant createdAt, Instant submittedAt) {
+                              List<String> ineligibilityReasons, String processInstanceId, String createdBy,
+                              Instant createdAt, Instant submittedAt) {
         static RequestView of(FundingRequest r, List<Commitment> commitments) {
             return new RequestView(r.id(), r.reference(), r.title(), r.territory(), r.theme().name(), r.lead().id(),
                     r.status().name(), money(r.eligibleCost()), r.plan().stream().map(PlanLineView::of).toList(),
                     r.decisions().stream().map(DecisionView::of).toList(),
-                    commitments.stream().map(CommitmentView::of).toList(), r.processInstanceId(), r.createdBy(),
-                    r.createdAt(), r.submittedAt());
+                    commitments.stream().map(CommitmentView::of).toList(), List.copyOf(r.ineligibilityReasons()),
+                    r.processInstanceId(), r.createdBy(), r.createdAt(), r.submittedAt());
         }
     }
 

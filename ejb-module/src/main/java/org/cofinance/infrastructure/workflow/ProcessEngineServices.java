@@ -3,6 +3,7 @@ package org.cofinance.infrastructure.workflow;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
+import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
@@ -35,6 +36,11 @@ public class ProcessEngineServices {
     @Produces
     RepositoryService repositoryService() {
         return bootstrap.processEngine().getRepositoryService();
+    }
+
+    @Produces
+    DecisionService decisionService() {
+        return bootstrap.processEngine().getDecisionService();
     }
 
     @Produces

@@ -1,6 +1,8 @@
 package org.cofinance.domain.model.request;
 
 import jakarta.persistence.CascadeType;
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -13,6 +15,7 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
+import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
@@ -72,6 +75,12 @@ public class FundingRequest {
     @OneToMany(mappedBy = "request", cascade = CascadeType.PERSIST)
     @OrderBy("decidedAt, id")
     private List<Decision> decisions = new ArrayList<>();
+
+    @ElementCollection
+    @CollectionTable(name = "request_ineligibility_reason", joinColumns = @JoinColumn(name = "request_id"))
+    @OrderColumn(name = "position")
+    @Column(name = "reason", length = 100)
+    private List<String> ineligibilityReasons = new ArrayList<>();
 
     @Column(name = "process_instance_id", length = 64)
     private String processInstanceId;
@@ -163,6 +172,40 @@ public class FundingRequest {
         moveTo(RequestStatus.SUBMITTED);
         this.submittedBy = author;
         this.submittedAt = at;
+    }
+
+    /**
+     * What the call's eligibility rules need to know, in euro cents: the eligible cost, public and private money,
+     * and what the lead brings of the public money when it is a local authority.
+     */
+    public EligibilityFacts eligibilityFacts() {
+        long publicCents = 0;
+        long leadPublicCents = 0;
+        for (PlanLine line : plan) {
+            if (line.isPublicMoney()) {
+                publicCents += line.amount().toCents();
+                if (line.organisation().id().equals(lead.id())) {
+                    leadPublicCents += line.amount().toCents();
+                }
+            }
+        }
+        long cost = eligibleCost.toCents();
+        return new EligibilityFacts(theme.name(), cost, publicCents, cost - publicCents, lead.isLocalAuthority(),
+                leadPublicCents);
+    }
+
+    /** Closes a submitted request that breaks the call's rules, with every broken rule as a reason. */
+    public void markIneligible(List<String> reasons) {
+        if (reasons == null || reasons.isEmpty()) {
+            throw new DomainException("an ineligible request has at least one reason");
+        }
+        moveTo(RequestStatus.INELIGIBLE);
+        ineligibilityReasons.clear();
+        ineligibilityReasons.addAll(reasons);
+    }
+
+    public List<String> ineligibilityReasons() {
+        return Collections.unmodifiableList(ineligibilityReasons);
     }
 
     public void startedProcess(String processInstanceId) {

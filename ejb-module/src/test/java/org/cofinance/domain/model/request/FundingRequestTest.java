@@ -138,6 +138,26 @@ class FundingRequestTest {
     }
 
     @Test
+    void shouldGiveTheEligibilityRulesTheirFiguresInCents() {
+        EligibilityFacts facts = draft().eligibilityFacts();
+
+        assertThat(facts).isEqualTo(new EligibilityFacts("HOUSING", 100_000_000L, 40_000_000L, 60_000_000L, false,
+                0L));
+    }
+
+    @Test
+    void shouldCloseAnIneligibleRequestWithItsReasons() {
+        FundingRequest request = draft();
+        request.submit("officer", NOW);
+
+        request.markIneligible(List.of("COST_BELOW_100000"));
+
+        assertThat(request.status()).isEqualTo(RequestStatus.INELIGIBLE);
+        assertThat(request.ineligibilityReasons()).containsExactly("COST_BELOW_100000");
+        assertThatThrownBy(() -> draft().markIneligible(List.of())).isInstanceOf(DomainException.class);
+    }
+
+    @Test
     void shouldOnlyMoveAlongTheAllowedTransitions() {
         FundingRequest request = draft();
 

@@ -1,0 +1,23 @@
+package org.cofinance.infrastructure.workflow.delegates;
+
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Named;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.cofinance.application.RequestWorkflowService;
+
+/** Evaluates the call's eligibility decision (DMN) on the request, and says whether it is eligible. */
+@Named("checkEligibility")
+@Dependent
+public class CheckEligibilityDelegate implements JavaDelegate {
+
+    @EJB
+    private RequestWorkflowService workflow;
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        Long requestId = (Long) execution.getVariable("requestId");
+        execution.setVariable("eligible", workflow.checkEligibility(requestId, execution.getProcessDefinitionId()));
+    }
+}
