@@ -158,6 +158,34 @@ class ReportsIT {
     }
 
     @Test
+    void shouldProduceAReportInTheBackgroundAndFollowItsProgressToTheDownload() {
+        // when finance asks for the audit trail to be produced in the background
+        Api.Reply started = Api.as("finance").post("/reports/audit/exports?format=csv", null);
+
+        // then it is accepted at once, and can be followed until done
+        assertThat(started.status()).isEqualTo(202);
+        assertThat(started.raw().headers().firstValue("Location")).hasValueSatisfying(l ->
+                assertThat(l).contains("/cofinance/api/reports/exports/"));
+        String id = started.json().get("id").asText();
+        JsonNode done = org.awaitility.Awaitility.await().atMost(60, java.util.concurrent.TimeUnit.SECONDS)
+                .pollInterval(200, java.util.concurrent.TimeUnit.MILLISECONDS)
+                .until(() -> Api.as("finance").get("/reports/exports/" + id).json(),
+                        status -> !status.get("status").asText().matches("QUEUED|RUNNING"));
+        assertThat(done.get("status").asText()).as(done.toString()).isEqualTo("DONE");
+        assertThat(done.get("percent").asInt()).isEqualTo(100);
+        assertThat(done.get("rowsDone").asInt()).isEqualTo(done.get("rowsTotal").asInt()).isPositive();
+
+        // and its content is the report itself, for its requester and the administrators only
+        Api.Reply content = Api.as("finance").get("/reports/exports/" + id + "/content");
+        assertThat(content.status()).isEqualTo(200);
+        assertThat(content.body()).isEqualTo(Api.as("finance").get("/reports/audit?format=csv").body());
+        assertThat(Api.as("admin").get("/reports/exports/" + id).status()).isEqualTo(200);
+        assertThat(Api.as("officer").get("/reports/exports/" + id).status()).isEqualTo(403);
+        assertThat(Api.as("finance").get("/reports/exports/" + java.util.UUID.randomUUID()).status())
+                .isEqualTo(404);
+    }
+
+    @Test
     void shouldServeReportsToFinanceAndAdministratorsOnly() {
         assertThat(Api.as("admin").get("/reports/commitments?format=csv").status()).isEqualTo(200);
         for (String user : List.of("officer", "cdc", "investor")) {

@@ -2,8 +2,6 @@ package org.cofinance.application;
 
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
-import jakarta.enterprise.inject.Any;
-import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.ZoneId;
@@ -11,6 +9,7 @@ import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.cofinance.application.reporting.ReportCatalog;
 import org.cofinance.application.reporting.ReportFilters;
 import org.cofinance.application.reporting.ReportSource;
 import org.cofinance.domain.model.user.Role;
@@ -31,8 +30,7 @@ public class ReportService {
     private Callers callers;
 
     @Inject
-    @Any
-    private Instance<ReportSource> sources;
+    private ReportCatalog catalog;
 
     @Inject
     private Clock clock;
@@ -42,8 +40,7 @@ public class ReportService {
 
     public Report render(String name, ReportFormat format, Locale locale, ReportFilters filters) {
         callers.current().require(Role.FINANCE, Role.ADMIN);
-        ReportSource source = sources.stream().filter(s -> s.definition().name().equals(name)).findFirst()
-                .orElseThrow(() -> new NotFoundException("no report " + name));
+        ReportSource source = catalog.source(name).orElseThrow(() -> new NotFoundException("no report " + name));
         List<Map<String, ?>> rows = source.rows(filters);
         ZonedDateTime now = ZonedDateTime.now(clock.withZone(PARIS));
         byte[] content = RENDERER.render(source.definition(), rows, format, locale, filters.describe(locale), now);

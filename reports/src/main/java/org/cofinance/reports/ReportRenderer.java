@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.IntConsumer;
 import net.sf.jasperreports.engine.JRException;
 import net.sf.jasperreports.engine.JRParameter;
 import net.sf.jasperreports.engine.JasperFillManager;
@@ -39,6 +40,9 @@ import net.sf.jasperreports.pdf.JRPdfExporter;
  * between reports is their {@link ReportDefinition} and their rows.
  */
 public class ReportRenderer {
+
+    /** How often, in rows, a long rendering reports its progress. */
+    public static final int PROGRESS_EVERY = 1_000;
 
     /** Above this many rows, filled pages go to a swap file instead of the heap. */
     public static final int VIRTUALIZE_ABOVE = 2_000;
@@ -68,8 +72,18 @@ public class ReportRenderer {
     public void render(ReportDefinition definition, List<Map<String, ?>> rows, ReportFormat format, Locale locale,
                        String filters, ZonedDateTime generatedAt, Map<String, ?> reportParameters,
                        OutputStream out) {
+        render(definition, rows, format, locale, filters, generatedAt, reportParameters, out, done -> { });
+    }
+
+    /**
+     * The same, telling {@code progress} how many rows have been laid out so far, every {@value #PROGRESS_EVERY}
+     * rows and at the end.
+     */
+    public void render(ReportDefinition definition, List<Map<String, ?>> rows, ReportFormat format, Locale locale,
+                       String filters, ZonedDateTime generatedAt, Map<String, ?> reportParameters,
+                       OutputStream out, IntConsumer progress) {
         if (format == ReportFormat.CSV) {
-            csv(definition, rows, out);
+            csv(definition, rows, out, progress);
             return;
         }
         Map<String, Object> parameters = new HashMap<>(reportParameters);
@@ -87,7 +101,8 @@ public class ReportRenderer {
         }
         try {
             JasperPrint print = JasperFillManager.fillReport(template(definition), parameters,
-                    new JRMapCollectionDataSource(new ArrayList<>(rows)));
+                    new CountingDataSource(rows, progress));
+            progress.accept(rows.size());
             if (virtualizer != null) {
                 virtualizer.setReadOnly(true);
             }
@@ -118,11 +133,12 @@ public class ReportRenderer {
     }
 
     /** CSV per the API: UTF-8, commas, a header of stable English ids, money as plain decimals with a dot. */
-    static void csv(ReportDefinition definition, List<Map<String, ?>> rows, OutputStream out) {
+    static void csv(ReportDefinition definition, List<Map<String, ?>> rows, OutputStream out, IntConsumer progress) {
         try {
             Writer csv = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
             csv.write(String.join(",", definition.columns()));
             csv.write("\r\n");
+            int written = 0;
             for (Map<String, ?> row : rows) {
                 List<String> cells = new ArrayList<>(definition.columns().size());
                 for (String column : definition.columns()) {
@@ -130,8 +146,12 @@ public class ReportRenderer {
                 }
                 csv.write(String.join(",", cells));
                 csv.write("\r\n");
+                if (++written % PROGRESS_EVERY == 0) {
+                    progress.accept(written);
+                }
             }
             csv.flush();
+            progress.accept(rows.size());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -148,6 +168,26 @@ public class ReportRenderer {
             return "\"" + text.replace("\"", "\"\"") + "\"";
         }
         return text;
+    }
+
+    /** The rows as JasperReports reads them, counting as it goes. */
+    private static final class CountingDataSource extends JRMapCollectionDataSource {
+        private final IntConsumer progress;
+        private int read;
+
+        CountingDataSource(List<Map<String, ?>> rows, IntConsumer progress) {
+            super(new ArrayList<>(rows));
+            this.progress = progress;
+        }
+
+        @Override
+        public boolean next() {
+            boolean more = super.next();
+            if (more && ++read % PROGRESS_EVERY == 0) {
+                progress.accept(read);
+            }
+            return more;
+        }
     }
 
     private JasperReport template(ReportDefinition definition) {

@@ -2,6 +2,11 @@ package org.cofinance.interfaces.rest;
 
 import jakarta.ejb.EJB;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -13,6 +18,8 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.UUID;
+import org.cofinance.application.ReportExportService;
 import org.cofinance.application.ReportService;
 import org.cofinance.application.reporting.ReportFilters;
 import org.cofinance.domain.model.shared.ValidationException;
@@ -25,6 +32,9 @@ public class ReportResource {
     @EJB
     private ReportService reports;
 
+    @EJB
+    private ReportExportService exports;
+
     @GET
     @Path("/{name}")
     public Response report(@PathParam("name") String name, @QueryParam("format") String format,
@@ -32,6 +42,48 @@ public class ReportResource {
                            @QueryParam("at") String at, @QueryParam("from") String from, @QueryParam("to") String to,
                            @QueryParam("territory") String territory, @QueryParam("envelope") String envelope,
                            @QueryParam("funder") Long funder) {
+        Request request = request(format, at, from, to, territory, envelope, funder);
+        ReportService.Report report = reports.render(name, request.format(), locale(lang, accept), request.filters());
+        return Response.ok(report.content(), report.format().contentType())
+                .header("Content-Disposition", "attachment; filename=\"" + report.fileName() + "\"").build();
+    }
+
+    /** Produces the report in the background: 202 with the export, to follow at its Location. */
+    @POST
+    @Path("/{name}/exports")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response export(@PathParam("name") String name, @QueryParam("format") String format,
+                           @QueryParam("lang") String lang, @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String accept,
+                           @QueryParam("at") String at, @QueryParam("from") String from, @QueryParam("to") String to,
+                           @QueryParam("territory") String territory, @QueryParam("envelope") String envelope,
+                           @QueryParam("funder") Long funder, @Context UriInfo uri) {
+        Request request = request(format, at, from, to, territory, envelope, funder);
+        ReportExportService.ExportView started = exports.start(name, request.format(), locale(lang, accept),
+                request.filters());
+        return Response.accepted(started).location(uri.getBaseUriBuilder().path("reports/exports")
+                .path(started.id().toString()).build()).build();
+    }
+
+    @GET
+    @Path("/exports/{id}")
+    @Produces(MediaType.APPLICATION_JSON)
+    public ReportExportService.ExportView exportStatus(@PathParam("id") UUID id) {
+        return exports.status(id);
+    }
+
+    @GET
+    @Path("/exports/{id}/content")
+    public Response exportContent(@PathParam("id") UUID id) {
+        ReportExportService.Content content = exports.content(id);
+        return Response.ok(content.bytes(), content.format().contentType())
+                .header("Content-Disposition", "attachment; filename=\"" + content.fileName() + "\"").build();
+    }
+
+    private record Request(ReportFormat format, ReportFilters filters) {
+    }
+
+    private static Request request(String format, String at, String from, String to, String territory,
+                                   String envelope, Long funder) {
         List<Violation> violations = new ArrayList<>();
         ReportFormat parsed = null;
         try {
@@ -44,9 +96,7 @@ public class ReportResource {
         if (!violations.isEmpty()) {
             throw new ValidationException(violations);
         }
-        ReportService.Report report = reports.render(name, parsed, locale(lang, accept), filters);
-        return Response.ok(report.content(), report.format().contentType())
-                .header("Content-Disposition", "attachment; filename=\"" + report.fileName() + "\"").build();
+        return new Request(parsed, filters);
     }
 
     private static LocalDate date(String text, String field, List<Violation> violations) {
