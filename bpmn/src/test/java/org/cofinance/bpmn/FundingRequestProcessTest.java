@@ -81,6 +81,8 @@ class FundingRequestProcessTest {
         Mocks.register("postCommitments", (JavaDelegate) execution -> calls.add("post"));
         Mocks.register("sendBackForRevision", (JavaDelegate) execution -> calls.add("send-back"));
         Mocks.register("rejectRequest", (JavaDelegate) execution -> calls.add("reject"));
+        Mocks.register("lapseRequest", (JavaDelegate) execution -> calls.add("lapse"));
+        Mocks.register("cancelRequest", (JavaDelegate) execution -> calls.add("cancel"));
         Mocks.register("fundingDecisions", new FakeFundingDecisions());
     }
 
@@ -113,11 +115,99 @@ class FundingRequestProcessTest {
         eligible = false;
 
         // when it is submitted
-        ProcessInstance instance = start();
+        ProcessInstance instance = submit();
 
         // then it ends ineligible, nothing reserved and no task created
         assertThat(instance).isEnded().hasPassed("check-eligibility", "ineligible").hasNotPassed("reserve-funds");
         assertThat(calls).containsExactly("eligibility");
+    }
+
+    @Test
+    void shouldAskTheOfficerToInstructAnEligibleRequestWithADueDate() {
+        // when an eligible request is submitted
+        ProcessInstance instance = submit();
+
+        // then it waits for the officers' instruction, due within 30 days, nothing reserved yet
+        assertThat(instance).isWaitingAt("instruct");
+        assertThat(task()).hasCandidateGroup("officers");
+        assertThat(task().getDueDate()).isAfter(new java.util.Date(System.currentTimeMillis()
+                + java.time.Duration.ofDays(29).toMillis()));
+        assertThat(calls).containsExactly("eligibility");
+    }
+
+    @Test
+    void shouldGoBackToInstructionWhenTheAskedComplementsArrive() {
+        // given an instruction that asks the project lead for complements
+        ProcessInstance instance = submit();
+        answer(task(), "REQUEST_CHANGES");
+        assertThat(instance).isWaitingAt("await-complements");
+
+        // when the complements are received
+        answer(task(), "APPROVE");
+
+        // then the officer instructs again
+        assertThat(instance).isWaitingAt("instruct");
+        assertThat(calls).containsExactly("eligibility");
+    }
+
+    @Test
+    void shouldLapseWhenNoComplementsArriveBeforeTheDeadline() {
+        // given complements asked of the project lead
+        ProcessInstance instance = submit();
+        answer(task(), "REQUEST_CHANGES");
+
+        // when the 60-day deadline passes
+        org.camunda.bpm.engine.runtime.Job deadline = engine.getManagementService().createJobQuery()
+                .processInstanceId(instance.getId()).timers().singleResult();
+        assertThat(deadline.getDuedate()).isAfter(new java.util.Date(System.currentTimeMillis()
+                + java.time.Duration.ofDays(59).toMillis()));
+        engine.getManagementService().executeJob(deadline.getId());
+
+        // then the request lapses
+        assertThat(instance).isEnded().hasPassed("lapse-request", "lapsed");
+        assertThat(calls).containsExactly("eligibility", "lapse");
+    }
+
+    @Test
+    void shouldRejectARequestInstructedUnfavourably() {
+        ProcessInstance instance = submit();
+
+        answer(task(), "REJECT");
+
+        assertThat(instance).isEnded().hasPassed("reject-request").hasNotPassed("reserve-funds");
+        assertThat(calls).containsExactly("eligibility", "reject");
+    }
+
+    @Test
+    void shouldCancelAtEachStageAndGiveTheMoneyBack() {
+        // during instruction
+        ProcessInstance instructing = submit();
+        cancel();
+        assertThat(instructing).isEnded().hasPassed("cancel-request", "cancelled");
+
+        // while waiting for complements
+        calls.clear();
+        ProcessInstance complements = submit();
+        answer(task(), "REQUEST_CHANGES");
+        cancel();
+        assertThat(complements).isEnded().hasPassed("cancel-request");
+        assertThat(engine.getManagementService().createJobQuery().processInstanceId(complements.getId()).count())
+                .as("the deadline timer is gone").isZero();
+
+        // in arbitration
+        envelopesHold = false;
+        ProcessInstance arbitrating = start();
+        assertThat(arbitrating).isWaitingAt("arbitrate");
+        cancel();
+        assertThat(arbitrating).isEnded().hasPassed("cancel-request");
+
+        // while the funders decide
+        envelopesHold = true;
+        ProcessInstance deciding = start();
+        decide(CDC, "APPROVE");
+        cancel();
+        assertThat(deciding).isEnded().hasPassed("cancel-request").hasNotPassed("post-commitments");
+        assertThat(taskQuery().count()).isZero();
     }
 
     @Test
@@ -215,9 +305,24 @@ class FundingRequestProcessTest {
         assertThat(instance).isEnded().hasPassed("reject-request");
     }
 
+    /** Submitted, eligible, and instructed favourably. */
     private ProcessInstance start() {
-        return engine.getRuntimeService().startProcessInstanceByKey("funding-request", "CF-TEST",
+        ProcessInstance instance = submit();
+        assertThat(instance).isWaitingAt("instruct");
+        answer(task(), "APPROVE");
+        return instance;
+    }
+
+    private ProcessInstance submit() {
+        ProcessInstance instance = engine.getRuntimeService().startProcessInstanceByKey("funding-request", "CF-TEST",
                 Map.of("requestId", REQUEST));
+        assertThat(instance).isStarted();
+        return instance;
+    }
+
+    private void cancel() {
+        engine.getRuntimeService().createMessageCorrelation("cancel-request").processInstanceBusinessKey("CF-TEST")
+                .correlate();
     }
 
     private void decide(long organisationId, String outcome) {

@@ -44,8 +44,7 @@ class AccessIT {
     @Test
     void shouldNeitherShowNorLetAnotherOrganisationWorkATask() {
         // given a submitted request awaiting the CDC's decision
-        long id = Api.as("officer").post("/requests", Demo.balancedRequest("Access test")).json().get("id").asLong();
-        Api.as("officer").post("/requests/" + id + "/submit", null);
+        long id = Demo.submittedRequest("Access test");
         JsonNode cdcTask = Api.as("cdc").get("/tasks?requestId=" + id).json().get("items").get(0);
         String taskId = cdcTask.get("id").asText();
 
@@ -75,10 +74,31 @@ class AccessIT {
     }
 
     @Test
-    void shouldNeverLetTheInstructingOfficerDecide() {
-        long id = Api.as("officer").post("/requests", Demo.balancedRequest("Segregation")).json().get("id").asLong();
-        Api.as("officer").post("/requests/" + id + "/submit", null);
+    void shouldNeverOfferTheFundersDecisionsToTheInstructingOfficer() {
+        long id = Demo.submittedRequest("Segregation");
 
-        assertThat(Api.as("officer").get("/tasks?requestId=" + id).json().get("total").asInt()).isZero();
+        JsonNode officerTasks = Api.as("officer").get("/tasks?requestId=" + id).json().get("items");
+        assertThat(officerTasks).noneSatisfy(t -> assertThat(t.get("taskType").asText()).isEqualTo("decide"));
+        String cdcTask = Api.as("cdc").get("/tasks?requestId=" + id).json().get("items").get(0).get("id").asText();
+        assertThat(Api.as("officer").post("/tasks/" + cdcTask + "/complete", "{\"decision\":\"APPROVE\"}")
+                .status()).isEqualTo(403);
+    }
+
+    @Test
+    void shouldTakeOnlyTheAnswersAnInstructionTakes() {
+        long id = Api.as("officer").post("/requests", Demo.balancedRequest("Instruction answers")).json()
+                .get("id").asLong();
+        Api.as("officer").post("/requests/" + id + "/submit", null);
+        String task = Api.as("officer").get("/tasks?requestId=" + id).json().get("items").get(0).get("id").asText();
+
+        assertThat(Api.as("officer").post("/tasks/" + task + "/complete", "{\"decision\":\"APPROVE_REDUCED\"}")
+                .status()).isEqualTo(400);
+        assertThat(Api.as("cdc").post("/tasks/" + task + "/complete", "{\"decision\":\"APPROVE\"}").status())
+                .isEqualTo(403);
+        assertThat(Api.as("officer").post("/tasks/" + task + "/complete", "{\"decision\":\"REQUEST_CHANGES\"}")
+                .status()).isEqualTo(204);
+        JsonNode next = Api.as("officer").get("/tasks?requestId=" + id).json().get("items").get(0);
+        assertThat(next.get("taskType").asText()).isEqualTo("await-complements");
+        assertThat(next.get("due").asText()).isNotEmpty();
     }
 }

@@ -33,7 +33,7 @@ class ConcurrencyIT {
     }
 
     @Test
-    void shouldNeverReserveOverTheCeilingWith64ConcurrentSubmissions() throws Exception {
+    void shouldNeverReserveOverTheCeilingWith64ConcurrentInstructions() throws Exception {
         // given 64 drafts that together ask about twice what a 10 M€ envelope holds
         JsonNode envelope = Demo.newCdcEnvelope("IT-RACE", "10000000.00");
         String code = envelope.get("code").asText();
@@ -48,19 +48,22 @@ class ConcurrencyIT {
                     amount.toPlainString())).json().get("id").asLong());
         }
 
-        // when 64 clients submit them at the same instant
+        // when 64 clients submit them and instruct them at the same instant: the instruction reserves
         ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
         CountDownLatch start = new CountDownLatch(1);
         List<Future<Integer>> statuses = new ArrayList<>();
         for (long id : requests) {
+            assertThat(Api.as("officer").post("/requests/" + id + "/submit", null).status()).isEqualTo(200);
+        }
+        for (long id : requests) {
             statuses.add(clients.submit(() -> {
                 start.await();
-                return Api.as("officer").post("/requests/" + id + "/submit", null).status();
+                return Demo.instruct(id).status();
             }));
         }
         start.countDown();
         for (Future<Integer> status : statuses) {
-            assertThat(status.get(120, TimeUnit.SECONDS)).isEqualTo(200);
+            assertThat(status.get(120, TimeUnit.SECONDS)).isEqualTo(204);
         }
         clients.shutdown();
 

@@ -40,13 +40,34 @@ final class Demo {
         return Api.as("officer").get("/requests/" + id).json();
     }
 
+    /** A request created, submitted and instructed favourably: its funders now decide. */
     static long submittedRequest(String title) {
-        long id = Api.as("officer").post("/requests", balancedRequest(title)).json().get("id").asLong();
+        return instructedRequest(balancedRequest(title));
+    }
+
+    static long instructedRequest(String body) {
+        long id = Api.as("officer").post("/requests", body).json().get("id").asLong();
         Api.Reply submitted = Api.as("officer").post("/requests/" + id + "/submit", null);
         if (submitted.status() != 200) {
             throw new IllegalStateException("submission failed: " + submitted.body());
         }
+        Api.Reply instructed = instruct(id);
+        if (instructed.status() != 204) {
+            throw new IllegalStateException("instruction failed: " + instructed.body());
+        }
         return id;
+    }
+
+    /** The officer's favourable instruction of a submitted request. */
+    static Api.Reply instruct(long requestId) {
+        JsonNode tasks = Api.as("officer").get("/tasks?requestId=" + requestId).json().get("items");
+        for (JsonNode task : tasks) {
+            if (task.get("taskType").asText().equals("instruct")) {
+                return Api.as("officer").post("/tasks/" + task.get("id").asText() + "/complete",
+                        "{\"decision\": \"APPROVE\"}");
+            }
+        }
+        throw new IllegalStateException("no instruction task for request " + requestId + ": " + tasks);
     }
 
     static Api.Reply decide(String approver, long requestId, String decision) {

@@ -52,8 +52,17 @@ class FundingSliceIT {
         Api.Reply submitted = Api.as("officer").post("/requests/" + id + "/submit", null);
         assertThat(submitted.status()).isEqualTo(200);
 
+        // then the eligible request waits for its instruction, nothing reserved yet
+        assertThat(submitted.json().get("status").asText()).isEqualTo("IN_INSTRUCTION");
+        assertThat(Demo.money(Demo.envelope("AMI-TIGA-SUB"), "reserved"))
+                .isEqualByComparingTo(Demo.money(subBefore, "reserved"));
+
+        // when the officer instructs it favourably
+        assertThat(Demo.instruct(id).status()).isEqualTo(204);
+
         // then each line is reserved on its envelope and on the parent, and the request awaits its funders
-        assertThat(submitted.json().get("status").asText()).isEqualTo("AWAITING_DECISIONS");
+        assertThat(Api.as("officer").get("/requests/" + id).json().get("status").asText())
+                .isEqualTo("AWAITING_DECISIONS");
         assertThat(Demo.money(Demo.envelope("AMI-TIGA-SUB"), "reserved"))
                 .isEqualByComparingTo(Demo.money(subBefore, "reserved").add(FOUR_MILLION));
         assertThat(Demo.money(Demo.envelope("AMI-TIGA"), "reserved"))
@@ -98,6 +107,7 @@ class FundingSliceIT {
             }
         });
         assertThat(kinds).containsExactly("RESERVE 4000000.00 officer", "POST 4000000.00 region");
+        assertThat(request.get("instructedBy").asText()).isEqualTo("officer");
 
         // and the envelope report, filled by JasperReports, prints the new figures
         Api.Reply report = Api.as("finance").get("/reports/envelope-status?format=pdf");
@@ -137,6 +147,51 @@ class FundingSliceIT {
         assertThat(request.get("commitments")).isEmpty();
         assertThat(Demo.money(Demo.envelope("AMI-TIGA-SUB"), "reserved")).isEqualByComparingTo(reservedBefore);
         assertThat(Api.as("cdc").get("/tasks?requestId=" + id).json().get("total").asInt()).isZero();
+    }
+
+    @Test
+    void shouldCancelARequestAtEachStageAndGiveItsMoneyBack() {
+        BigDecimal reservedBefore = Demo.money(Demo.envelope("AMI-TIGA-SUB"), "reserved");
+        BigDecimal committedBefore = Demo.money(Demo.envelope("AMI-TIGA-SUB"), "committed");
+        String reason = "{\"reason\": \"the project lead withdrew\"}";
+
+        // a draft
+        long draft = Api.as("officer").post("/requests", Demo.balancedRequest("Cancelled draft")).json().get("id")
+                .asLong();
+        assertThat(Api.as("officer").post("/requests/" + draft + "/cancel", reason).json().get("status").asText())
+                .isEqualTo("CANCELLED");
+
+        // while its funders decide: the reservations are voided and the tasks withdrawn
+        long deciding = Demo.submittedRequest("Cancelled while deciding");
+        Demo.decide("cdc", deciding, "APPROVE");
+        Api.Reply cancelled = Api.as("officer").post("/requests/" + deciding + "/cancel", reason);
+        assertThat(cancelled.status()).isEqualTo(200);
+        assertThat(cancelled.json().get("status").asText()).isEqualTo("CANCELLED");
+        assertThat(cancelled.json().get("commitments")).allSatisfy(c ->
+                assertThat(c.get("status").asText()).isEqualTo("RELEASED"));
+        assertThat(Api.as("investor").get("/tasks?requestId=" + deciding).json().get("total").asInt()).isZero();
+        assertThat(Demo.money(Demo.envelope("AMI-TIGA-SUB"), "reserved")).isEqualByComparingTo(reservedBefore);
+
+        // once approved, before its convention: the commitments return to the envelopes
+        JsonNode approved = Demo.approvedRequest("Cancelled once approved");
+        long approvedId = approved.get("id").asLong();
+        JsonNode after = Api.as("officer").post("/requests/" + approvedId + "/cancel", reason).json();
+        assertThat(after.get("status").asText()).isEqualTo("CANCELLED");
+        assertThat(after.get("commitments")).allSatisfy(c -> {
+            assertThat(c.get("status").asText()).isEqualTo("CLOSED");
+            assertThat(c.get("committed").asText()).isEqualTo("0.00");
+        });
+        assertThat(Demo.money(Demo.envelope("AMI-TIGA-SUB"), "committed")).isEqualByComparingTo(committedBefore);
+
+        // but never twice, never without a reason, never by someone else than an officer
+        assertThat(Api.as("officer").post("/requests/" + approvedId + "/cancel", reason).status()).isEqualTo(409);
+        long other = Demo.submittedRequest("Not cancelled");
+        assertThat(Api.as("officer").post("/requests/" + other + "/cancel", "{}").status()).isEqualTo(400);
+        assertThat(Api.as("cdc").post("/requests/" + other + "/cancel", reason).status()).isEqualTo(403);
+        assertThat(Api.as("officer").get("/requests/" + other).json().get("status").asText())
+                .isEqualTo("AWAITING_DECISIONS");
+        JsonNode reconciliation = Api.as("finance").get("/ledger/reconciliation").json();
+        assertThat(reconciliation.get("consistent").asBoolean()).as(reconciliation.toString()).isTrue();
     }
 
     @Test

@@ -58,9 +58,7 @@ class LedgerIT {
         // given an envelope holding a 600 € reservation
         JsonNode envelope = Demo.newCdcEnvelope("IT-HOLD", "1000.00");
         long cdc = Demo.organisationId("Caisse des Dépôts");
-        long request = Api.as("officer").post("/requests", Demo.singleLineRequest("Holds 600",
-                envelope.get("code").asText(), cdc, "600.00")).json().get("id").asLong();
-        Api.as("officer").post("/requests/" + request + "/submit", null);
+        Demo.instructedRequest(Demo.singleLineRequest("Holds 600", envelope.get("code").asText(), cdc, "600.00"));
 
         // when the administrator amends it to 599.99
         Api.Reply refused = Api.as("admin").post("/envelopes/" + envelope.get("id").asLong() + "/amendments",
@@ -137,12 +135,11 @@ class LedgerIT {
                 """.formatted(code, cdc)).status()).isEqualTo(201);
 
         // when a request drawing on it is submitted
-        long request = Api.as("officer").post("/requests", Demo.singleLineRequest("Too late", code, cdc,
-                "1000.00")).json().get("id").asLong();
-        Api.Reply submitted = Api.as("officer").post("/requests/" + request + "/submit", null);
+        long request = Demo.instructedRequest(Demo.singleLineRequest("Too late", code, cdc, "1000.00"));
 
         // then nothing is reserved and the request waits in arbitration
-        assertThat(submitted.json().get("status").asText()).isEqualTo("IN_ARBITRATION");
+        assertThat(Api.as("officer").get("/requests/" + request).json().get("status").asText())
+                .isEqualTo("IN_ARBITRATION");
         assertThat(Demo.envelope(code).get("reserved").asText()).isEqualTo("0.00");
     }
 

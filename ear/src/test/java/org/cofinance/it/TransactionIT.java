@@ -59,6 +59,10 @@ class TransactionIT {
             requestId = requests.create(request(), null).id();
             requests.submit(requestId);
         }
+        Task instruction = taskService.createTaskQuery().processVariableValueEquals("requestId", requestId)
+                .taskDefinitionKey("instruct").singleResult();
+        taskService.complete(instruction.getId(), Variables.createVariables()
+                .putValueTyped("decision", Variables.stringValue("APPROVE", true)));
         Long cdc = organisation(OrganisationKind.CDC);
         Task task = taskService.createTaskQuery().processVariableValueEquals("requestId", requestId)
                 .taskCandidateGroup("approvers-" + cdc).singleResult();

@@ -93,6 +93,36 @@ public class FundingRequestService {
         return view(request);
     }
 
+    /**
+     * Cancels a request at any stage before its convention: a draft directly, a running request through its
+     * process, which voids its reservations and releases its unpaid commitments.
+     */
+    public Views.RequestView cancel(Long requestId, String reason) {
+        Caller caller = callers.current().require(Role.OFFICER);
+        if (reason == null || reason.isBlank() || reason.length() > 1000) {
+            throw ValidationException.of("reason", "is required, at most 1000 characters");
+        }
+        FundingRequest request = find(requestId);
+        if (request.status() == RequestStatus.DRAFT) {
+            request.moveTo(RequestStatus.CANCELLED);
+            return view(request);
+        }
+        if (!request.status().canMoveTo(RequestStatus.CANCELLED) || request.processInstanceId() == null
+                || runtimeService.createProcessInstanceQuery().processInstanceId(request.processInstanceId())
+                .count() == 0) {
+            throw new org.cofinance.domain.model.shared.DomainException("request " + request.reference() + " is "
+                    + request.status() + " and can no longer be cancelled");
+        }
+        identityService.setAuthenticatedUserId(caller.username());
+        try {
+            runtimeService.createMessageCorrelation("cancel-request")
+                    .processInstanceId(request.processInstanceId()).correlate();
+        } finally {
+            identityService.clearAuthentication();
+        }
+        return view(request);
+    }
+
     public Views.RequestView get(Long requestId) {
         Caller caller = callers.current();
         FundingRequest request = find(requestId);

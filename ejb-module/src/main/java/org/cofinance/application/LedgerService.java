@@ -139,6 +139,20 @@ public class LedgerService {
         }
     }
 
+    /** Closes every posted commitment of the request; what was not paid goes back to its envelope. */
+    public void releaseCommitments(Long requestId, String keyPrefix, String author) {
+        List<Commitment> posted = em.createQuery("select c from Commitment c where c.requestId = :r "
+                        + "and c.status in :s order by c.id", Commitment.class)
+                .setParameter("r", requestId)
+                .setParameter("s", List.of(CommitmentStatus.COMMITTED, CommitmentStatus.DISBURSED)).getResultList();
+        lockChains(posted.stream().map(Commitment::envelope).toList());
+        Instant now = clock.instant();
+        for (Commitment c : posted) {
+            record(c.close(new Movement(author, now, keyPrefix + ":commitment:" + c.id() + ":release",
+                    "request cancelled")));
+        }
+    }
+
     private List<Commitment> reservedCommitments(Long requestId) {
         return em.createQuery("select c from Commitment c where c.requestId = :r and c.status = :s order by c.id",
                         Commitment.class)

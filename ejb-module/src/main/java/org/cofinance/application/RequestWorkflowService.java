@@ -52,7 +52,9 @@ public class RequestWorkflowService {
         }
         List<String> reasons = decisionService.evaluateDecisionTableById(decision.getId(),
                 request.eligibilityFacts().asVariables()).collectEntries("reason");
-        if (!reasons.isEmpty()) {
+        if (reasons.isEmpty()) {
+            request.moveTo(RequestStatus.IN_INSTRUCTION);
+        } else {
             request.markIneligible(reasons);
         }
         return reasons.isEmpty();
@@ -79,6 +81,19 @@ public class RequestWorkflowService {
     public void reject(Long requestId, String key, String author) {
         ledger.voidReservations(requestId, key, author);
         moveTo(request(requestId), RequestStatus.REJECTED);
+    }
+
+    /** No complements arrived before the deadline: the request lapses. */
+    public void lapse(Long requestId, String key, String author) {
+        ledger.voidReservations(requestId, key, author);
+        moveTo(request(requestId), RequestStatus.LAPSED);
+    }
+
+    /** Cancelled before its convention: reservations voided, commitments not yet paid released. */
+    public void cancel(Long requestId, String key, String author) {
+        ledger.voidReservations(requestId, key, author);
+        ledger.releaseCommitments(requestId, key, author);
+        moveTo(request(requestId), RequestStatus.CANCELLED);
     }
 
     /** The organisations that owe a decision: one task each. */

@@ -36,6 +36,14 @@ import org.cofinance.domain.model.user.Role;
 public class TaskListService {
 
     static final String DECIDE = "decide";
+    static final String INSTRUCT = "instruct";
+
+    /** The answers each officer's task takes; a funder's decision takes any {@link DecisionOutcome}. */
+    private static final java.util.Map<String, Set<DecisionOutcome>> OFFICER_ANSWERS = java.util.Map.of(
+            INSTRUCT, Set.of(DecisionOutcome.APPROVE, DecisionOutcome.REQUEST_CHANGES, DecisionOutcome.REJECT),
+            "await-complements", Set.of(DecisionOutcome.APPROVE, DecisionOutcome.REJECT),
+            "arbitrate", Set.of(DecisionOutcome.APPROVE, DecisionOutcome.REJECT),
+            "revise-plan", Set.of(DecisionOutcome.APPROVE, DecisionOutcome.REJECT));
 
     @PersistenceContext
     private EntityManager em;
@@ -114,8 +122,17 @@ public class TaskListService {
         Long requestId = requestIdOf(task);
         if (DECIDE.equals(task.getTaskDefinitionKey())) {
             recordFunderDecision(task, caller, requestId, outcome, answer);
-        } else if (outcome != DecisionOutcome.APPROVE && outcome != DecisionOutcome.REJECT) {
-            throw ValidationException.of("decision", "this task takes APPROVE or REJECT");
+        } else {
+            caller.require(Role.OFFICER);
+            Set<DecisionOutcome> allowed = OFFICER_ANSWERS.getOrDefault(task.getTaskDefinitionKey(),
+                    Set.of(DecisionOutcome.APPROVE, DecisionOutcome.REJECT));
+            if (!allowed.contains(outcome)) {
+                throw ValidationException.of("decision", "this task takes " + allowed.stream().map(Enum::name)
+                        .sorted().toList());
+            }
+            if (INSTRUCT.equals(task.getTaskDefinitionKey())) {
+                em.find(FundingRequest.class, requestId).instructedBy(caller.username());
+            }
         }
         if (task.getAssignee() == null) {
             taskService.setAssignee(taskId, caller.username());
@@ -133,8 +150,8 @@ public class TaskListService {
                                       TaskAnswer answer) {
         caller.require(Role.APPROVER);
         FundingRequest request = em.find(FundingRequest.class, requestId);
-        if (request.wasCreatedBy(caller.username()) || caller.username().equals(request.submittedBy())) {
-            throw new AccessDeniedException("whoever instructed a request never decides on it");
+        if (request.wasHandledBy(caller.username())) {
+            throw new AccessDeniedException("whoever registered, submitted or instructed a request never decides on it");
         }
         Long organisationId = organisationOf(task);
         List<Violation> violations = new ArrayList<>();

@@ -76,13 +76,13 @@ public final class Views {
                               Long leadOrganisationId, String status, String eligibleCost, List<PlanLineView> plan,
                               List<DecisionView> decisions, List<CommitmentView> commitments,
                               List<String> ineligibilityReasons, String processInstanceId, String createdBy,
-                              Instant createdAt, Instant submittedAt) {
+                              Instant createdAt, Instant submittedAt, String instructedBy) {
         static RequestView of(FundingRequest r, List<Commitment> commitments) {
             return new RequestView(r.id(), r.reference(), r.title(), r.territory(), r.theme().name(), r.lead().id(),
                     r.status().name(), money(r.eligibleCost()), r.plan().stream().map(PlanLineView::of).toList(),
                     r.decisions().stream().map(DecisionView::of).toList(),
                     commitments.stream().map(CommitmentView::of).toList(), List.copyOf(r.ineligibilityReasons()),
-                    r.processInstanceId(), r.createdBy(), r.createdAt(), r.submittedAt());
+                    r.processInstanceId(), r.createdBy(), r.createdAt(), r.submittedAt(), r.instructedBy());
         }
     }
 

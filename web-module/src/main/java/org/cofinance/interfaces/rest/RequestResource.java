@@ -48,6 +48,16 @@ public class RequestResource {
         return requests.submit(id);
     }
 
+    public record Cancellation(String reason) {
+    }
+
+    @POST
+    @Path("/{id}/cancel")
+    public Views.RequestView cancel(@PathParam("id") long id, Cancellation body) {
+        RequestBodies.require(body);
+        return requests.cancel(id, body.reason());
+    }
+
     @GET
     @Path("/{id}/sheet")
     @Produces({"application/pdf", MediaType.APPLICATION_JSON})

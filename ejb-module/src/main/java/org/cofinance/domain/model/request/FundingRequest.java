@@ -97,6 +97,9 @@ public class FundingRequest {
     @Column(name = "submitted_at")
     private Instant submittedAt;
 
+    @Column(name = "instructed_by", length = 64)
+    private String instructedBy;
+
     @Version
     private long version;
 
@@ -279,6 +282,23 @@ public class FundingRequest {
 
     public boolean wasCreatedBy(String username) {
         return createdBy.equals(username);
+    }
+
+    /** Records who gave the instruction's answer; the last one to instruct is the instructing officer. */
+    public void instructedBy(String officer) {
+        if (status != RequestStatus.IN_INSTRUCTION) {
+            throw new DomainException("request " + reference + " is not in instruction (it is " + status + ")");
+        }
+        this.instructedBy = officer;
+    }
+
+    /** Whoever registered, submitted or instructed the request never decides on it. */
+    public boolean wasHandledBy(String username) {
+        return username.equals(createdBy) || username.equals(submittedBy) || username.equals(instructedBy);
+    }
+
+    public String instructedBy() {
+        return instructedBy;
     }
 
     public ProjectDetails projectDetails() {

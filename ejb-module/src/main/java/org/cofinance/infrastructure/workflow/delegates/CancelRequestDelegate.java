@@ -1,0 +1,23 @@
+package org.cofinance.infrastructure.workflow.delegates;
+
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Named;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.cofinance.application.RequestWorkflowService;
+
+/** The request is cancelled: reservations voided, commitments not yet paid released. */
+@Named("cancelRequest")
+@Dependent
+public class CancelRequestDelegate implements JavaDelegate {
+
+    @EJB
+    private RequestWorkflowService workflow;
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        ProcessStep step = ProcessStep.of(execution);
+        workflow.cancel(step.requestId(), step.key(), step.author());
+    }
+}
