@@ -259,7 +259,7 @@ public final class LedgerBenchmark {
                 .append(Runtime.getRuntime().availableProcessors()).append(" cores (").append(cpu).append("), ")
                 .append(System.getProperty("java.version")).append("\n\n")
                 .append("Command: `./mvnw -pl bench -am -DskipTests -Pbench verify -Dbench.ops=").append(operations)
-                .append(" -Dbench.clients=").append(clients).append("` (embedded PostgreSQL unless COFINANCE_DB_URL is set).")
+                .append(" -Dbench.clients=").append(clients).append("` (embedded durable PostgreSQL unless COFINANCE_DB_URL is set).")
                 .append(" One envelope, ").append(clients).append(" clients, ").append(operations)
                 .append(" reservations per phase, amounts 1 € to 1,000 €, ceiling at 90 % of their expected sum.\n\n")
                 .append("| path | reservations/s | p50 | p99 | accepted | invariant violations |\n")

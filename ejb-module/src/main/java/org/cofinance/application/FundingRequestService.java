@@ -45,6 +45,9 @@ public class FundingRequestService {
     @EJB
     private IdempotencyStore idempotency;
 
+    @EJB
+    private RequestWorkflowService workflow;
+
     @Inject
     private RuntimeService runtimeService;
 
@@ -107,18 +110,23 @@ public class FundingRequestService {
             request.moveTo(RequestStatus.CANCELLED);
             return view(request);
         }
-        if (!request.status().canMoveTo(RequestStatus.CANCELLED) || request.processInstanceId() == null
-                || runtimeService.createProcessInstanceQuery().processInstanceId(request.processInstanceId())
-                .count() == 0) {
+        if (!request.status().canMoveTo(RequestStatus.CANCELLED)) {
             throw new org.cofinance.domain.model.shared.DomainException("request " + request.reference() + " is "
                     + request.status() + " and can no longer be cancelled");
         }
-        identityService.setAuthenticatedUserId(caller.username());
-        try {
-            runtimeService.createMessageCorrelation("cancel-request")
-                    .processInstanceId(request.processInstanceId()).correlate();
-        } finally {
-            identityService.clearAuthentication();
+        boolean running = request.processInstanceId() != null && runtimeService.createProcessInstanceQuery()
+                .processInstanceId(request.processInstanceId()).count() > 0;
+        if (running) {
+            identityService.setAuthenticatedUserId(caller.username());
+            try {
+                runtimeService.createMessageCorrelation("cancel-request")
+                        .processInstanceId(request.processInstanceId()).correlate();
+            } finally {
+                identityService.clearAuthentication();
+            }
+        } else {
+            // approved, its process done, no convention yet: the same cancellation, without a process
+            workflow.cancel(request.id(), "request:" + request.id() + ":cancel", caller.username());
         }
         return view(request);
     }
