@@ -36,10 +36,20 @@ public final class CofinanceLauncher {
                 "-Djboss.server.base.dir=" + baseDir, "-Djava.awt.headless=true", "-Dcofinance.demo=true",
                 "-Duser.timezone=UTC"));
         command.addAll(List.of(database.serverProperties()));
+        // the SMTP server of the task notifications, when there is one: COFINANCE_SMTP_HOST, COFINANCE_SMTP_PORT
+        passEnvironment(command, "COFINANCE_SMTP_HOST", "cofinance.smtp.host");
+        passEnvironment(command, "COFINANCE_SMTP_PORT", "cofinance.smtp.port");
         Process server = new ProcessBuilder(command).inheritIO().start();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(server, database)));
         System.out.println("Cofinance starts on http://localhost:8080/cofinance (Ctrl-C stops it)");
         server.waitFor();
+    }
+
+    private static void passEnvironment(List<String> command, String variable, String property) {
+        String value = System.getenv(variable);
+        if (value != null && !value.isBlank()) {
+            command.add("-D" + property + "=" + value);
+        }
     }
 
     /**

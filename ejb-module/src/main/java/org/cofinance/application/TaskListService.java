@@ -96,7 +96,7 @@ public class TaskListService {
         if (task.getAssignee() != null && !task.getAssignee().equals(caller.username())) {
             throw new DomainException("task " + taskId + " is already claimed by " + task.getAssignee());
         }
-        taskService.setAssignee(taskId, caller.username());
+        asCaller(caller, () -> taskService.setAssignee(taskId, caller.username()));
     }
 
     public void unclaim(String taskId) {
@@ -105,7 +105,7 @@ public class TaskListService {
         if (task.getAssignee() != null && !task.getAssignee().equals(caller.username())) {
             throw new AccessDeniedException("task " + taskId + " is claimed by someone else");
         }
-        taskService.setAssignee(taskId, null);
+        asCaller(caller, () -> taskService.setAssignee(taskId, null));
     }
 
     /**
@@ -134,13 +134,20 @@ public class TaskListService {
                 em.find(FundingRequest.class, requestId).instructedBy(caller.username());
             }
         }
-        if (task.getAssignee() == null) {
-            taskService.setAssignee(taskId, caller.username());
-        }
-        identityService.setAuthenticatedUserId(caller.username());
-        try {
+        asCaller(caller, () -> {
+            if (task.getAssignee() == null) {
+                taskService.setAssignee(taskId, caller.username());
+            }
             taskService.complete(taskId, Variables.createVariables()
                     .putValueTyped("decision", Variables.stringValue(outcome.name(), true)));
+        });
+    }
+
+    /** Runs engine work as the caller, so that the engine's history and listeners know who acted. */
+    private void asCaller(Caller caller, Runnable work) {
+        identityService.setAuthenticatedUserId(caller.username());
+        try {
+            work.run();
         } finally {
             identityService.clearAuthentication();
         }

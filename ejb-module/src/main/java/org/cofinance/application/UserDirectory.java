@@ -5,10 +5,14 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.TreeSet;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.cofinance.domain.model.user.AppUser;
+import org.cofinance.domain.model.user.Role;
 import org.cofinance.infrastructure.security.PasswordHashing;
 import org.cofinance.infrastructure.security.VerifiedCredentials;
 
@@ -40,6 +44,43 @@ public class UserDirectory {
             VERIFIED.remember(username, password);
         }
         return Optional.of(user.roles().stream().map(Enum::name).collect(Collectors.toUnmodifiableSet()));
+    }
+
+    /**
+     * The e-mail addresses of the members of the process engine's candidate groups: {@code officers},
+     * {@code finance}, {@code approvers-<organisation id>}.
+     */
+    public List<String> emailsOfGroups(Set<String> groups) {
+        Set<String> emails = new TreeSet<>();
+        for (String group : groups) {
+            if (Caller.OFFICERS_GROUP.equals(group)) {
+                emails.addAll(emails(Role.OFFICER, null));
+            } else if (Caller.FINANCE_GROUP.equals(group)) {
+                emails.addAll(emails(Role.FINANCE, null));
+            } else if (group.startsWith("approvers-")) {
+                try {
+                    emails.addAll(emails(Role.APPROVER, Long.valueOf(group.substring("approvers-".length()))));
+                } catch (NumberFormatException e) {
+                    // not one of ours: nobody to tell
+                }
+            }
+        }
+        return new ArrayList<>(emails);
+    }
+
+    public Optional<String> emailOf(String username) {
+        AppUser user = em.find(AppUser.class, username);
+        return user == null || !user.isEnabled() ? Optional.empty() : Optional.ofNullable(user.email());
+    }
+
+    private List<String> emails(Role role, Long organisationId) {
+        String jpql = "select u.email from AppUser u join u.roles r where r = :role and u.enabled = true "
+                + "and u.email is not null";
+        if (organisationId == null) {
+            return em.createQuery(jpql, String.class).setParameter("role", role).getResultList();
+        }
+        return em.createQuery(jpql + " and u.organisationId = :org", String.class).setParameter("role", role)
+                .setParameter("org", organisationId).getResultList();
     }
 
     private static final String DUMMY_HASH = PasswordHashing.hash("not-a-password".toCharArray());

@@ -63,7 +63,10 @@ public class ProcessEngineBootstrap {
         configuration.setJobExecutorDeploymentAware(false);
         configuration.setEnableExpressionsInAdhocQueries(false);
         configuration.setEnableExpressionsInStoredQueries(false);
-        configuration.setExpressionManager(new CdiExpressionManager(beanManager));
+        CdiExpressionManager expressions = new CdiExpressionManager(beanManager);
+        configuration.setExpressionManager(expressions);
+        configuration.setCustomPostBPMNParseListeners(new java.util.ArrayList<>(List.of(
+                new TaskNotificationParseListener(expressions))));
         processEngine = configuration.buildProcessEngine();
         deployModels();
         if (Boolean.getBoolean("cofinance.demo")) {
