@@ -9,7 +9,6 @@ import jakarta.persistence.LockModeType;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -103,8 +102,8 @@ public class EnvelopeService {
                         + parent.ceiling().toPlainString() + " EUR"));
             }
         }
-        LocalDate from = date(command.validFrom(), "validFrom", violations);
-        LocalDate to = date(command.validTo(), "validTo", violations);
+        LocalDate from = Inputs.date(command.validFrom(), "validFrom", violations);
+        LocalDate to = Inputs.date(command.validTo(), "validTo", violations);
         if (from != null && to != null && to.isBefore(from)) {
             violations.add(new Violation("validTo", "is on or after validFrom"));
         }
@@ -174,18 +173,6 @@ public class EnvelopeService {
     private Envelope findByCode(String code) {
         return em.createQuery("select e from Envelope e where e.code = :c", Envelope.class).setParameter("c", code)
                 .getResultStream().findFirst().orElse(null);
-    }
-
-    private static LocalDate date(String text, String field, List<Violation> violations) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(text);
-        } catch (DateTimeParseException e) {
-            violations.add(new Violation(field, "is a date like 2026-11-26"));
-            return null;
-        }
     }
 
 

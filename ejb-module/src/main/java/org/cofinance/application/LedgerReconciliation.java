@@ -16,24 +16,7 @@ import org.cofinance.domain.model.user.Role;
 @Stateless
 public class LedgerReconciliation {
 
-    private static final String DERIVED = """
-            with recursive subtree (root_id, id) as (
-                select id, id from envelope
-                union all
-                select s.root_id, e.id from subtree s join envelope e on e.parent_id = s.id
-            ), movements as (
-                select s.root_id,
-                       coalesce(sum(case l.kind when 'RESERVE' then l.amount when 'POST' then -l.amount
-                                                when 'VOID' then -l.amount else 0 end), 0) as reserved,
-                       coalesce(sum(case l.kind when 'POST' then l.amount when 'RELEASE' then -l.amount
-                                                else 0 end), 0) as committed,
-                       coalesce(sum(case l.kind when 'DISBURSE' then l.amount else 0 end), 0) as disbursed
-                from subtree s left join ledger_entry l on l.envelope_id = s.id
-                group by s.root_id
-            ), ceilings as (
-                select distinct on (envelope_id) envelope_id, amount as ceiling
-                from ledger_entry where kind = 'AMEND' order by envelope_id, id desc
-            )
+    private static final String DERIVED = LedgerQueries.BALANCES_FROM_ENTRIES + """
             select e.code, e.ceiling, c.ceiling, e.reserved, m.reserved, e.committed, m.committed,
                    e.disbursed, m.disbursed
             from envelope e join movements m on m.root_id = e.id left join ceilings c on c.envelope_id = e.id
@@ -62,7 +45,8 @@ public class LedgerReconciliation {
     /** The check itself, for callers that already hold the right (tests, scheduled checks). */
     public Result run() {
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery(DERIVED).getResultList();
+        List<Object[]> rows = em.createNativeQuery(DERIVED).setParameter(1, LedgerQueries.END_OF_TIME)
+                .getResultList();
         List<EnvelopeCheck> checks = rows.stream().map(r -> {
             boolean consistent = same(r[1], r[2]) && same(r[3], r[4]) && same(r[5], r[6]) && same(r[7], r[8]);
             return new EnvelopeCheck((String) r[0], plain(r[1]), plain(r[2]), plain(r[3]), plain(r[4]), plain(r[5]),

@@ -5,6 +5,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.List;
 import java.util.Map;
+import org.cofinance.application.LedgerQueries;
 import org.cofinance.reports.ReportDefinition;
 
 /**
@@ -14,26 +15,9 @@ import org.cofinance.reports.ReportDefinition;
 @ApplicationScoped
 public class EnvelopeStatusSource implements ReportSource {
 
-    private static final String QUERY = """
-            with recursive subtree (root_id, id) as (
-                select id, id from envelope
-                union all
-                select s.root_id, e.id from subtree s join envelope e on e.parent_id = s.id
-            ), movements as (
-                select s.root_id,
-                       coalesce(sum(case l.kind when 'RESERVE' then l.amount when 'POST' then -l.amount
-                                                when 'VOID' then -l.amount else 0 end), 0) as reserved,
-                       coalesce(sum(case l.kind when 'POST' then l.amount when 'RELEASE' then -l.amount
-                                                else 0 end), 0) as committed,
-                       coalesce(sum(case l.kind when 'DISBURSE' then l.amount else 0 end), 0) as disbursed
-                from subtree s left join ledger_entry l on l.envelope_id = s.id and l.at < ?1
-                group by s.root_id
-            ), ceilings as (
-                select distinct on (envelope_id) envelope_id, amount as ceiling
-                from ledger_entry where kind = 'AMEND' and at < ?1 order by envelope_id, id desc
-            )
-            select e.code, e.name, p.code, c.ceiling, m.reserved::numeric(19,2), m.committed::numeric(19,2),
-                   m.disbursed::numeric(19,2), (c.ceiling - m.reserved - m.committed)::numeric(19,2)
+    private static final String QUERY = LedgerQueries.BALANCES_FROM_ENTRIES + """
+            select e.code, e.name, p.code, c.ceiling, m.reserved, m.committed, m.disbursed,
+                   (c.ceiling - m.reserved - m.committed)::numeric(19,2)
             from envelope e
             join ceilings c on c.envelope_id = e.id
             join movements m on m.root_id = e.id

@@ -31,7 +31,7 @@ final class Rows {
 
     /** The first instant after the given day, in Paris; the end of time when no day is given. */
     static Timestamp endOf(LocalDate day) {
-        return day == null ? Timestamp.valueOf("9999-12-31 00:00:00")
+        return day == null ? org.cofinance.application.LedgerQueries.END_OF_TIME
                 : Timestamp.from(day.plusDays(1).atStartOfDay(PARIS).toInstant());
     }
 

@@ -13,12 +13,11 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import org.cofinance.application.Inputs;
 import org.cofinance.application.ReportExportService;
 import org.cofinance.application.ReportService;
 import org.cofinance.application.reporting.ReportFilters;
@@ -91,24 +90,13 @@ public class ReportResource {
         } catch (IllegalArgumentException e) {
             violations.add(new Violation("format", "is pdf, xlsx or csv"));
         }
-        ReportFilters filters = new ReportFilters(date(at, "at", violations), date(from, "from", violations),
-                date(to, "to", violations), blankToNull(territory), blankToNull(envelope), funder);
+        ReportFilters filters = new ReportFilters(Inputs.date(at, "at", violations),
+                Inputs.date(from, "from", violations), Inputs.date(to, "to", violations), blankToNull(territory),
+                blankToNull(envelope), funder);
         if (!violations.isEmpty()) {
             throw new ValidationException(violations);
         }
         return new Request(parsed, filters);
-    }
-
-    private static LocalDate date(String text, String field, List<Violation> violations) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(text);
-        } catch (DateTimeParseException e) {
-            violations.add(new Violation(field, "is a date like 2026-11-26"));
-            return null;
-        }
     }
 
     private static String blankToNull(String text) {
