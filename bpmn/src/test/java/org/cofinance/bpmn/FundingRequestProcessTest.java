@@ -83,6 +83,7 @@ class FundingRequestProcessTest {
         Mocks.register("rejectRequest", (JavaDelegate) execution -> calls.add("reject"));
         Mocks.register("lapseRequest", (JavaDelegate) execution -> calls.add("lapse"));
         Mocks.register("cancelRequest", (JavaDelegate) execution -> calls.add("cancel"));
+        Mocks.register("escalateLateDecisions", (JavaDelegate) execution -> calls.add("escalate"));
         Mocks.register("fundingDecisions", new FakeFundingDecisions());
     }
 
@@ -208,6 +209,31 @@ class FundingRequestProcessTest {
         cancel();
         assertThat(deciding).isEnded().hasPassed("cancel-request").hasNotPassed("post-commitments");
         assertThat(taskQuery().count()).isZero();
+    }
+
+    @Test
+    void shouldEscalateDecisionsStillOpenAfterFifteenDaysAndLetThemGoOn() {
+        // given three decisions due in 15 days, one of them given
+        ProcessInstance instance = start();
+        assertThat(taskQuery().taskDefinitionKey("decide").list()).allSatisfy(t ->
+                assertThat(t.getDueDate()).isAfter(new java.util.Date(System.currentTimeMillis()
+                        + java.time.Duration.ofDays(14).toMillis())));
+        decide(CDC, "APPROVE");
+
+        // when the 15 days pass
+        org.camunda.bpm.engine.runtime.Job late = engine.getManagementService().createJobQuery()
+                .processInstanceId(instance.getId()).timers().singleResult();
+        engine.getManagementService().executeJob(late.getId());
+
+        // then the late decisions are escalated, and still wait for their answers
+        assertThat(calls).containsExactly("eligibility", "reserve", "escalate");
+        assertThat(instance).isWaitingAt("decide");
+        assertThat(taskQuery().taskDefinitionKey("decide").count()).isEqualTo(2);
+
+        // and when they come, the commitments are posted as usual
+        decide(INVESTOR, "APPROVE");
+        decide(REGION, "APPROVE");
+        assertThat(instance).isEnded().hasPassed("post-commitments", "escalated");
     }
 
     @Test

@@ -208,7 +208,8 @@ public class TaskListService {
         return new Views.TaskView(task.getId(), task.getName(), task.getTaskDefinitionKey(), requestId,
                 request == null ? null : request.reference(),
                 DECIDE.equals(task.getTaskDefinitionKey()) ? organisationOf(task) : null,
-                instant(task.getCreateTime()), instant(task.getDueDate()), task.getAssignee());
+                instant(task.getCreateTime()), instant(task.getDueDate()), task.getAssignee(),
+                task.getDueDate() != null && task.getDueDate().toInstant().isBefore(clock.instant()));
     }
 
     private Long requestIdOf(Task task) {

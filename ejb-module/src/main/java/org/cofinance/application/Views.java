@@ -97,8 +97,9 @@ public final class Views {
     public record CommitmentDetail(CommitmentView commitment, Long requestId, List<DisbursementView> disbursements) {
     }
 
+    /** A task of a task list; {@code late} once its due date has passed. */
     public record TaskView(String id, String name, String taskType, Long requestId, String requestReference,
-                           Long organisationId, Instant created, Instant due, String assignee) {
+                           Long organisationId, Instant created, Instant due, String assignee, boolean late) {
     }
 
     static String money(Money m) {
