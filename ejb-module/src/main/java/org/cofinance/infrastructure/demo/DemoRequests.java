@@ -1,0 +1,192 @@
+package org.cofinance.infrastructure.demo;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.List;
+import java.util.logging.Logger;
+import org.cofinance.application.CommitmentService;
+import org.cofinance.application.FundingRequestService;
+import org.cofinance.application.NewRequest;
+import org.cofinance.application.SignedInUser;
+import org.cofinance.application.TaskAnswer;
+import org.cofinance.application.TaskListService;
+import org.cofinance.application.Views;
+import org.cofinance.domain.model.organisation.Organisation;
+
+/**
+ * The demo profile's requests, so that a newcomer can play every role at once: a dozen requests in every stage
+ * across several territories, driven through the real services and workflow by the demo users. Loaded once, after
+ * the engine and the demo data, only with {@code -Dcofinance.demo=true}.
+ */
+@Singleton
+@Startup
+@DependsOn("ProcessEngineBootstrap")
+@TransactionAttribute(TransactionAttributeType.REQUIRED)
+public class DemoRequests {
+
+    private static final Logger LOG = Logger.getLogger(DemoRequests.class.getName());
+
+    @PersistenceContext
+    private EntityManager em;
+
+    @EJB
+    private FundingRequestService requests;
+
+    @EJB
+    private TaskListService tasks;
+
+    @EJB
+    private CommitmentService commitments;
+
+    @PostConstruct
+    void load() {
+        if (!Boolean.getBoolean("cofinance.demo")
+                || em.createQuery("select count(r) from FundingRequest r", Long.class).getSingleResult() > 0) {
+            return;
+        }
+        long cdc = organisation("Caisse des Dépôts");
+        long fund = organisation("Fonds Résidence");
+        long region = organisation("Région");
+        long metropole = organisation("Dijon Métropole");
+        long university = organisation("Université");
+        long company = organisation("Agrinova");
+
+        draft("Serres urbaines du Grand Dijon", "Dijon Métropole", "AGRI_FOOD", company, cdc, "AMI-TIGA-SUB", 400_000);
+        draft("Campus santé connectée", "Besançon", "HEALTH", university, cdc, "AMI-TIGA-SUB", 900_000);
+        submitted("Réseau de chaleur bois-énergie", "Quetigny", "ENERGY", company, cdc, "AMI-TIGA-SUB", 1_200_000);
+        ineligible("Borne numérique de quartier", "Quetigny", company, cdc);
+        long mobility = instructed("Navettes autonomes du plateau", "Dijon Métropole", "MOBILITY", company, cdc,
+                "AMI-TIGA-SUB", 2_500_000);
+        long skills = instructed("Académie des métiers du numérique", "Besançon", "SKILLS", university, cdc,
+                "AMI-TIGA-EQ", 1_800_000);
+        decide(skills, "cdc", "APPROVE");
+        long residence = approved("Résidence de 300 chercheurs", "Dijon Métropole", company, cdc, fund, region);
+        long housing = approved("Éco-quartier des Maraîchers", "Dijon Métropole", company, cdc, fund, region);
+        payFirstTranche(housing);
+        long rejected = instructedThree("Data center régional", "Dole", "DIGITAL", company, cdc, fund, region);
+        decide(rejected, "investor", "REJECT");
+        long revised = instructedThree("Maison de la santé", "Besançon", "HEALTH", company, cdc, fund, region);
+        decide(revised, "cdc", "APPROVE");
+        decide(revised, "investor", "APPROVE");
+        decide(revised, "region", "REQUEST_CHANGES");
+        long cancelled = instructed("Fablab itinérant", "Quetigny", "SKILLS", company, cdc, "AMI-TIGA-SUB", 300_000);
+        try (SignedInUser.Scope officer = SignedInUser.signIn("officer")) {
+            requests.cancel(cancelled, "le porteur s'est retiré");
+        }
+        instructed("Tramway vers le campus", "Dijon Métropole", "MOBILITY", company, metropole, "DIJON-METRO",
+                16_000_000);
+        LOG.info("Demo requests loaded: drafts, submitted, ineligible, awaiting decisions, approved, paid, rejected, "
+                + "to revise, cancelled, in arbitration (requests " + mobility + " to " + residence + " and on)");
+    }
+
+    private long organisation(String nameStart) {
+        return em.createQuery("select o from Organisation o where o.name like :n order by o.id", Organisation.class)
+                .setParameter("n", nameStart + "%").setMaxResults(1).getSingleResult().id();
+    }
+
+    /** One public line and the lead's own share, the same amount plus 100,000 €: eligible. */
+    private NewRequest oneFunder(String title, String territory, String theme, long lead, long funder,
+                                 String envelope, long euros) {
+        long own = euros + 100_000;
+        return new NewRequest(title, territory, theme, lead, (euros + own) + ".00", List.of(
+                new NewRequest.Line(funder, envelope, "SUBSIDY", euros + ".00"),
+                new NewRequest.Line(lead, null, "SELF_FUNDING", own + ".00")));
+    }
+
+    private NewRequest threeFunders(String title, String territory, String theme, long lead, long cdc, long fund,
+                                    long region) {
+        return new NewRequest(title, territory, theme, lead, "12000000.00", List.of(
+                new NewRequest.Line(cdc, "AMI-TIGA-SUB", "SUBSIDY", "4000000.00"),
+                new NewRequest.Line(fund, "FONDS-IMMO", "EQUITY", "3000000.00"),
+                new NewRequest.Line(region, "REGION-BFC", "SUBSIDY", "2000000.00"),
+                new NewRequest.Line(lead, null, "SELF_FUNDING", "3000000.00")));
+    }
+
+    private long create(NewRequest request) {
+        try (SignedInUser.Scope officer = SignedInUser.signIn("officer")) {
+            return requests.create(request, null).id();
+        }
+    }
+
+    private void draft(String title, String territory, String theme, long lead, long funder, String envelope,
+                       long euros) {
+        create(oneFunder(title, territory, theme, lead, funder, envelope, euros));
+    }
+
+    private long submit(NewRequest request) {
+        long id = create(request);
+        try (SignedInUser.Scope officer = SignedInUser.signIn("officer")) {
+            requests.submit(id);
+        }
+        return id;
+    }
+
+    private void submitted(String title, String territory, String theme, long lead, long funder, String envelope,
+                           long euros) {
+        submit(oneFunder(title, territory, theme, lead, funder, envelope, euros));
+    }
+
+    private void ineligible(String title, String territory, long lead, long funder) {
+        submit(new NewRequest(title, territory, "DIGITAL", lead, "60000.00", List.of(
+                new NewRequest.Line(funder, "AMI-TIGA-SUB", "SUBSIDY", "50000.00"),
+                new NewRequest.Line(lead, null, "SELF_FUNDING", "10000.00"))));
+    }
+
+    private long instructed(String title, String territory, String theme, long lead, long funder, String envelope,
+                            long euros) {
+        long id = submit(oneFunder(title, territory, theme, lead, funder, envelope, euros));
+        answer(id, "officer", "instruct", "APPROVE");
+        return id;
+    }
+
+    private long instructedThree(String title, String territory, String theme, long lead, long cdc, long fund,
+                                 long region) {
+        long id = submit(threeFunders(title, territory, theme, lead, cdc, fund, region));
+        answer(id, "officer", "instruct", "APPROVE");
+        return id;
+    }
+
+    private long approved(String title, String territory, long lead, long cdc, long fund, long region) {
+        long id = instructedThree(title, territory, "HOUSING", lead, cdc, fund, region);
+        for (String approver : List.of("cdc", "investor", "region")) {
+            decide(id, approver, "APPROVE");
+        }
+        return id;
+    }
+
+    private void decide(long requestId, String approver, String decision) {
+        answer(requestId, approver, "decide", decision);
+    }
+
+    private void answer(long requestId, String user, String taskType, String decision) {
+        try (SignedInUser.Scope signedIn = SignedInUser.signIn(user)) {
+            Views.Page<Views.TaskView> mine = tasks.list(requestId, null, org.cofinance.application.Paging.of(0, 50));
+            Views.TaskView task = mine.items().stream().filter(t -> t.taskType().equals(taskType)).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("no " + taskType + " task for " + user));
+            tasks.complete(task.id(), new TaskAnswer(decision, null, null));
+        }
+    }
+
+    private void payFirstTranche(long requestId) {
+        Views.RequestView request;
+        try (SignedInUser.Scope officer = SignedInUser.signIn("officer")) {
+            request = requests.get(requestId);
+        }
+        Views.CommitmentView cdc = request.commitments().get(0);
+        Views.DisbursementView asked;
+        try (SignedInUser.Scope officer = SignedInUser.signIn("officer")) {
+            asked = commitments.requestDisbursement(cdc.id(), new CommitmentService.DisbursementAsk(
+                    "1200000.00", "convention signée, 30 % à la signature"), null);
+        }
+        try (SignedInUser.Scope finance = SignedInUser.signIn("finance")) {
+            commitments.validateDisbursement(cdc.id(), asked.id());
+        }
+    }
+}
