@@ -12,8 +12,6 @@ import jakarta.mail.Session;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.nio.charset.StandardCharsets;
 import java.util.logging.Level;
@@ -41,19 +39,7 @@ public class Mailer {
             self.send(to, subject, text);
             return;
         }
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-                // nothing is sent before the outcome is known
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    self.send(to, subject, text);
-                }
-            }
-        });
+        AfterCommit.run(transactions, () -> self.send(to, subject, text));
     }
 
     @Asynchronous

@@ -9,8 +9,6 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.io.ByteArrayOutputStream;
 import java.sql.Timestamp;
@@ -56,19 +54,7 @@ public class ReportExportWorker {
     /** Starts the production once the request to produce it is committed (and not at all if it rolls back). */
     @TransactionAttribute(TransactionAttributeType.MANDATORY)
     public void produceAfterCommit(UUID id) {
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-                // nothing to do before the commit
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    self.produce(id);
-                }
-            }
-        });
+        AfterCommit.run(transactions, () -> self.produce(id));
     }
 
     @Asynchronous
