@@ -53,6 +53,27 @@ public class CommitmentService {
         return detail(commitment);
     }
 
+    /** A tranche awaiting finance's validation, with what the queue shows of its request and envelope. */
+    public record PendingDisbursement(Views.DisbursementView disbursement, Long requestId, String requestReference,
+                                      String requestTitle, String envelopeCode, Long organisationId,
+                                      String committed, String disbursed) {
+    }
+
+    /** The validation queue of finance: every requested tranche, oldest first. */
+    public List<PendingDisbursement> awaitingValidation() {
+        callers.current().require(Role.FINANCE);
+        return em.createQuery("select d from Disbursement d join fetch d.commitment c join fetch c.envelope "
+                        + "where d.status = :s order by d.requestedAt, d.id", Disbursement.class)
+                .setParameter("s", DisbursementStatus.REQUESTED).setMaxResults(500).getResultList().stream()
+                .map(d -> {
+                    Commitment c = d.commitment();
+                    var request = em.find(org.cofinance.domain.model.request.FundingRequest.class, c.requestId());
+                    return new PendingDisbursement(Views.DisbursementView.of(d), c.requestId(), request.reference(),
+                            request.title(), c.envelope().code(), c.organisationId(), c.committed().toPlainString(),
+                            c.disbursed().toPlainString());
+                }).toList();
+    }
+
     /** An officer asks for a tranche to be paid; nothing moves until finance validates it. */
     public Views.DisbursementView requestDisbursement(Long commitmentId, DisbursementAsk ask, String idempotencyKey) {
         Caller caller = callers.current().require(Role.OFFICER);

@@ -6,6 +6,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -70,6 +71,51 @@ public class EnvelopeService {
         long total = em.createQuery("select count(l) from LedgerEntry l where l.envelopeId = :id", Long.class)
                 .setParameter("id", id).getSingleResult();
         return new Views.Page<>(items, total);
+    }
+
+    /** The balances of an envelope, its sub-envelopes counted, at the end of a day (Paris time) that moved them. */
+    public record ConsumptionPoint(LocalDate day, String ceiling, String reserved, String committed,
+                                   String disbursed) {
+    }
+
+    /** How an envelope was consumed over time, from its ledger entries and those of its sub-envelopes. */
+    public List<ConsumptionPoint> consumption(Long id) {
+        visible(id);
+        List<?> rows = em.createNativeQuery("""
+                with recursive subtree (id) as (
+                    select cast(?1 as bigint)
+                    union all
+                    select e.id from subtree s join envelope e on e.parent_id = s.id
+                )
+                select cast(l.at at time zone 'Europe/Paris' as date) as day,
+                       sum(case l.kind when 'RESERVE' then l.amount when 'POST' then -l.amount
+                                       when 'VOID' then -l.amount else 0 end),
+                       sum(case l.kind when 'POST' then l.amount when 'RELEASE' then -l.amount else 0 end),
+                       sum(case l.kind when 'DISBURSE' then l.amount else 0 end),
+                       (array_agg(l.amount order by l.id desc) filter (where l.kind = 'AMEND' and l.envelope_id = ?1))[1]
+                from ledger_entry l
+                where l.envelope_id in (select id from subtree)
+                group by 1 order by 1
+                """).setParameter(1, id).getResultList();
+        List<ConsumptionPoint> points = new ArrayList<>();
+        BigDecimal ceiling = BigDecimal.ZERO;
+        BigDecimal reserved = BigDecimal.ZERO;
+        BigDecimal committed = BigDecimal.ZERO;
+        BigDecimal disbursed = BigDecimal.ZERO;
+        for (Object row : rows) {
+            Object[] r = (Object[]) row;
+            reserved = reserved.add((BigDecimal) r[1]);
+            committed = committed.add((BigDecimal) r[2]);
+            disbursed = disbursed.add((BigDecimal) r[3]);
+            if (r[4] != null) {
+                ceiling = (BigDecimal) r[4];
+            }
+            LocalDate day = r[0] instanceof java.sql.Date date ? date.toLocalDate() : (LocalDate) r[0];
+            points.add(new ConsumptionPoint(day, Money.of(ceiling).toPlainString(),
+                    Money.of(reserved).toPlainString(), Money.of(committed).toPlainString(),
+                    Money.of(disbursed).toPlainString()));
+        }
+        return points;
     }
 
     /** Opens an envelope (ADMIN); its opening ceiling is the first AMEND entry of its ledger. */

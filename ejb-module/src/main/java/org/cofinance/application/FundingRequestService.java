@@ -79,6 +79,15 @@ public class FundingRequestService {
     public record Created(Long id, boolean isNew) {
     }
 
+    /** Saves new contents over a draft the caller may edit. */
+    public Views.RequestView updateDraft(Long requestId, NewRequest command) {
+        callers.current().require(Role.OFFICER);
+        FundingRequest request = find(requestId);
+        request.reviseDraft(project(command), planLines(command));
+        em.flush();
+        return view(request);
+    }
+
     /** Submits the draft and starts its workflow, in one transaction. */
     public Views.RequestView submit(Long requestId) {
         Caller caller = callers.current().require(Role.OFFICER);
@@ -141,37 +150,67 @@ public class FundingRequestService {
     }
 
     public Views.Page<Views.RequestView> list(String status, String territory, Paging paging) {
+        return search(new RequestCriteria(status, territory, null, null, null, null), paging);
+    }
+
+    /** The requests the caller may see that match, newest first; an approver sees those his organisation funds. */
+    public Views.Page<Views.RequestView> search(RequestCriteria criteria, Paging paging) {
         Caller caller = callers.current();
-        RequestStatus wanted = status == null || status.isBlank() ? null : parseEnum(RequestStatus.class, status,
-                "status");
-        StringBuilder where = new StringBuilder(" where 1 = 1");
-        if (wanted != null) {
-            where.append(" and r.status = :status");
+        List<Violation> violations = new ArrayList<>();
+        RequestStatus status = RequestCriteria.given(criteria.status())
+                ? parseEnum(RequestStatus.class, criteria.status(), "status", violations) : null;
+        Theme theme = RequestCriteria.given(criteria.theme())
+                ? parseEnum(Theme.class, criteria.theme(), "theme", violations) : null;
+        if (!violations.isEmpty()) {
+            throw new ValidationException(violations);
         }
-        if (territory != null && !territory.isBlank()) {
+        Map<String, Object> parameters = new java.util.HashMap<>();
+        StringBuilder where = new StringBuilder(" where 1 = 1");
+        if (status != null) {
+            where.append(" and r.status = :status");
+            parameters.put("status", status);
+        }
+        if (theme != null) {
+            where.append(" and r.theme = :theme");
+            parameters.put("theme", theme);
+        }
+        if (RequestCriteria.given(criteria.territory())) {
             where.append(" and lower(r.territory) = lower(:territory)");
+            parameters.put("territory", criteria.territory().strip());
+        }
+        if (RequestCriteria.given(criteria.envelopeCode())) {
+            where.append(" and exists (select l from PlanLine l where l.request = r and l.envelope.code = :envelope)");
+            parameters.put("envelope", criteria.envelopeCode().strip());
+        }
+        if (criteria.funderId() != null) {
+            where.append(" and exists (select l from PlanLine l where l.request = r and l.organisation.id = :funder)");
+            parameters.put("funder", criteria.funderId());
+        }
+        if (RequestCriteria.given(criteria.text())) {
+            where.append(" and (lower(r.reference) like :text or lower(r.title) like :text"
+                    + " or lower(r.territory) like :text)");
+            parameters.put("text", "%" + likeEscaped(criteria.text().strip().toLowerCase(java.util.Locale.ROOT))
+                    + "%");
         }
         if (!caller.seesAllOrganisations()) {
             where.append(" and exists (select l from PlanLine l where l.request = r and l.envelope is not null"
                     + " and l.organisation.id = :org)");
+            parameters.put("org", caller.organisationId());
         }
         var query = em.createQuery("select r from FundingRequest r" + where + " order by r.id desc",
                 FundingRequest.class);
         var count = em.createQuery("select count(r) from FundingRequest r" + where, Long.class);
-        for (var q : List.of(query, count)) {
-            if (wanted != null) {
-                q.setParameter("status", wanted);
-            }
-            if (territory != null && !territory.isBlank()) {
-                q.setParameter("territory", territory.strip());
-            }
-            if (!caller.seesAllOrganisations()) {
-                q.setParameter("org", caller.organisationId());
-            }
-        }
+        parameters.forEach((name, value) -> {
+            query.setParameter(name, value);
+            count.setParameter(name, value);
+        });
         List<Views.RequestView> items = query.setFirstResult(paging.offset()).setMaxResults(paging.size())
                 .getResultList().stream().map(this::view).toList();
         return new Views.Page<>(items, count.getSingleResult());
+    }
+
+    private static String likeEscaped(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 
     FundingRequest find(Long requestId) {

@@ -14,8 +14,7 @@ import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.task.IdentityLink;
-import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.task.DelegationState;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.camunda.bpm.engine.variable.Variables;
@@ -25,6 +24,7 @@ import org.cofinance.domain.model.shared.DomainException;
 import org.cofinance.domain.model.shared.Money;
 import org.cofinance.domain.model.shared.ValidationException;
 import org.cofinance.domain.model.shared.Violation;
+import org.cofinance.domain.model.user.AppUser;
 import org.cofinance.domain.model.user.Role;
 
 /**
@@ -179,27 +179,51 @@ public class TaskListService {
         return FundingRequestService.parseEnum(DecisionOutcome.class, answer.decision(), "decision");
     }
 
-    /**
-     * @throws NotFoundException when there is no such task
-     * @throws AccessDeniedException when the task is neither the caller's nor offered to one of his groups
-     */
     private Task visibleTask(String taskId, Caller caller) {
-        Task task = taskService.createTaskQuery().taskId(taskId).singleResult();
-        if (task == null) {
-            throw new NotFoundException("no task " + taskId);
+        return TaskVisibility.visibleTask(taskService, taskId, caller);
+    }
+
+    /**
+     * Hands the caller's task to a colleague who could work it too; he resolves it and it comes back to the caller,
+     * who completes it.
+     */
+    public void delegate(String taskId, String colleague) {
+        Caller caller = callers.current();
+        Task task = visibleTask(taskId, caller);
+        if (!caller.username().equals(task.getAssignee())) {
+            throw new DomainException("claim task " + taskId + " before delegating it");
         }
-        if (caller.username().equals(task.getAssignee())) {
-            return task;
+        AppUser other = colleague == null ? null : em.find(AppUser.class, colleague);
+        if (other == null || !other.isEnabled() || other.username().equals(caller.username())
+                || !TaskVisibility.isOfferedTo(taskService, taskId, callerOf(other))) {
+            throw ValidationException.of("colleague", "is a colleague to whom this task is offered too");
         }
-        Set<String> groups = caller.taskGroups();
-        boolean offered = taskService.getIdentityLinksForTask(taskId).stream()
-                .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()))
-                .map(IdentityLink::getGroupId)
-                .anyMatch(groups::contains);
-        if (!offered) {
-            throw new AccessDeniedException("task " + taskId + " is not offered to you");
+        asCaller(caller, () -> taskService.delegateTask(taskId, other.username()));
+    }
+
+    /** The delegate gives the task back to its owner. */
+    public void resolve(String taskId) {
+        Caller caller = callers.current();
+        Task task = visibleTask(taskId, caller);
+        if (task.getDelegationState() != DelegationState.PENDING || !caller.username().equals(task.getAssignee())) {
+            throw new DomainException("task " + taskId + " is not delegated to you");
         }
-        return task;
+        asCaller(caller, () -> taskService.resolveTask(taskId));
+    }
+
+    /** The colleagues to whom the caller could delegate a task: enabled users it is offered to. */
+    public List<String> colleagues(String taskId) {
+        Caller caller = callers.current();
+        visibleTask(taskId, caller);
+        return em.createQuery("select u from AppUser u where u.enabled = true order by u.username", AppUser.class)
+                .getResultList().stream()
+                .filter(u -> !u.username().equals(caller.username()))
+                .filter(u -> TaskVisibility.isOfferedTo(taskService, taskId, callerOf(u)))
+                .map(AppUser::username).toList();
+    }
+
+    private static Caller callerOf(AppUser user) {
+        return new Caller(user.username(), user.roles(), user.organisationId());
     }
 
     private Views.TaskView view(Task task) {

@@ -46,6 +46,16 @@ public class UserDirectory {
         return Optional.of(user.roles().stream().map(Enum::name).collect(Collectors.toUnmodifiableSet()));
     }
 
+    /** Forgets this node's memory of the user's verified password (after a change of password). */
+    public void forgetVerified(String username) {
+        VERIFIED.forget(username);
+    }
+
+    /** Whether this node verified the same name and password a few minutes ago. */
+    public boolean rememberedAsVerified(String username, char[] password) {
+        return VERIFIED.contains(username, password);
+    }
+
     /**
      * The e-mail addresses of the members of the process engine's candidate groups: {@code officers},
      * {@code finance}, {@code approvers-<organisation id>}.

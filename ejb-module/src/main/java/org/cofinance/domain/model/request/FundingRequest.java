@@ -128,6 +128,34 @@ public class FundingRequest {
         this.createdAt = at;
     }
 
+    /**
+     * Replaces the project and the plan of a draft, under the rules of a new draft. Lines keep their positions: the
+     * first ones are rewritten in place, the extra ones added or removed.
+     *
+     * @throws ValidationException naming every field that breaks a rule; nothing is changed then
+     */
+    public void reviseDraft(ProjectDetails project, List<PlanLineDraft> lines) {
+        if (status != RequestStatus.DRAFT) {
+            throw new DomainException("request " + reference + " is " + status + ": only a draft is edited");
+        }
+        List<Violation> violations = new ArrayList<>(project.violations());
+        violations.addAll(planViolations(project, lines));
+        if (!violations.isEmpty()) {
+            throw new ValidationException(violations);
+        }
+        apply(project);
+        for (int i = 0; i < lines.size(); i++) {
+            if (i < plan.size()) {
+                plan.get(i).replaceWith(lines.get(i));
+            } else {
+                plan.add(new PlanLine(this, i, lines.get(i)));
+            }
+        }
+        while (plan.size() > lines.size()) {
+            plan.remove(plan.size() - 1);
+        }
+    }
+
     private void apply(ProjectDetails project) {
         this.title = project.title().strip();
         this.territory = project.territory().strip();

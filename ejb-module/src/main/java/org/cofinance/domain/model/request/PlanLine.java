@@ -59,6 +59,13 @@ public class PlanLine {
         this.amount = draft.amount();
     }
 
+    void replaceWith(PlanLineDraft draft) {
+        this.organisation = draft.organisation();
+        this.envelope = draft.envelope();
+        this.instrument = draft.instrument();
+        this.amount = draft.amount();
+    }
+
     public Long id() {
         return id;
     }

@@ -91,4 +91,21 @@ public class AppUser {
     public Set<Role> roles() {
         return Collections.unmodifiableSet(roles);
     }
+
+    /** Gives the user new roles and organisation; an approver always acts for an organisation. */
+    public void reassign(Set<Role> newRoles, Long newOrganisationId) {
+        if (newRoles.contains(Role.APPROVER) && newOrganisationId == null) {
+            throw new IllegalArgumentException("an approver acts for an organisation");
+        }
+        this.roles = newRoles.isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(newRoles);
+        this.organisationId = newOrganisationId;
+    }
+
+    public void enable(boolean enabled) {
+        this.enabled = enabled;
+    }
+
+    public void changePasswordHash(String passwordHash) {
+        this.passwordHash = Objects.requireNonNull(passwordHash, "password hash");
+    }
 }

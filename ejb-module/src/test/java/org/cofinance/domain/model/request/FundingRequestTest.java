@@ -96,6 +96,43 @@ class FundingRequestTest {
     }
 
     @Test
+    void shouldReviseADraftInPlaceKeepingLinePositions() {
+        // given a draft of three lines
+        FundingRequest request = draft();
+
+        // when its plan is rewritten with two lines and a new cost
+        request.reviseDraft(project("700000.00"), List.of(
+                new PlanLineDraft(cdc, tiga, Instrument.SUBSIDY, Money.euros(400_000)),
+                new PlanLineDraft(lead, null, Instrument.SELF_FUNDING, Money.euros(300_000))));
+
+        // then the draft holds exactly the new plan, at positions 0 and 1
+        assertThat(request.eligibleCost()).isEqualTo(Money.parse("700000.00"));
+        assertThat(request.plan()).extracting(PlanLine::position).containsExactly(0, 1);
+        assertThat(request.plan()).extracting(PlanLine::instrument)
+                .containsExactly(Instrument.SUBSIDY, Instrument.SELF_FUNDING);
+        assertThat(request.funderIds()).containsExactly(1L);
+    }
+
+    @Test
+    void shouldRefuseARevisionThatBreaksARuleAndChangeNothing() {
+        FundingRequest request = draft();
+
+        assertThatThrownBy(() -> request.reviseDraft(project("999999.99"), plan()))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(fields(e)).containsExactly("plan"));
+        assertThat(request.eligibleCost()).isEqualTo(Money.parse("1000000.00"));
+        assertThat(request.plan()).hasSize(3);
+    }
+
+    @Test
+    void shouldReviseOnlyADraft() {
+        FundingRequest request = draft();
+        request.submit("officer", NOW);
+
+        assertThatThrownBy(() -> request.reviseDraft(project("1000000.00"), plan()))
+                .isInstanceOf(DomainException.class).hasMessageContaining("only a draft");
+    }
+
+    @Test
     void shouldSubmitADraftOnlyOnce() {
         FundingRequest request = draft();
         request.submit("officer", NOW);
