@@ -1,0 +1,73 @@
+package org.cofinance.interfaces.web;
+
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Named;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import org.cofinance.application.EnvelopeService;
+import org.cofinance.application.OrganisationService;
+import org.cofinance.application.Paging;
+import org.cofinance.application.Views;
+import org.cofinance.domain.model.request.Instrument;
+import org.cofinance.domain.model.request.RequestStatus;
+import org.cofinance.domain.model.request.Theme;
+
+/** The reference data the forms choose from: organisations, envelopes, statuses, themes, instruments. */
+@Named
+@RequestScoped
+public class Directory {
+
+    @EJB
+    private OrganisationService organisationService;
+
+    @EJB
+    private EnvelopeService envelopeService;
+
+    private List<Views.OrganisationView> organisations;
+    private List<Views.EnvelopeView> envelopes;
+
+    public List<Views.OrganisationView> getOrganisations() {
+        if (organisations == null) {
+            organisations = organisationService.list(Paging.of(0, Paging.MAX_SIZE)).items();
+        }
+        return organisations;
+    }
+
+    /** The envelopes the user may see (an approver: his organisation's). */
+    public List<Views.EnvelopeView> getEnvelopes() {
+        if (envelopes == null) {
+            envelopes = envelopeService.list(Paging.of(0, Paging.MAX_SIZE)).items();
+        }
+        return envelopes;
+    }
+
+    public String organisationName(Long id) {
+        if (id == null) {
+            return "";
+        }
+        return getOrganisations().stream().filter(o -> Objects.equals(o.id(), id)).map(Views.OrganisationView::name)
+                .findFirst().orElse("#" + id);
+    }
+
+    public Views.OrganisationView organisation(Long id) {
+        return getOrganisations().stream().filter(o -> Objects.equals(o.id(), id)).findFirst().orElse(null);
+    }
+
+    public Views.EnvelopeView envelope(String code) {
+        return getEnvelopes().stream().filter(e -> Objects.equals(e.code(), code)).findFirst().orElse(null);
+    }
+
+    public List<String> getStatuses() {
+        return Arrays.stream(RequestStatus.values()).map(Enum::name).toList();
+    }
+
+    public List<String> getThemes() {
+        return Arrays.stream(Theme.values()).map(Enum::name).toList();
+    }
+
+    public List<String> getInstruments() {
+        return Arrays.stream(Instrument.values()).map(Enum::name).toList();
+    }
+}
