@@ -53,6 +53,12 @@ final class Api {
         return new Api(null, null);
     }
 
+    /** A page of the web application, without a session, redirects not followed. */
+    static Reply anonymousPage(String path) {
+        return send(HttpRequest.newBuilder(URI.create(BASE.replace("/api", "") + path))
+                .timeout(Duration.ofSeconds(60)).GET());
+    }
+
     Reply get(String path) {
         return send(request(path).GET());
     }

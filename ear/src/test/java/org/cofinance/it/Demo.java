@@ -27,6 +27,29 @@ final class Demo {
         throw new IllegalStateException("no demo envelope " + code);
     }
 
+    /**
+     * Makes sure the demo envelopes hold a balanced request (the region's budget is the smallest): when one is short,
+     * the administrator raises its ceiling by an audited amendment, as he would in real life. Tests so do not depend
+     * on what the tests before them reserved.
+     */
+    static void ensureRoomForBalancedRequests() {
+        ensureRoom("REGION-BFC", new BigDecimal("2000000.00"));
+        ensureRoom("FONDS-IMMO", new BigDecimal("3000000.00"));
+    }
+
+    private static void ensureRoom(String code, BigDecimal needed) {
+        JsonNode envelope = envelope(code);
+        if (money(envelope, "available").compareTo(needed.multiply(BigDecimal.TEN)) >= 0) {
+            return;
+        }
+        BigDecimal raised = money(envelope, "ceiling").add(new BigDecimal("50000000.00"));
+        Api.Reply amended = Api.as("admin").post("/envelopes/" + envelope.get("id").asLong() + "/amendments",
+                "{\"ceiling\": \"" + raised.toPlainString() + "\", \"reason\": \"room for the tests\"}");
+        if (amended.status() != 201) {
+            throw new IllegalStateException("envelope " + code + " not amended: " + amended.body());
+        }
+    }
+
     static BigDecimal money(JsonNode node, String field) {
         return new BigDecimal(node.get(field).asText());
     }
@@ -107,6 +130,7 @@ final class Demo {
 
     /** A balanced 12 M€ plan: CDC 4 M€ subsidy, the fund 3 M€ equity, the region 2 M€, the lead 3 M€ of its own. */
     static String balancedRequest(String title) {
+        ensureRoomForBalancedRequests();
         return """
                 {"title": "%s", "territory": "Dijon Métropole", "theme": "HOUSING", "leadOrganisationId": %d,
                  "eligibleCost": "12000000.00",

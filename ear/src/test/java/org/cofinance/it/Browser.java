@@ -1,0 +1,190 @@
+package org.cofinance.it;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * One user's headless Chromium on the application's pages (Debian's chromium and chromedriver, given by path so that
+ * Selenium never looks for a browser on the network). Its downloads land in a folder of its own.
+ */
+final class Browser implements AutoCloseable {
+
+    static final String BASE = "http://localhost:8080/cofinance";
+    private static final Duration PATIENCE = Duration.ofSeconds(20);
+
+    private final WebDriver driver;
+    private final WebDriverWait wait;
+    private final Path downloads;
+    final String name;
+
+    Browser(String name) {
+        this.name = name;
+        try {
+            downloads = Files.createTempDirectory("cofinance-downloads-" + name);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(System.getProperty("cofinance.chromium", "/usr/bin/chromium"));
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--no-first-run", "--disable-component-update", "--disable-sync",
+                "--disable-quic", "--window-size=1400,1000", "--lang=fr-FR");
+        options.setExperimentalOption("prefs", Map.of("download.default_directory", downloads.toString(),
+                "download.prompt_for_download", false, "intl.accept_languages", "fr-FR,fr"));
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(System.getProperty("cofinance.chromedriver", "/usr/bin/chromedriver")))
+                .usingAnyFreePort().build();
+        driver = new ChromeDriver(service, options);
+        wait = new WebDriverWait(driver, PATIENCE);
+        wait.ignoring(StaleElementReferenceException.class);
+    }
+
+    Browser open(String path) {
+        driver.get(BASE + path);
+        return this;
+    }
+
+    /** Signs in through the login page; lands on the user's start page. */
+    Browser signIn(String username, String password) {
+        open("/login.xhtml");
+        type(By.id("login:username"), username);
+        type(By.id("login:password"), password);
+        clickAndWait(By.id("login:sign-in"));
+        return this;
+    }
+
+    Browser signIn(String username) {
+        signIn(username, username);
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("signed-in-user")));
+        return this;
+    }
+
+    WebElement find(By by) {
+        return wait.until(ExpectedConditions.presenceOfElementLocated(by));
+    }
+
+    List<WebElement> all(By by) {
+        return driver.findElements(by);
+    }
+
+    Optional<WebElement> maybe(By by) {
+        return driver.findElements(by).stream().findFirst();
+    }
+
+    void type(By by, String text) {
+        WebElement field = find(by);
+        field.clear();
+        field.sendKeys(text);
+    }
+
+    void choose(By by, String visibleText) {
+        new Select(find(by)).selectByVisibleText(visibleText);
+    }
+
+    /** Chooses the first option whose text starts with {@code start}. */
+    void chooseStartingWith(By by, String start) {
+        Select select = new Select(find(by));
+        select.getOptions().stream().filter(o -> o.getText().startsWith(start)).findFirst()
+                .orElseThrow(() -> new AssertionError("no option starting with " + start + " in " + by))
+                .click();
+    }
+
+    /** Clicks and waits for the page it leads to (the old page goes stale). */
+    void clickAndWait(By by) {
+        clickAndWait(find(by));
+    }
+
+    void clickAndWait(WebElement element) {
+        WebElement html = driver.findElement(By.tagName("html"));
+        element.click();
+        wait.until(d -> isGone(html));
+    }
+
+    /** Whether the element's document was replaced; Chromium says so in two ways. */
+    private static boolean isGone(WebElement element) {
+        try {
+            element.isEnabled();
+            return false;
+        } catch (StaleElementReferenceException e) {
+            return true;
+        } catch (WebDriverException e) {
+            if (e.getMessage() != null && e.getMessage().contains("does not belong to the document")) {
+                return true;
+            }
+            throw e;
+        }
+    }
+
+    /** Waits until an Ajax update shows exactly {@code text} in the element (no-break spaces read as spaces). */
+    void waitForText(By by, String text) {
+        wait.until(d -> plain(d.findElement(by).getText()).equals(text));
+    }
+
+    /** The element's text, no-break spaces read as spaces; read again if an Ajax update replaced the element. */
+    String text(By by) {
+        return wait.until(d -> plain(d.findElement(by).getText()));
+    }
+
+    static String plain(String text) {
+        return text.replace('\u202f', ' ').replace('\u00a0', ' ');
+    }
+
+    String value(By by) {
+        return find(by).getAttribute("value");
+    }
+
+    String title() {
+        return driver.getTitle();
+    }
+
+    String source() {
+        return driver.getPageSource();
+    }
+
+    String url() {
+        return driver.getCurrentUrl();
+    }
+
+    /** Waits for a download to finish; the file whose name ends as asked. */
+    Path downloaded(String suffix) {
+        return new WebDriverWait(driver, Duration.ofSeconds(60)).until(d -> {
+            try (Stream<Path> files = Files.list(downloads)) {
+                return files.filter(f -> f.getFileName().toString().endsWith(suffix)).findFirst().orElse(null);
+            } catch (IOException e) {
+                return null;
+            }
+        });
+    }
+
+    void screenshot(Path file) throws IOException {
+        Files.createDirectories(file.getParent());
+        Files.write(file, ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+        Files.writeString(file.resolveSibling(file.getFileName().toString().replace(".png", ".html")),
+                driver.getPageSource());
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+    }
+}

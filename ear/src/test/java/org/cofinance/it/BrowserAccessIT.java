@@ -1,0 +1,112 @@
+package org.cofinance.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.UUID;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+
+/** Sign-in, throttling and organisation-scoped access, through the pages and the API. */
+@ExtendWith(ArquillianExtension.class)
+@ExtendWith(Browsers.class)
+@RunAsClient
+class BrowserAccessIT {
+
+    @Deployment(testable = false)
+    static EnterpriseArchive ear() {
+        return Deployments.builtEar();
+    }
+
+    @Test
+    void shouldNeitherShowNorOpenAnotherOrganisationsTask(Browsers browsers) {
+        // given a request awaiting the CDC's decision
+        long requestId = Demo.submittedRequest("Tâche de la CDC seulement");
+        JsonNode cdcTask = Api.as("cdc").get("/tasks?requestId=" + requestId).json().get("items").get(0);
+        String taskId = cdcTask.get("id").asText();
+        String reference = cdcTask.get("requestReference").asText();
+
+        // when the metropolis's approver, whose organisation does not fund it, looks for it and opens it
+        Browser metropole = browsers.open("metropole").signIn("metropole");
+        String taskList = metropole.source();
+        metropole.open("/app/task.xhtml?id=" + taskId);
+        String taskPage = metropole.source();
+        metropole.open("/app/request.xhtml?id=" + requestId);
+        String requestPage = metropole.source();
+
+        // then the pages show neither the task nor the request, and the API refuses them too
+        assertThat(taskList).doesNotContain(taskId).doesNotContain(reference);
+        assertThat(taskPage).contains("Action refusée").doesNotContain("task:complete").doesNotContain(reference);
+        assertThat(requestPage).contains("Introuvable").doesNotContain("Tâche de la CDC seulement");
+        assertThat(Api.as("metropole").get("/tasks?requestId=" + requestId).json().get("items")).isEmpty();
+        assertThat(Api.as("metropole").post("/tasks/" + taskId + "/claim", null).status()).isEqualTo(403);
+        assertThat(Api.as("metropole").get("/requests/" + requestId).status()).isEqualTo(404);
+        assertThat(Api.as("cdc").get("/tasks?requestId=" + requestId).json().get("items").get(0).path("assignee")
+                .isMissingNode()).isTrue();
+    }
+
+    @Test
+    void shouldThrottleAUserNameAfterFiveWrongPasswordsAndAuditThem(Browsers browsers) throws SQLException {
+        // given a user the administrator creates on the administration page
+        String username = "throttled-" + UUID.randomUUID().toString().substring(0, 8);
+        Browser admin = browsers.open("admin").signIn("admin");
+        admin.open("/app/admin.xhtml");
+        admin.type(By.id("new-user:username"), username);
+        admin.type(By.id("new-user:display-name"), "Utilisateur de test");
+        admin.type(By.id("new-user:email"), username + "@cofinance.test");
+        admin.find(By.cssSelector("input[name='new-user:roles'][value='FINANCE']")).click();
+        admin.type(By.id("new-user:password"), "correct horse battery");
+        admin.clickAndWait(By.id("new-user:create-user"));
+        assertThat(admin.find(By.cssSelector("tr.user-row[data-user='" + username + "']"))).isNotNull();
+
+        // when someone tries five wrong passwords, then the right one
+        Browser attacker = browsers.open("attacker");
+        for (int i = 0; i < 5; i++) {
+            attacker.signIn(username, "wrong-" + i);
+            assertThat(attacker.source()).contains("Identifiant ou mot de passe incorrect");
+        }
+        attacker.signIn(username, "correct horse battery");
+
+        // then even the right password is refused for a while, on the pages and on the API, and every try is audited
+        assertThat(attacker.source()).contains("Trop de tentatives").doesNotContain("signed-in-user");
+        assertThat(attacker.url()).contains("/login.xhtml");
+        assertThat(Api.withPassword(username, "correct horse battery").get("/envelopes").status()).isEqualTo(429);
+        try (Connection db = Sql.connect();
+             PreparedStatement attempts = db.prepareStatement("select outcome, count(*) from sign_in_attempt "
+                     + "where username = ? group by outcome order by outcome")) {
+            attempts.setString(1, username);
+            StringBuilder outcomes = new StringBuilder();
+            try (ResultSet rows = attempts.executeQuery()) {
+                while (rows.next()) {
+                    outcomes.append(rows.getString(1)).append('=').append(rows.getLong(2)).append(' ');
+                }
+            }
+            assertThat(outcomes.toString().strip()).isEqualTo("BAD_CREDENTIALS=5 THROTTLED=2");
+        }
+    }
+
+    @Test
+    void shouldRefuseToBeFramedAndSendUnsignedVisitorsToTheLoginPage(Browsers browsers) {
+        // when an unsigned visitor opens a page of the application
+        Api.Reply page = Api.anonymousPage("/app/requests.xhtml");
+        Browser visitor = browsers.open("visitor").open("/app/tasks.xhtml");
+
+        // then he is sent to the login page, and no page may be framed by another site
+        assertThat(page.status()).isEqualTo(302);
+        assertThat(page.raw().headers().firstValue("Location")).hasValueSatisfying(l ->
+                assertThat(l).contains("/login.xhtml"));
+        assertThat(page.raw().headers().firstValue("X-Frame-Options")).hasValue("DENY");
+        assertThat(page.raw().headers().firstValue("Content-Security-Policy")).hasValueSatisfying(v ->
+                assertThat(v).contains("frame-ancestors 'none'"));
+        assertThat(visitor.url()).contains("/login.xhtml");
+    }
+}
