@@ -62,7 +62,7 @@ public class CommitmentService {
     /** The validation queue of finance: every requested tranche, oldest first. */
     public List<PendingDisbursement> awaitingValidation() {
         callers.current().require(Role.FINANCE);
-        return em.createQuery("select d from Disbursement d join fetch d.commitment c join fetch c.envelope "
+        return em.createQuery("select d from Disbursement d join fetch d.commitment "
                         + "where d.status = :s order by d.requestedAt, d.id", Disbursement.class)
                 .setParameter("s", DisbursementStatus.REQUESTED).setMaxResults(500).getResultList().stream()
                 .map(d -> {

@@ -101,7 +101,8 @@ public class RequestHistoryService {
                     .processInstanceId(request.processInstanceId()).finished().list()) {
                 if (task.getEndTime() != null) {
                     events.add(new TimelineEvent(task.getEndTime().toInstant(), "TASK", task.getTaskDefinitionKey(),
-                            task.getAssignee(), null, null, task.getDeleteReason()));
+                            task.getAssignee(), null, null,
+                            "completed".equals(task.getDeleteReason()) ? null : task.getDeleteReason()));
                 }
             }
         }

@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.IOException;
 import java.io.Serializable;
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -103,6 +104,13 @@ public class RequestPage implements Serializable {
         Locale locale = Ui.locale();
         ReportService.Report sheet = sheets.sheet(id, locale);
         Downloads.send(sheet.content(), sheet.format().contentType(), sheet.fileName());
+    }
+
+    /** The commitments a tranche can be asked on: committed and not fully paid. */
+    public List<Views.CommitmentView> getPayableCommitments() {
+        return request.commitments().stream()
+                .filter(c -> "COMMITTED".equals(c.status()) || "DISBURSED".equals(c.status()))
+                .filter(c -> new BigDecimal(c.disbursed()).compareTo(new BigDecimal(c.committed())) < 0).toList();
     }
 
     public boolean isDraft() {

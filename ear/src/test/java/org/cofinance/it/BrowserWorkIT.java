@@ -1,0 +1,140 @@
+package org.cofinance.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.UUID;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+
+/** The daily work on the pages: task list features, tranches and their validation, background exports, language. */
+@ExtendWith(ArquillianExtension.class)
+@ExtendWith(Browsers.class)
+@RunAsClient
+class BrowserWorkIT {
+
+    @Deployment(testable = false)
+    static EnterpriseArchive ear() {
+        return Deployments.builtEar();
+    }
+
+    @Test
+    void shouldClaimSeveralTasksAtOnceThenDelegateOneToAColleagueWhoGivesItBack(Browsers browsers) {
+        // given two requests awaiting the CDC's decision, and a second CDC approver the administrator creates
+        String first = reference(Demo.submittedRequest("Tâches groupées 1"));
+        String second = reference(Demo.submittedRequest("Tâches groupées 2"));
+        String colleague = "cdc-" + UUID.randomUUID().toString().substring(0, 6);
+        Browser admin = browsers.open("admin").signIn("admin");
+        admin.open("/app/admin.xhtml");
+        admin.type(By.id("new-user:username"), colleague);
+        admin.type(By.id("new-user:display-name"), "Collègue CDC");
+        admin.chooseStartingWith(By.id("new-user:organisation"), "Caisse des Dépôts");
+        admin.find(By.cssSelector("input[name='new-user:roles'][value='APPROVER']")).click();
+        admin.type(By.id("new-user:password"), "collègue-de-confiance");
+        admin.clickAndWait(By.id("new-user:create-user"));
+
+        // when the CDC approver ticks both tasks in his organisation's unassigned list and claims them at once
+        Browser cdc = browsers.open("cdc").signIn("cdc");
+        cdc.clickAndWait(By.id("tasks:show-unassigned"));
+        for (String reference : new String[] {first, second}) {
+            cdc.find(By.cssSelector("tr.task-row[data-request='" + reference + "'] input.select-task")).click();
+        }
+        cdc.clickAndWait(By.id("tasks:claim-selected"));
+
+        // then both are his
+        cdc.clickAndWait(By.id("tasks:show-mine"));
+        assertThat(cdc.text(By.id("task-table"))).contains(first, second);
+
+        // when he delegates the first to his colleague, who gives it back resolved
+        cdc.clickAndWait(cdc.find(By.cssSelector("tr.task-row[data-request='" + first + "'] a.task-link")));
+        cdc.choose(By.id("task:colleague"), colleague);
+        cdc.clickAndWait(By.id("task:delegate"));
+        assertThat(cdc.text(By.id("assignee"))).isEqualTo(colleague);
+        Browser other = browsers.open(colleague).signIn(colleague, "collègue-de-confiance");
+        other.open("/app/tasks.xhtml");
+        other.clickAndWait(other.find(By.cssSelector("tr.task-row[data-request='" + first + "'] a.task-link")));
+        assertThat(other.maybe(By.id("task:complete"))).isEmpty();
+        other.clickAndWait(By.id("task:resolve"));
+
+        // then the task is the CDC approver's again, and he can decide
+        cdc.open("/app/tasks.xhtml");
+        cdc.clickAndWait(cdc.find(By.cssSelector("tr.task-row[data-request='" + first + "'] a.task-link")));
+        assertThat(cdc.text(By.id("assignee"))).isEqualTo("cdc");
+        assertThat(cdc.maybe(By.id("task:complete"))).isPresent();
+    }
+
+    @Test
+    void shouldLetFinanceValidateFromItsQueueATrancheTheOfficerAsked(Browsers browsers) {
+        // given an approved request
+        JsonNode approved = Demo.approvedRequest("Tranche validée à l'écran");
+        String reference = approved.get("reference").asText();
+
+        // when the officer asks for a 1 200 000,00 € tranche on its page
+        Browser officer = browsers.open("officer").signIn("officer");
+        officer.open("/app/request.xhtml?id=" + approved.get("id").asLong());
+        officer.type(By.id("request:tranche-amount"), "1 200 000,00");
+        officer.type(By.id("request:tranche-evidence"), "Procès-verbal de démarrage");
+        officer.clickAndWait(By.id("request:ask-tranche"));
+        assertThat(officer.source()).contains("attend la validation");
+
+        // and finance validates it from its queue
+        Browser finance = browsers.open("finance").signIn("finance");
+        finance.clickAndWait(By.id("nav-disbursements"));
+        By row = By.xpath("//tr[contains(@class,'disbursement-row')][.//a[text()='" + reference + "']]");
+        assertThat(finance.text(row)).contains("1 200 000,00 €", "Procès-verbal de démarrage", "officer");
+        finance.clickAndWait(finance.find(row).findElement(By.cssSelector("input.validate")));
+
+        // then the tranche is paid, out of the queue, and on the request's timeline
+        assertThat(finance.source()).contains("Versement validé");
+        assertThat(finance.all(row)).isEmpty();
+        officer.open("/app/request.xhtml?id=" + approved.get("id").asLong());
+        assertThat(officer.text(By.id("timeline"))).contains("Versement");
+        assertThat(officer.text(By.id("commitments"))).contains("1 200 000,00 €");
+    }
+
+    @Test
+    void shouldFollowABackgroundExportToItsDownload(Browsers browsers) throws IOException {
+        // given finance on the reports page
+        Browser finance = browsers.open("finance").signIn("finance");
+        finance.open("/app/reports.xhtml");
+
+        // when it asks for the audit trail as CSV in the background
+        finance.choose(By.id("reports:name"), "Piste d'audit");
+        finance.choose(By.id("reports:format"), "CSV");
+        finance.clickAndWait(By.id("reports:export"));
+
+        // then the page follows its progress until the file is ready, and downloads it
+        finance.waitForText(By.id("export-percent"), "100");
+        finance.find(By.id("reports:download-export")).click();
+        Path csv = finance.downloaded(".csv");
+        String content = Files.readString(csv, StandardCharsets.UTF_8);
+        assertThat(content.lines().count()).isGreaterThan(1);
+        assertThat(content).contains("RESERVE");
+    }
+
+    @Test
+    void shouldSpeakEnglishOnTheSwitchAndFrenchByDefault(Browsers browsers) {
+        Browser officer = browsers.open("officer").signIn("officer");
+        officer.open("/app/requests.xhtml");
+        assertThat(officer.text(By.tagName("h1"))).isEqualTo("Demandes de financement");
+
+        officer.clickAndWait(By.id("session:language"));
+
+        assertThat(officer.text(By.tagName("h1"))).isEqualTo("Funding requests");
+        officer.open("/app/envelopes.xhtml");
+        assertThat(officer.text(By.tagName("h1"))).isEqualTo("Envelopes");
+    }
+
+    private static String reference(long requestId) {
+        return Api.as("officer").get("/requests/" + requestId).json().get("reference").asText();
+    }
+}
