@@ -27,7 +27,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The paths of the funding-request process, with the application's delegates replaced by recording fakes.
- * Everything runs synchronously; no job or timer is involved yet.
+ * Everything runs synchronously; timers are executed explicitly.
  */
 @Deployment(resources = {"processes/funding-request.bpmn", "processes/eligibility.dmn"})
 class FundingRequestProcessTest {
@@ -66,7 +66,18 @@ class FundingRequestProcessTest {
         public boolean anyRejected(Long requestId) {
             return decisions.containsValue("REJECT");
         }
+
+        public List<Long> trancheIds(Long requestId) {
+            return TRANCHES;
+        }
+
+        public java.util.Date trancheDue(Long trancheId) {
+            return java.util.Date.from(java.time.Instant.parse("2027-01-15T08:00:00Z").plus(
+                    java.time.Duration.ofDays(365 * (trancheId - 100))));
+        }
     }
+
+    private static final List<Long> TRANCHES = List.of(100L, 101L, 102L);
 
     @BeforeEach
     void registerDelegates() {
@@ -84,6 +95,9 @@ class FundingRequestProcessTest {
         Mocks.register("lapseRequest", (JavaDelegate) execution -> calls.add("lapse"));
         Mocks.register("cancelRequest", (JavaDelegate) execution -> calls.add("cancel"));
         Mocks.register("escalateLateDecisions", (JavaDelegate) execution -> calls.add("escalate"));
+        Mocks.register("recordConvention", (JavaDelegate) execution -> calls.add("contract"));
+        Mocks.register("bookTranche", (JavaDelegate) execution -> calls.add("pay " + execution.getVariable("trancheId")));
+        Mocks.register("closeRequest", (JavaDelegate) execution -> calls.add("close"));
         Mocks.register("fundingDecisions", new FakeFundingDecisions());
     }
 
@@ -105,9 +119,71 @@ class FundingRequestProcessTest {
         assertThat(instance).isWaitingAt("decide");
         decide(REGION, "APPROVE");
 
-        // then the commitments are posted and the request ends approved
-        assertThat(instance).isEnded().hasPassed("post-commitments").hasNotPassed("reject-request");
+        // then the commitments are posted and the officer is asked to sign the convention
+        assertThat(instance).hasPassed("post-commitments").hasNotPassed("reject-request")
+                .isWaitingAt("sign-convention");
+        assertThat(task()).hasCandidateGroup("officers");
         assertThat(calls).containsExactly("eligibility", "reserve", "post");
+    }
+
+    @Test
+    void shouldPayEachTrancheOnEvidenceValidatedByFinanceThenCloseAndReleaseTheRest() {
+        // given an approved request whose convention the officer signs
+        ProcessInstance instance = approved();
+        answer(task(), "APPROVE");
+        assertThat(calls).endsWith("contract");
+
+        for (long tranche : TRANCHES) {
+            // when the officer records the milestone's evidence, due on the tranche's due day
+            assertThat(instance).isWaitingAt("record-evidence");
+            assertThat(task()).hasCandidateGroup("officers");
+            assertThat(task().getDueDate()).isEqualTo(new FakeFundingDecisions().trancheDue(tranche));
+            assertThat(engine.getRuntimeService().getVariable(task().getExecutionId(), "trancheId"))
+                    .isEqualTo(tranche);
+            answer(task(), "APPROVE");
+
+            // and finance validates it
+            assertThat(instance).isWaitingAt("validate-payment");
+            assertThat(task()).hasCandidateGroup("finance");
+            answer(task(), "APPROVE");
+
+            // then this tranche is paid before the next one starts
+            assertThat(calls).contains("pay " + tranche);
+        }
+
+        // and the request is closed once every tranche is paid
+        assertThat(instance).isEnded().hasPassed("close-request", "closed");
+        assertThat(calls).containsExactly("eligibility", "reserve", "post", "contract", "pay 100", "pay 101",
+                "pay 102", "close");
+    }
+
+    @Test
+    void shouldAskForTheEvidenceAgainWhenFinanceRefusesIt() {
+        // given the first tranche's evidence recorded
+        ProcessInstance instance = approved();
+        answer(task(), "APPROVE");
+        answer(task(), "APPROVE");
+
+        // when finance refuses it
+        answer(task(), "REJECT");
+
+        // then the officer records it again, and nothing was paid
+        assertThat(instance).isWaitingAt("record-evidence");
+        assertThat(engine.getRuntimeService().getVariable(task().getExecutionId(), "trancheId")).isEqualTo(100L);
+        assertThat(calls).noneMatch(c -> c.startsWith("pay"));
+    }
+
+    @Test
+    void shouldCancelAnApprovedRequestBeforeItsConventionButNotAfter() {
+        // given an approved request awaiting its convention
+        ProcessInstance instance = approved();
+
+        // when it is cancelled
+        cancel();
+
+        // then its commitments are released by the cancellation
+        assertThat(instance).isEnded().hasPassed("cancel-request").hasNotPassed("record-convention");
+        assertThat(calls).endsWith("cancel");
     }
 
     @Test
@@ -233,7 +309,7 @@ class FundingRequestProcessTest {
         // and when they come, the commitments are posted as usual
         decide(INVESTOR, "APPROVE");
         decide(REGION, "APPROVE");
-        assertThat(instance).isEnded().hasPassed("post-commitments", "escalated");
+        assertThat(instance).hasPassed("post-commitments", "escalated").isWaitingAt("sign-convention");
     }
 
     @Test
@@ -329,6 +405,16 @@ class FundingRequestProcessTest {
 
         // then the request is rejected
         assertThat(instance).isEnded().hasPassed("reject-request");
+    }
+
+    /** Approved by its three funders: the officer now signs its convention. */
+    private ProcessInstance approved() {
+        ProcessInstance instance = start();
+        decide(CDC, "APPROVE");
+        decide(INVESTOR, "APPROVE");
+        decide(REGION, "APPROVE");
+        assertThat(instance).isWaitingAt("sign-convention");
+        return instance;
     }
 
     /** Submitted, eligible, and instructed favourably. */

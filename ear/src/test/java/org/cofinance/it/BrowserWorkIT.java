@@ -102,6 +102,46 @@ class BrowserWorkIT {
     }
 
     @Test
+    void shouldSignTheConventionEvidenceAMilestoneAndHaveFinancePayIt(Browsers browsers) {
+        // given an approved request
+        JsonNode approved = Demo.approvedRequest("Convention signée à l'écran");
+        long id = approved.get("id").asLong();
+        String reference = approved.get("reference").asText();
+
+        // when the officer records the signed convention, then the evidence of the first milestone
+        Browser officer = browsers.open("officer").signIn("officer");
+        officer.open("/app/request.xhtml?id=" + id);
+        officer.clickAndWait(By.linkText("Signer la convention"));
+        answer(officer, "APPROVE", null);
+        officer.open("/app/request.xhtml?id=" + id);
+        assertThat(officer.text(By.id("request-status"))).isEqualTo("Conventionnée");
+        officer.clickAndWait(By.linkText("Justifier le jalon"));
+        assertThat(officer.text(By.id("tranche"))).contains("À la signature", "30.00 %");
+        answer(officer, "APPROVE", "Convention signée le 26/11/2026");
+
+        // and finance validates the payment from its task list
+        Browser finance = browsers.open("finance").signIn("finance");
+        finance.open("/app/tasks.xhtml");
+        finance.clickAndWait(finance.find(By.cssSelector("tr.task-row[data-request='" + reference + "'] a.task-link")));
+        assertThat(finance.text(By.id("tranche"))).contains("Convention signée le 26/11/2026", "officer");
+        answer(finance, "APPROVE", null);
+
+        // then the first tranche is paid: 30 % of each commitment
+        officer.open("/app/request.xhtml?id=" + id);
+        assertThat(officer.text(By.id("tranches"))).contains("Versée");
+        assertThat(officer.text(By.id("commitments"))).contains("1 200 000,00 €", "900 000,00 €", "600 000,00 €");
+    }
+
+    private static void answer(Browser browser, String decision, String comment) {
+        browser.find(By.cssSelector("input[type=radio][value='" + decision + "']")).click();
+        if (comment != null) {
+            browser.type(By.id("task:comment"), comment);
+        }
+        browser.clickAndWait(By.id("task:complete"));
+        assertThat(browser.url()).contains("/app/tasks.xhtml");
+    }
+
+    @Test
     void shouldFollowABackgroundExportToItsDownload(Browsers browsers) throws IOException {
         // given finance on the reports page
         Browser finance = browsers.open("finance").signIn("finance");

@@ -93,6 +93,18 @@ final class Demo {
         throw new IllegalStateException("no instruction task for request " + requestId + ": " + tasks);
     }
 
+    /** Completes the user's task of that type on the request with the given answer body. */
+    static Api.Reply answer(String user, long requestId, String taskType, String body) {
+        JsonNode tasks = Api.as(user).get("/tasks?requestId=" + requestId).json().get("items");
+        for (JsonNode task : tasks) {
+            if (task.get("taskType").asText().equals(taskType)) {
+                return Api.as(user).post("/tasks/" + task.get("id").asText() + "/complete", body);
+            }
+        }
+        throw new IllegalStateException("no " + taskType + " task for " + user + " on request " + requestId + ": "
+                + tasks);
+    }
+
     static Api.Reply decide(String approver, long requestId, String decision) {
         String taskId = Api.as(approver).get("/tasks?requestId=" + requestId).json().get("items").get(0).get("id")
                 .asText();

@@ -18,6 +18,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import org.cofinance.domain.model.ledger.Commitment;
 import org.cofinance.domain.model.ledger.CommitmentStatus;
+import org.cofinance.domain.model.ledger.Disbursement;
 import org.cofinance.domain.model.ledger.EntryKind;
 import org.cofinance.domain.model.ledger.Envelope;
 import org.cofinance.domain.model.ledger.LedgerEntry;
@@ -25,6 +26,7 @@ import org.cofinance.domain.model.ledger.Movement;
 import org.cofinance.domain.model.request.FundingRequest;
 import org.cofinance.domain.model.request.Instrument;
 import org.cofinance.domain.model.request.PlanLine;
+import org.cofinance.domain.model.request.Tranche;
 import org.cofinance.domain.model.shared.Money;
 
 /**
@@ -141,16 +143,66 @@ public class LedgerService {
 
     /** Closes every posted commitment of the request; what was not paid goes back to its envelope. */
     public void releaseCommitments(Long requestId, String keyPrefix, String author) {
-        List<Commitment> posted = em.createQuery("select c from Commitment c where c.requestId = :r "
-                        + "and c.status in :s order by c.id", Commitment.class)
-                .setParameter("r", requestId)
-                .setParameter("s", List.of(CommitmentStatus.COMMITTED, CommitmentStatus.DISBURSED)).getResultList();
+        List<Commitment> posted = postedCommitments(requestId);
         lockChains(posted.stream().map(Commitment::envelope).toList());
         Instant now = clock.instant();
         for (Commitment c : posted) {
             record(c.close(new Movement(author, now, keyPrefix + ":commitment:" + c.id() + ":release",
                     "request cancelled")));
         }
+    }
+
+    /**
+     * Pays a validated tranche of a contracted request on each of its commitments (its share, or all that is left for
+     * the last tranche): one disbursement asked by whoever recorded the evidence and paid by the validator, each a
+     * DISBURSE entry. A tranche already paid is left as it is.
+     */
+    public void payTranche(Long trancheId, String keyPrefix) {
+        Tranche tranche = em.find(Tranche.class, trancheId, LockModeType.PESSIMISTIC_WRITE);
+        if (tranche.status() == Tranche.Status.PAID) {
+            return;
+        }
+        List<Commitment> posted = postedCommitments(tranche.request().id());
+        lockChains(posted.stream().map(Commitment::envelope).toList());
+        List<Money> payments = tranche.payments(posted, tranche.request().isLastTranche(tranche));
+        Instant now = clock.instant();
+        for (int i = 0; i < posted.size(); i++) {
+            Commitment c = posted.get(i);
+            Money amount = payments.get(i);
+            if (amount.isPositive()) {
+                Disbursement payment = Disbursement.ofTranche(tranche.id(), c, amount, tranche.evidence(),
+                        tranche.evidencedBy(), now);
+                em.persist(payment);
+                em.persist(payment.pay(tranche.validatedBy(), new Movement(tranche.validatedBy(), now,
+                        keyPrefix + ":commitment:" + c.id(), "tranche " + tranche.label())));
+            }
+        }
+        tranche.paid();
+    }
+
+    /** Closes the request's commitments at the end of its convention: what was not paid goes back (dégagement). */
+    public void closeCommitments(Long requestId, String keyPrefix, String author) {
+        List<Commitment> posted = postedCommitments(requestId);
+        lockChains(posted.stream().map(Commitment::envelope).toList());
+        Instant now = clock.instant();
+        for (Commitment c : posted) {
+            record(c.close(new Movement(author, now, keyPrefix + ":commitment:" + c.id() + ":close",
+                    "closing: undisbursed rest released")));
+        }
+    }
+
+    /** What a tranche of the request schedules over all its commitments, as things stand. */
+    public Money scheduledTotal(Tranche tranche) {
+        boolean last = tranche.request().isLastTranche(tranche);
+        return postedCommitments(tranche.request().id()).stream().map(c -> tranche.amountFor(c, last))
+                .reduce(Money.ZERO, Money::plus);
+    }
+
+    private List<Commitment> postedCommitments(Long requestId) {
+        return em.createQuery("select c from Commitment c where c.requestId = :r and c.status in :s order by c.id",
+                        Commitment.class)
+                .setParameter("r", requestId)
+                .setParameter("s", List.of(CommitmentStatus.COMMITTED, CommitmentStatus.DISBURSED)).getResultList();
     }
 
     private List<Commitment> reservedCommitments(Long requestId) {

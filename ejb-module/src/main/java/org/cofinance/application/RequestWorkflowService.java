@@ -6,13 +6,18 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.DecisionDefinition;
 import org.cofinance.domain.model.request.FundingRequest;
 import org.cofinance.domain.model.request.RequestStatus;
+import org.cofinance.domain.model.request.Tranche;
 
 /**
  * The steps the funding-request process takes on a request: each moves its money and its status together, in the
@@ -27,8 +32,13 @@ public class RequestWorkflowService {
 
     static final String ELIGIBILITY = "eligibility";
 
+    private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+
     @EJB
     private LedgerService ledger;
+
+    @Inject
+    private Clock clock;
 
     @Inject
     private RepositoryService repositoryService;
@@ -94,6 +104,32 @@ public class RequestWorkflowService {
         ledger.voidReservations(requestId, key, author);
         ledger.releaseCommitments(requestId, key, author);
         moveTo(request(requestId), RequestStatus.CANCELLED);
+    }
+
+    /** The convention is signed: the request is contracted and its tranches scheduled. */
+    public void contract(Long requestId, String author) {
+        request(requestId).signConvention(author, clock.instant(), LocalDate.now(clock.withZone(PARIS)));
+        em.flush();
+    }
+
+    /** The tranches of a contracted request, in their order: one disbursement sub-process each. */
+    public List<Long> trancheIds(Long requestId) {
+        return request(requestId).tranches().stream().map(Tranche::id).toList();
+    }
+
+    /** When the evidence of a tranche is due: the morning of its due day, Paris time. */
+    public Date trancheDue(Long trancheId) {
+        return Date.from(em.find(Tranche.class, trancheId).dueOn().atTime(9, 0).atZone(PARIS).toInstant());
+    }
+
+    public void payTranche(Long trancheId, String key) {
+        ledger.payTranche(trancheId, key);
+    }
+
+    /** Every tranche paid: the undisbursed rest goes back to the envelopes and the request is closed. */
+    public void close(Long requestId, String key, String author) {
+        ledger.closeCommitments(requestId, key, author);
+        moveTo(request(requestId), RequestStatus.CLOSED);
     }
 
     /** The organisations that owe a decision: one task each. */

@@ -20,6 +20,7 @@ import org.camunda.bpm.engine.task.TaskQuery;
 import org.camunda.bpm.engine.variable.Variables;
 import org.cofinance.domain.model.request.DecisionOutcome;
 import org.cofinance.domain.model.request.FundingRequest;
+import org.cofinance.domain.model.request.Tranche;
 import org.cofinance.domain.model.shared.DomainException;
 import org.cofinance.domain.model.shared.Money;
 import org.cofinance.domain.model.shared.ValidationException;
@@ -38,18 +39,31 @@ public class TaskListService {
     static final String DECIDE = "decide";
     static final String INSTRUCT = "instruct";
 
-    /** The answers each officer's task takes; a funder's decision takes any {@link DecisionOutcome}. */
-    private static final java.util.Map<String, Set<DecisionOutcome>> OFFICER_ANSWERS = java.util.Map.of(
-            INSTRUCT, Set.of(DecisionOutcome.APPROVE, DecisionOutcome.REQUEST_CHANGES, DecisionOutcome.REJECT),
-            "await-complements", Set.of(DecisionOutcome.APPROVE, DecisionOutcome.REJECT),
-            "arbitrate", Set.of(DecisionOutcome.APPROVE, DecisionOutcome.REJECT),
-            "revise-plan", Set.of(DecisionOutcome.APPROVE, DecisionOutcome.REJECT));
+    static final String RECORD_EVIDENCE = "record-evidence";
+    static final String VALIDATE_PAYMENT = "validate-payment";
+
+    /** Who works each task besides a funder's decision (which takes any {@link DecisionOutcome}), and its answers. */
+    private record TaskRule(Role role, Set<DecisionOutcome> answers) {
+    }
+
+    private static final java.util.Map<String, TaskRule> RULES = java.util.Map.of(
+            INSTRUCT, new TaskRule(Role.OFFICER,
+                    Set.of(DecisionOutcome.APPROVE, DecisionOutcome.REQUEST_CHANGES, DecisionOutcome.REJECT)),
+            "await-complements", new TaskRule(Role.OFFICER, Set.of(DecisionOutcome.APPROVE, DecisionOutcome.REJECT)),
+            "arbitrate", new TaskRule(Role.OFFICER, Set.of(DecisionOutcome.APPROVE, DecisionOutcome.REJECT)),
+            "revise-plan", new TaskRule(Role.OFFICER, Set.of(DecisionOutcome.APPROVE, DecisionOutcome.REJECT)),
+            "sign-convention", new TaskRule(Role.OFFICER, Set.of(DecisionOutcome.APPROVE)),
+            RECORD_EVIDENCE, new TaskRule(Role.OFFICER, Set.of(DecisionOutcome.APPROVE)),
+            VALIDATE_PAYMENT, new TaskRule(Role.FINANCE, Set.of(DecisionOutcome.APPROVE, DecisionOutcome.REJECT)));
 
     @PersistenceContext
     private EntityManager em;
 
     @EJB
     private Callers callers;
+
+    @EJB
+    private LedgerService ledger;
 
     @Inject
     private TaskService taskService;
@@ -123,16 +137,14 @@ public class TaskListService {
         if (DECIDE.equals(task.getTaskDefinitionKey())) {
             recordFunderDecision(task, caller, requestId, outcome, answer);
         } else {
-            caller.require(Role.OFFICER);
-            Set<DecisionOutcome> allowed = OFFICER_ANSWERS.getOrDefault(task.getTaskDefinitionKey(),
-                    Set.of(DecisionOutcome.APPROVE, DecisionOutcome.REJECT));
-            if (!allowed.contains(outcome)) {
-                throw ValidationException.of("decision", "this task takes " + allowed.stream().map(Enum::name)
-                        .sorted().toList());
+            TaskRule rule = RULES.getOrDefault(task.getTaskDefinitionKey(),
+                    new TaskRule(Role.OFFICER, Set.of(DecisionOutcome.APPROVE, DecisionOutcome.REJECT)));
+            caller.require(rule.role());
+            if (!rule.answers().contains(outcome)) {
+                throw ValidationException.of("decision", "this task takes " + rule.answers().stream()
+                        .map(Enum::name).sorted().toList());
             }
-            if (INSTRUCT.equals(task.getTaskDefinitionKey())) {
-                em.find(FundingRequest.class, requestId).instructedBy(caller.username());
-            }
+            recordOfficeWork(task, caller, requestId, outcome, answer);
         }
         asCaller(caller, () -> {
             if (task.getAssignee() == null) {
@@ -141,6 +153,42 @@ public class TaskListService {
             taskService.complete(taskId, Variables.createVariables()
                     .putValueTyped("decision", Variables.stringValue(outcome.name(), true)));
         });
+    }
+
+    /** What the officers' and finance's tasks write besides their answer: who instructed, a tranche's evidence. */
+    private void recordOfficeWork(Task task, Caller caller, Long requestId, DecisionOutcome outcome,
+                                  TaskAnswer answer) {
+        switch (task.getTaskDefinitionKey()) {
+            case INSTRUCT -> em.find(FundingRequest.class, requestId).instructedBy(caller.username());
+            case RECORD_EVIDENCE -> recordEvidence(tranche(task), caller, answer);
+            case VALIDATE_PAYMENT -> {
+                if (outcome == DecisionOutcome.APPROVE) {
+                    tranche(task).validate(caller.username(), clock.instant());
+                } else {
+                    tranche(task).refuse(caller.username());
+                }
+            }
+            default -> {
+                // the answer is all these tasks take
+            }
+        }
+        em.flush();
+    }
+
+    private void recordEvidence(Tranche tranche, Caller caller, TaskAnswer answer) {
+        List<Violation> violations = new ArrayList<>();
+        Money justified = answer.amount() == null || answer.amount().isBlank() ? null
+                : FundingRequestService.amount(answer.amount(), "amount", violations, false);
+        if (!violations.isEmpty()) {
+            throw new ValidationException(violations);
+        }
+        tranche.recordEvidence(answer.comment(), justified, justified == null ? null : ledger.scheduledTotal(tranche),
+                caller.username(), clock.instant());
+    }
+
+    private Tranche tranche(Task task) {
+        Long trancheId = (Long) runtimeService.getVariable(task.getExecutionId(), "trancheId");
+        return em.find(Tranche.class, trancheId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
     }
 
     /** Runs engine work as the caller, so that the engine's history and listeners know who acted. */

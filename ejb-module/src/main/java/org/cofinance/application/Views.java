@@ -1,6 +1,7 @@
 package org.cofinance.application;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import org.cofinance.domain.model.ledger.Commitment;
 import org.cofinance.domain.model.ledger.Disbursement;
@@ -10,6 +11,7 @@ import org.cofinance.domain.model.organisation.Organisation;
 import org.cofinance.domain.model.request.Decision;
 import org.cofinance.domain.model.request.FundingRequest;
 import org.cofinance.domain.model.request.PlanLine;
+import org.cofinance.domain.model.request.Tranche;
 import org.cofinance.domain.model.shared.Money;
 
 /**
@@ -72,17 +74,28 @@ public final class Views {
         }
     }
 
+    /** A tranche of the convention: its share of every commitment, when it is due, where it stands. */
+    public record TrancheView(Long id, String label, String share, LocalDate dueOn, String status, String evidence,
+                              String evidencedBy, String validatedBy) {
+        static TrancheView of(Tranche t) {
+            return new TrancheView(t.id(), t.label().name(), t.share().toPlainString(), t.dueOn(), t.status().name(),
+                    t.evidence(), t.evidencedBy(), t.validatedBy());
+        }
+    }
+
     public record RequestView(Long id, String reference, String title, String territory, String theme,
                               Long leadOrganisationId, String status, String eligibleCost, List<PlanLineView> plan,
                               List<DecisionView> decisions, List<CommitmentView> commitments,
                               List<String> ineligibilityReasons, String processInstanceId, String createdBy,
-                              Instant createdAt, Instant submittedAt, String instructedBy) {
+                              Instant createdAt, Instant submittedAt, String instructedBy,
+                              String conventionSignedBy, List<TrancheView> tranches) {
         static RequestView of(FundingRequest r, List<Commitment> commitments) {
             return new RequestView(r.id(), r.reference(), r.title(), r.territory(), r.theme().name(), r.lead().id(),
                     r.status().name(), money(r.eligibleCost()), r.plan().stream().map(PlanLineView::of).toList(),
                     r.decisions().stream().map(DecisionView::of).toList(),
                     commitments.stream().map(CommitmentView::of).toList(), List.copyOf(r.ineligibilityReasons()),
-                    r.processInstanceId(), r.createdBy(), r.createdAt(), r.submittedAt(), r.instructedBy());
+                    r.processInstanceId(), r.createdBy(), r.createdAt(), r.submittedAt(), r.instructedBy(),
+                    r.conventionSignedBy(), r.tranches().stream().map(TrancheView::of).toList());
         }
     }
 

@@ -11,7 +11,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.List;
 import java.util.logging.Logger;
-import org.cofinance.application.CommitmentService;
 import org.cofinance.application.FundingRequestService;
 import org.cofinance.application.NewRequest;
 import org.cofinance.application.SignedInUser;
@@ -42,8 +41,6 @@ public class DemoRequests {
     @EJB
     private TaskListService tasks;
 
-    @EJB
-    private CommitmentService commitments;
 
     @PostConstruct
     void load() {
@@ -166,27 +163,22 @@ public class DemoRequests {
     }
 
     private void answer(long requestId, String user, String taskType, String decision) {
+        answer(requestId, user, taskType, decision, null);
+    }
+
+    private void answer(long requestId, String user, String taskType, String decision, String comment) {
         try (SignedInUser.Scope signedIn = SignedInUser.signIn(user)) {
             Views.Page<Views.TaskView> mine = tasks.list(requestId, null, org.cofinance.application.Paging.of(0, 50));
             Views.TaskView task = mine.items().stream().filter(t -> t.taskType().equals(taskType)).findFirst()
                     .orElseThrow(() -> new IllegalStateException("no " + taskType + " task for " + user));
-            tasks.complete(task.id(), new TaskAnswer(decision, null, null));
+            tasks.complete(task.id(), new TaskAnswer(decision, null, comment));
         }
     }
 
+    /** The convention signed and its first tranche (30 % on signature) paid, through the workflow. */
     private void payFirstTranche(long requestId) {
-        Views.RequestView request;
-        try (SignedInUser.Scope officer = SignedInUser.signIn("officer")) {
-            request = requests.get(requestId);
-        }
-        Views.CommitmentView cdc = request.commitments().get(0);
-        Views.DisbursementView asked;
-        try (SignedInUser.Scope officer = SignedInUser.signIn("officer")) {
-            asked = commitments.requestDisbursement(cdc.id(), new CommitmentService.DisbursementAsk(
-                    "1200000.00", "convention signée, 30 % à la signature"), null);
-        }
-        try (SignedInUser.Scope finance = SignedInUser.signIn("finance")) {
-            commitments.validateDisbursement(cdc.id(), asked.id());
-        }
+        answer(requestId, "officer", "sign-convention", "APPROVE");
+        answer(requestId, "officer", "record-evidence", "APPROVE", "Convention signée le jour même : 30 % à la signature");
+        answer(requestId, "finance", "validate-payment", "APPROVE");
     }
 }

@@ -31,6 +31,7 @@ public class TaskPage implements Serializable {
     private static final List<String> DECISIONS = List.of("APPROVE", "APPROVE_REDUCED", "REJECT", "REQUEST_CHANGES");
     private static final List<String> INSTRUCTION = List.of("APPROVE", "REQUEST_CHANGES", "REJECT");
     private static final List<String> GO_ON_OR_STOP = List.of("APPROVE", "REJECT");
+    private static final List<String> GO_ON = List.of("APPROVE");
 
     @EJB
     private TaskBoardService board;
@@ -121,12 +122,21 @@ public class TaskPage implements Serializable {
         return switch (task.taskType()) {
             case "decide" -> DECISIONS;
             case "instruct" -> INSTRUCTION;
+            case "sign-convention", "record-evidence" -> GO_ON;
             default -> GO_ON_OR_STOP;
         };
     }
 
     public boolean isFunderDecision() {
         return "decide".equals(task.taskType());
+    }
+
+    /** The tranche a disbursement task is about, when it is one. */
+    public Views.TrancheView getTranche() {
+        if (task.trancheId() == null) {
+            return null;
+        }
+        return request.tranches().stream().filter(t -> t.id().equals(task.trancheId())).findFirst().orElse(null);
     }
 
     public boolean isMine() {

@@ -49,6 +49,10 @@ public class Disbursement {
     @Column(name = "requested_at", nullable = false, updatable = false)
     private Instant requestedAt;
 
+    /** The tranche of the convention this payment belongs to, when the workflow booked it. */
+    @Column(name = "tranche_id", updatable = false)
+    private Long trancheId;
+
     @Column(name = "decided_by", length = 64)
     private String decidedBy;
 
@@ -81,6 +85,18 @@ public class Disbursement {
         this.requestedBy = requestedBy;
         this.requestedAt = at;
         this.status = DisbursementStatus.REQUESTED;
+    }
+
+    /** A payment of a convention's tranche, asked by whoever recorded its evidence. */
+    public static Disbursement ofTranche(Long trancheId, Commitment commitment, Money amount, String evidence,
+                                         String requestedBy, Instant at) {
+        Disbursement disbursement = new Disbursement(commitment, amount, Money.ZERO, evidence, requestedBy, at);
+        disbursement.trancheId = trancheId;
+        return disbursement;
+    }
+
+    public Long trancheId() {
+        return trancheId;
     }
 
     /** Finance validates the payment: the commitment pays the tranche; the entry is returned for storing. */

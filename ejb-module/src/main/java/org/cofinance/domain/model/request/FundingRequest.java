@@ -18,7 +18,9 @@ import jakarta.persistence.OrderBy;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashSet;
@@ -99,6 +101,16 @@ public class FundingRequest {
 
     @Column(name = "instructed_by", length = 64)
     private String instructedBy;
+
+    @Column(name = "convention_signed_by", length = 64)
+    private String conventionSignedBy;
+
+    @Column(name = "convention_signed_at")
+    private Instant conventionSignedAt;
+
+    @OneToMany(mappedBy = "request", cascade = CascadeType.PERSIST)
+    @OrderBy("position")
+    private List<Tranche> tranches = new ArrayList<>();
 
     @Version
     private long version;
@@ -187,6 +199,37 @@ public class FundingRequest {
                     + project.eligibleCost().toPlainString() + " EUR"));
         }
         return violations;
+    }
+
+    /**
+     * The convention is signed: the approval becomes a contract and its tranches are scheduled — 30 % on signature,
+     * 40 % at mid-term (a year later), 30 % on completion (two years later), each on evidence.
+     */
+    public List<Tranche> signConvention(String officer, Instant at, LocalDate signedOn) {
+        if (status != RequestStatus.APPROVED) {
+            throw new DomainException("request " + reference + " is " + status + ": only an approved request is "
+                    + "contracted");
+        }
+        moveTo(RequestStatus.CONTRACTED);
+        this.conventionSignedBy = officer;
+        this.conventionSignedAt = at;
+        tranches.add(new Tranche(this, 0, Tranche.Label.SIGNATURE, new BigDecimal("30"), signedOn));
+        tranches.add(new Tranche(this, 1, Tranche.Label.MID_TERM, new BigDecimal("40"), signedOn.plusYears(1)));
+        tranches.add(new Tranche(this, 2, Tranche.Label.COMPLETION, new BigDecimal("30"), signedOn.plusYears(2)));
+        return List.copyOf(tranches);
+    }
+
+    /** Whether {@code tranche} is this request's last: it pays whatever is left of each commitment. */
+    public boolean isLastTranche(Tranche tranche) {
+        return !tranches.isEmpty() && tranches.get(tranches.size() - 1) == tranche;
+    }
+
+    public List<Tranche> tranches() {
+        return List.copyOf(tranches);
+    }
+
+    public String conventionSignedBy() {
+        return conventionSignedBy;
     }
 
     /** Hands the request over to the workflow; a request is submitted once. */

@@ -1,0 +1,133 @@
+package org.cofinance.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * After the approvals, on PostgreSQL through the API: the convention, three tranches each evidenced by an officer
+ * and validated by finance, and the closing that releases what was not paid.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class ConventionIT {
+
+    @Deployment(testable = false)
+    static EnterpriseArchive ear() {
+        return Deployments.builtEar();
+    }
+
+    @Test
+    void shouldPayTheTranchesOnEvidenceAndReleaseTheUnjustifiedRestAtClosing() {
+        // given an approved request: CDC 4 M€, the fund 3 M€, the region 2 M€
+        long id = Demo.approvedRequest("Convention et tranches").get("id").asLong();
+        BigDecimal regionAvailableBefore = Demo.money(Demo.envelope("REGION-BFC"), "available");
+
+        // when the officer records the signed convention
+        assertThat(Demo.answer("officer", id, "sign-convention", "{\"decision\":\"APPROVE\"}").status())
+                .isEqualTo(204);
+
+        // then the request is contracted with three tranches of 30, 40 and 30 %
+        JsonNode contracted = request(id);
+        assertThat(contracted.get("status").asText()).isEqualTo("CONTRACTED");
+        assertThat(shares(contracted)).containsExactly("30.00", "40.00", "30.00");
+
+        // and an evidence without its text is refused, the task still open
+        Api.Reply empty = Demo.answer("officer", id, "record-evidence", "{\"decision\":\"APPROVE\"}");
+        assertThat(empty.status()).isEqualTo(400);
+        assertThat(empty.json().get("errors").get(0).get("field").asText()).isEqualTo("comment");
+
+        // when the first tranche is evidenced and validated
+        evidence(id, "{\"decision\":\"APPROVE\",\"comment\":\"Convention signée\"}");
+        validate(id);
+
+        // then 30 % of each commitment is paid
+        assertThat(disbursed(id)).containsExactly("1200000.00", "900000.00", "600000.00");
+
+        // when finance refuses the second evidence, the officer records it again and it is paid
+        evidence(id, "{\"decision\":\"APPROVE\",\"comment\":\"Rapport à mi-parcours (incomplet)\"}");
+        assertThat(Demo.answer("finance", id, "validate-payment", "{\"decision\":\"REJECT\"}").status())
+                .isEqualTo(204);
+        assertThat(disbursed(id)).containsExactly("1200000.00", "900000.00", "600000.00");
+        evidence(id, "{\"decision\":\"APPROVE\",\"comment\":\"Rapport à mi-parcours complet\"}");
+        validate(id);
+        assertThat(disbursed(id)).containsExactly("2800000.00", "2100000.00", "1400000.00");
+
+        // when the project justifies only 1 800 000,00 € of the 2 700 000,00 € of the last tranche
+        Api.Reply tooMuch = Demo.answer("officer", id, "record-evidence",
+                "{\"decision\":\"APPROVE\",\"comment\":\"Rapport final\",\"amount\":\"2700000.01\"}");
+        assertThat(tooMuch.status()).isEqualTo(400);
+        evidence(id, "{\"decision\":\"APPROVE\",\"comment\":\"Rapport final\",\"amount\":\"1800000.00\"}");
+        validate(id);
+
+        // then the last tranche pays it in proportion, the request is closed, and the rest goes back
+        JsonNode closed = request(id);
+        assertThat(closed.get("status").asText()).isEqualTo("CLOSED");
+        assertThat(disbursed(id)).containsExactly("3600000.00", "2700000.00", "1800000.00");
+        assertThat(closed.get("commitments")).allSatisfy(c -> {
+            assertThat(c.get("status").asText()).isEqualTo("CLOSED");
+            assertThat(c.get("committed").asText()).isEqualTo(c.get("disbursed").asText());
+        });
+        assertThat(Demo.money(Demo.envelope("REGION-BFC"), "available"))
+                .isEqualByComparingTo(regionAvailableBefore.add(new BigDecimal("200000.00")));
+        assertThat(Api.as("finance").get("/ledger/reconciliation").json().get("consistent").asBoolean()).isTrue();
+    }
+
+    @Test
+    void shouldRefuseTheConventionAndTheEvidenceToAnyoneButAnOfficerAndTheValidationToAnyoneButFinance() {
+        // given an approved request
+        long id = Demo.approvedRequest("Conventions réservées").get("id").asLong();
+        String convention = Api.as("officer").get("/tasks?requestId=" + id).json().get("items").get(0).get("id")
+                .asText();
+
+        // when finance tries to sign its convention
+        Api.Reply byFinance = Api.as("finance").post("/tasks/" + convention + "/complete", "{\"decision\":\"APPROVE\"}");
+
+        // then it is refused and the request stays approved
+        assertThat(byFinance.status()).isEqualTo(403);
+        assertThat(request(id).get("status").asText()).isEqualTo("APPROVED");
+
+        // and once evidenced, the officer cannot validate the payment
+        Demo.answer("officer", id, "sign-convention", "{\"decision\":\"APPROVE\"}");
+        evidence(id, "{\"decision\":\"APPROVE\",\"comment\":\"Convention signée\"}");
+        String validation = Api.as("finance").get("/tasks?requestId=" + id).json().get("items").get(0).get("id")
+                .asText();
+        assertThat(Api.as("officer").post("/tasks/" + validation + "/complete", "{\"decision\":\"APPROVE\"}")
+                .status()).isEqualTo(403);
+        assertThat(disbursed(id)).containsExactly("0.00", "0.00", "0.00");
+    }
+
+    private static void evidence(long id, String body) {
+        assertThat(Demo.answer("officer", id, "record-evidence", body).status()).isEqualTo(204);
+    }
+
+    private static void validate(long id) {
+        assertThat(Demo.answer("finance", id, "validate-payment", "{\"decision\":\"APPROVE\"}").status())
+                .isEqualTo(204);
+    }
+
+    private static JsonNode request(long id) {
+        return Api.as("officer").get("/requests/" + id).json();
+    }
+
+    private static List<String> shares(JsonNode request) {
+        List<String> shares = new ArrayList<>();
+        request.get("tranches").forEach(t -> shares.add(t.get("share").asText()));
+        return shares;
+    }
+
+    private static List<String> disbursed(long id) {
+        List<String> amounts = new ArrayList<>();
+        request(id).get("commitments").forEach(c -> amounts.add(c.get("disbursed").asText()));
+        return amounts;
+    }
+}
