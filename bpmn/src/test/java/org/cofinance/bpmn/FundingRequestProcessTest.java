@@ -29,7 +29,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * The paths of the funding-request process, with the application's delegates replaced by recording fakes.
  * Everything runs synchronously; timers are executed explicitly.
  */
-@Deployment(resources = {"processes/funding-request.bpmn", "processes/eligibility.dmn"})
+@Deployment(resources = {"processes/funding-request.bpmn", "processes/eligibility.dmn",
+        "processes/committee-level.dmn"})
 class FundingRequestProcessTest {
 
     private static final long REQUEST = 42L;
@@ -51,6 +52,9 @@ class FundingRequestProcessTest {
     private final List<String> calls = new ArrayList<>();
     private final Map<Long, String> decisions = new HashMap<>();
     private boolean envelopesHold = true;
+    private final Map<Long, String> kinds = Map.of(CDC, "CDC", INVESTOR, "PRIVATE_INVESTOR", REGION, "REGION");
+    private final Map<Long, Long> askedCents = new HashMap<>(Map.of(CDC, 400_000_000L, INVESTOR, 300_000_000L,
+            REGION, 200_000_000L));
     private boolean eligible = true;
 
     /** Stands in for the application bean that reads the recorded funder decisions. */
@@ -65,6 +69,17 @@ class FundingRequestProcessTest {
 
         public boolean anyRejected(Long requestId) {
             return decisions.containsValue("REJECT");
+        }
+
+        /** As the application does: the deployed committee-level decision, by kind and amount asked. */
+        public List<String> committeeLevels(Long requestId, Long organisationId, String processDefinitionId) {
+            return engine.getDecisionService().evaluateDecisionTableByKey("committee-level",
+                    Variables.createVariables().putValue("organisationKind", kinds.get(organisationId))
+                            .putValue("amountCents", askedCents.get(organisationId))).collectEntries("level");
+        }
+
+        public boolean stoppedAt(Long requestId, Long organisationId) {
+            return decisions.containsKey(organisationId) && !"APPROVE".equals(decisions.get(organisationId));
         }
 
         public List<Long> trancheIds(Long requestId) {
@@ -124,6 +139,52 @@ class FundingRequestProcessTest {
                 .isWaitingAt("sign-convention");
         assertThat(task()).hasCandidateGroup("officers");
         assertThat(calls).containsExactly("eligibility", "reserve", "post");
+    }
+
+    @Test
+    void shouldHaveTheCdcsCommitteeThenItsBoardDecideAbove10MillionEuros() {
+        // given the CDC asked 12 M€: its national committee, then its board
+        askedCents.put(CDC, 1_200_000_000L);
+        ProcessInstance instance = start();
+        assertThat(level(CDC)).isEqualTo("NATIONAL_COMMITTEE");
+        assertThat(level(INVESTOR)).isEqualTo("INVESTMENT_COMMITTEE");
+        assertThat(level(REGION)).isEqualTo("COUNCIL");
+
+        // when the committee and the other funders approve
+        decide(CDC, "APPROVE");
+        decide(INVESTOR, "APPROVE");
+        decide(REGION, "APPROVE");
+
+        // then the board decides next, and only its approval posts the commitments
+        assertThat(instance).isWaitingAt("decide").hasNotPassed("post-commitments");
+        assertThat(level(CDC)).isEqualTo("BOARD");
+        decide(CDC, "APPROVE");
+        assertThat(instance).hasPassed("post-commitments").isWaitingAt("sign-convention");
+    }
+
+    @Test
+    void shouldStopAtTheFirstLevelThatDoesNotApprove() {
+        // given the CDC asked 12 M€ and its committee rejects
+        askedCents.put(CDC, 1_200_000_000L);
+        ProcessInstance instance = start();
+
+        decide(CDC, "REJECT");
+
+        // then the board is never asked and the request is rejected
+        assertThat(instance).isEnded().hasPassed("reject-request").hasNotPassed("post-commitments");
+        assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().variableName("level").list())
+                .extracting(v -> v.getValue()).doesNotContain("BOARD");
+    }
+
+    @Test
+    void shouldLetTheRegionalDirectorAndTheExecutiveDecideUpTo1MillionEuros() {
+        askedCents.put(CDC, 100_000_000L);
+        askedCents.put(REGION, 100_000_000L);
+
+        start();
+
+        assertThat(level(CDC)).isEqualTo("REGIONAL_DIRECTOR");
+        assertThat(level(REGION)).isEqualTo("EXECUTIVE");
     }
 
     @Test
@@ -442,6 +503,13 @@ class FundingRequestProcessTest {
                 .singleResult();
         decisions.put(organisationId, outcome);
         answer(task, outcome);
+    }
+
+    /** The committee level of the organisation's open decision. */
+    private String level(long organisationId) {
+        Task task = taskQuery().taskDefinitionKey("decide").taskCandidateGroup("approvers-" + organisationId)
+                .singleResult();
+        return (String) engine.getTaskService().getVariable(task.getId(), "level");
     }
 
     private static void answer(Task task, String outcome) {

@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Set;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
@@ -49,8 +48,6 @@ public class RequestHistoryService {
     @Inject
     private HistoryService historyService;
 
-    @Inject
-    private RuntimeService runtimeService;
 
     @Inject
     private RepositoryService repositoryService;
@@ -122,7 +119,11 @@ public class RequestHistoryService {
         }
         Set<String> active = new HashSet<>();
         if (instance.getEndTime() == null) {
-            active.addAll(runtimeService.getActiveActivityIds(instance.getId()));
+            // unfinished activities: the waiting tasks and the sub-processes that hold them
+            for (HistoricActivityInstance a : historyService.createHistoricActivityInstanceQuery()
+                    .processInstanceId(instance.getId()).unfinished().list()) {
+                active.add(a.getActivityId());
+            }
         }
         Set<String> done = new HashSet<>();
         for (HistoricActivityInstance a : historyService.createHistoricActivityInstanceQuery()
@@ -135,7 +136,9 @@ public class RequestHistoryService {
         double minY = Double.MAX_VALUE;
         double maxX = 0;
         double maxY = 0;
-        for (BpmnShape shape : model.getModelElementsByType(BpmnShape.class)) {
+        // the process's own plane; a collapsed sub-process draws its inside on a plane of its own
+        var plane = model.getDefinitions().getBpmDiagrams().iterator().next().getBpmnPlane();
+        for (BpmnShape shape : plane.getChildElementsByType(BpmnShape.class)) {
             Bounds b = shape.getBounds();
             if (b == null || shape.getBpmnElement() == null) {
                 continue;
@@ -150,7 +153,7 @@ public class RequestHistoryService {
             maxY = Math.max(maxY, b.getY() + b.getHeight());
         }
         List<Edge> edges = new ArrayList<>();
-        for (BpmnEdge edge : model.getModelElementsByType(BpmnEdge.class)) {
+        for (BpmnEdge edge : plane.getChildElementsByType(BpmnEdge.class)) {
             StringBuilder points = new StringBuilder();
             for (Waypoint w : edge.getWaypoints()) {
                 points.append(w.getX()).append(',').append(w.getY()).append(' ');

@@ -15,6 +15,8 @@ import java.util.List;
 import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.DecisionDefinition;
+import org.camunda.bpm.engine.variable.Variables;
+import org.cofinance.domain.model.organisation.Organisation;
 import org.cofinance.domain.model.request.FundingRequest;
 import org.cofinance.domain.model.request.RequestStatus;
 import org.cofinance.domain.model.request.Tranche;
@@ -31,6 +33,7 @@ public class RequestWorkflowService {
     private EntityManager em;
 
     static final String ELIGIBILITY = "eligibility";
+    static final String COMMITTEE_LEVEL = "committee-level";
 
     private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
 
@@ -54,13 +57,7 @@ public class RequestWorkflowService {
      */
     public boolean checkEligibility(Long requestId, String processDefinitionId) {
         FundingRequest request = request(requestId);
-        String deploymentId = repositoryService.getProcessDefinition(processDefinitionId).getDeploymentId();
-        DecisionDefinition decision = repositoryService.createDecisionDefinitionQuery()
-                .decisionDefinitionKey(ELIGIBILITY).deploymentId(deploymentId).singleResult();
-        if (decision == null) {
-            throw new IllegalStateException("no eligibility decision deployed with " + processDefinitionId);
-        }
-        List<String> reasons = decisionService.evaluateDecisionTableById(decision.getId(),
+        List<String> reasons = decisionService.evaluateDecisionTableById(decisionOf(ELIGIBILITY, processDefinitionId),
                 request.eligibilityFacts().asVariables()).collectEntries("reason");
         if (reasons.isEmpty()) {
             request.moveTo(RequestStatus.IN_INSTRUCTION);
@@ -137,12 +134,47 @@ public class RequestWorkflowService {
         return new ArrayList<>(request(requestId).funderIds());
     }
 
+    /**
+     * The committee levels of the organisation that decide on its part of the request, in order: the
+     * {@code committee-level} decision deployed with the process that runs it, by the organisation's kind and the
+     * amount it is asked.
+     */
+    public List<String> committeeLevels(Long requestId, Long organisationId, String processDefinitionId) {
+        FundingRequest request = request(requestId);
+        Organisation organisation = em.find(Organisation.class, organisationId);
+        List<String> levels = decisionService.evaluateDecisionTableById(decisionOf(COMMITTEE_LEVEL,
+                        processDefinitionId), Variables.createVariables()
+                        .putValue("organisationKind", organisation.kind().name())
+                        .putValue("amountCents", request.amountFundedBy(organisationId).toCents()))
+                .collectEntries("level");
+        if (levels.isEmpty()) {
+            throw new IllegalStateException("the committee-level decision names no level for " + organisation.kind());
+        }
+        return levels;
+    }
+
+    /** Whether the organisation's chain of levels stops: its latest decision is not an approval. */
+    public boolean stoppedAt(Long requestId, Long organisationId) {
+        return request(requestId).decisionStoppedFor(organisationId);
+    }
+
     public boolean allApproved(Long requestId) {
         return request(requestId).isApprovedByAllFunders();
     }
 
     public boolean anyRejected(Long requestId) {
         return request(requestId).hasRejection();
+    }
+
+    /** The decision of that key deployed with the process definition: rules are versioned with the process. */
+    private String decisionOf(String key, String processDefinitionId) {
+        String deploymentId = repositoryService.getProcessDefinition(processDefinitionId).getDeploymentId();
+        DecisionDefinition decision = repositoryService.createDecisionDefinitionQuery()
+                .decisionDefinitionKey(key).deploymentId(deploymentId).singleResult();
+        if (decision == null) {
+            throw new IllegalStateException("no " + key + " decision deployed with " + processDefinitionId);
+        }
+        return decision.getId();
     }
 
     private void moveTo(FundingRequest request, RequestStatus status) {

@@ -57,7 +57,7 @@ public class TaskBoardService {
     public record TaskRow(String id, String name, String taskType, Long requestId, String requestReference,
                           String title, String territory, String theme, Long organisationId, String organisationName,
                           String amount, Instant created, Instant due, String assignee, String owner,
-                          boolean delegated, boolean late, Long trancheId) {
+                          boolean delegated, boolean late, Long trancheId, String level) {
     }
 
     public record Board(List<TaskRow> rows, long mine, long unassigned) {
@@ -143,12 +143,14 @@ public class TaskBoardService {
         }
         Organisation organisation = organisationId == null ? null : em.find(Organisation.class, organisationId);
         Long trancheId = (Long) runtimeService.getVariable(task.getExecutionId(), "trancheId");
+        String level = organisationId == null ? null
+                : (String) runtimeService.getVariable(task.getExecutionId(), "level");
         Instant due = task.getDueDate() == null ? null : task.getDueDate().toInstant();
         return new TaskRow(task.getId(), task.getName(), task.getTaskDefinitionKey(), requestId,
                 request == null ? null : request.reference(), request == null ? null : request.title(),
                 request == null ? null : request.territory(), request == null ? null : request.theme().name(),
                 organisationId, organisation == null ? null : organisation.name(), amount,
                 task.getCreateTime().toInstant(), due, task.getAssignee(), task.getOwner(),
-                task.getDelegationState() == DelegationState.PENDING, due != null && due.isBefore(now), trancheId);
+                task.getDelegationState() == DelegationState.PENDING, due != null && due.isBefore(now), trancheId, level);
     }
 }

@@ -215,7 +215,9 @@ public class TaskListService {
         if (!violations.isEmpty()) {
             throw new ValidationException(violations);
         }
-        request.recordDecision(organisationId, outcome, amount, answer.comment(), caller.username(), clock.instant(),
+        String level = (String) runtimeService.getVariable(task.getExecutionId(), "level");
+        request.recordDecision(organisationId, level, outcome, amount, answer.comment(), caller.username(),
+                clock.instant(),
                 task.getId());
         em.flush();
     }
@@ -281,7 +283,9 @@ public class TaskListService {
                 request == null ? null : request.reference(),
                 DECIDE.equals(task.getTaskDefinitionKey()) ? organisationOf(task) : null,
                 instant(task.getCreateTime()), instant(task.getDueDate()), task.getAssignee(),
-                task.getDueDate() != null && task.getDueDate().toInstant().isBefore(clock.instant()));
+                task.getDueDate() != null && task.getDueDate().toInstant().isBefore(clock.instant()),
+                DECIDE.equals(task.getTaskDefinitionKey())
+                        ? (String) runtimeService.getVariable(task.getExecutionId(), "level") : null);
     }
 
     private Long requestIdOf(Task task) {

@@ -58,10 +58,10 @@ public final class Views {
         }
     }
 
-    public record DecisionView(Long id, Long organisationId, String decision, String amount, String comment,
-                               String author, Instant at) {
+    public record DecisionView(Long id, Long organisationId, String level, String decision, String amount,
+                               String comment, String author, Instant at) {
         static DecisionView of(Decision d) {
-            return new DecisionView(d.id(), d.organisationId(), d.outcome().name(),
+            return new DecisionView(d.id(), d.organisationId(), d.level(), d.outcome().name(),
                     d.amount().map(Views::money).orElse(null), d.comment(), d.author(), d.decidedAt());
         }
     }
@@ -112,7 +112,8 @@ public final class Views {
 
     /** A task of a task list; {@code late} once its due date has passed. */
     public record TaskView(String id, String name, String taskType, Long requestId, String requestReference,
-                           Long organisationId, Instant created, Instant due, String assignee, boolean late) {
+                           Long organisationId, Instant created, Instant due, String assignee, boolean late,
+                           String level) {
     }
 
     static String money(Money m) {

@@ -31,7 +31,8 @@ import org.cofinance.infrastructure.persistence.DatabaseMigration;
 public class ProcessEngineBootstrap {
 
     public static final String DATASOURCE = "java:jboss/datasources/CofinanceDS";
-    static final List<String> PROCESS_MODELS = List.of("processes/funding-request.bpmn", "processes/eligibility.dmn");
+    static final List<String> PROCESS_MODELS = List.of("processes/funding-request.bpmn", "processes/eligibility.dmn",
+            "processes/committee-level.dmn");
     private static final Logger LOG = Logger.getLogger(ProcessEngineBootstrap.class.getName());
 
     @Resource(lookup = DATASOURCE)

@@ -50,12 +50,17 @@ public class Decision {
     @Column(name = "task_id", length = 64, updatable = false)
     private String taskId;
 
+    /** The committee level of the organisation that decided, when its decision goes through levels. */
+    @Column(length = 40, updatable = false)
+    private String level;
+
     protected Decision() {
     }
 
-    Decision(FundingRequest request, Long organisationId, DecisionOutcome outcome, Money amount, String comment,
-             String author, Instant decidedAt, String taskId) {
+    Decision(FundingRequest request, Long organisationId, String level, DecisionOutcome outcome, Money amount,
+             String comment, String author, Instant decidedAt, String taskId) {
         this.request = request;
+        this.level = level;
         this.organisationId = organisationId;
         this.outcome = outcome;
         this.amount = amount;
@@ -63,6 +68,10 @@ public class Decision {
         this.author = author;
         this.decidedAt = decidedAt;
         this.taskId = taskId;
+    }
+
+    public String level() {
+        return level;
     }
 
     public Long id() {

@@ -312,6 +312,12 @@ public class FundingRequest {
      */
     public Decision recordDecision(Long organisationId, DecisionOutcome outcome, Money amount, String comment,
                                    String author, Instant at, String taskId) {
+        return recordDecision(organisationId, null, outcome, amount, comment, author, at, taskId);
+    }
+
+    /** One organisation's decision, at one of its committee levels when it decides through levels. */
+    public Decision recordDecision(Long organisationId, String level, DecisionOutcome outcome, Money amount,
+                                   String comment, String author, Instant at, String taskId) {
         if (status != RequestStatus.AWAITING_DECISIONS) {
             throw new DomainException("request " + reference + " awaits no decision (it is " + status + ")");
         }
@@ -328,13 +334,19 @@ public class FundingRequest {
         } else if (amount != null) {
             throw ValidationException.of("amount", "only a reduced approval names an amount");
         }
-        Decision decision = new Decision(this, organisationId, outcome, amount, comment, author, at, taskId);
+        Decision decision = new Decision(this, organisationId, level, outcome, amount, comment, author, at, taskId);
         decisions.add(decision);
         return decision;
     }
 
     public boolean isApprovedByAllFunders() {
         return funderIds().stream().allMatch(org -> latestDecisionOf(org) == DecisionOutcome.APPROVE);
+    }
+
+    /** Whether the organisation's levels stop here: its latest decision is anything but an approval. */
+    public boolean decisionStoppedFor(Long organisationId) {
+        DecisionOutcome latest = latestDecisionOf(organisationId);
+        return latest != null && latest != DecisionOutcome.APPROVE;
     }
 
     public boolean hasRejection() {
