@@ -17,6 +17,11 @@ public record Caller(String username, Set<Role> roles, Long organisationId) {
         return "approvers-" + organisationId;
     }
 
+    /** The people told when the organisation's decisions are late: its supervisors. */
+    public static String escalationGroup(Long organisationId) {
+        return "escalation-" + organisationId;
+    }
+
     public boolean has(Role role) {
         return roles.contains(role);
     }

@@ -6,13 +6,14 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.util.Date;
 import java.util.Set;
-import java.util.stream.Collectors;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.task.IdentityLink;
-import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 
-/** Late decisions: marked with the highest priority, and their organisation's approvers told again. */
+/**
+ * Late decisions: marked with the highest priority (the task lists show them late), and their organisation's
+ * escalation group — its supervisors — told by mail.
+ */
 @Stateless
 public class TaskEscalation {
 
@@ -21,6 +22,9 @@ public class TaskEscalation {
 
     @Inject
     private TaskService taskService;
+
+    @Inject
+    private RuntimeService runtimeService;
 
     @EJB
     private UserDirectory users;
@@ -36,13 +40,12 @@ public class TaskEscalation {
         for (Task task : taskService.createTaskQuery().processInstanceId(processInstanceId)
                 .taskDefinitionKey(TaskListService.DECIDE).dueBefore(now).list()) {
             taskService.setPriority(task.getId(), LATE);
-            Set<String> groups = taskService.getIdentityLinksForTask(task.getId()).stream()
-                    .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()))
-                    .map(IdentityLink::getGroupId).filter(g -> g != null).collect(Collectors.toSet());
-            for (String email : users.emailsOfGroups(groups)) {
+            Long organisationId = (Long) runtimeService.getVariable(task.getExecutionId(), "organisationId");
+            for (String email : users.emailsOfGroups(Set.of(Caller.escalationGroup(organisationId)))) {
                 mailer.sendAfterCommit(email, "[Cofinance] En retard / Late: " + task.getName() + " – " + reference,
-                        "Cette décision est en retard.\nThis decision is late.\n\n" + task.getName() + "\n" + reference
-                                + "\n");
+                        "Cette décision de votre organisation est en retard depuis le " + task.getDueDate()
+                                + ".\nThis decision of your organisation is late.\n\n" + task.getName() + "\n"
+                                + reference + "\n");
             }
         }
     }

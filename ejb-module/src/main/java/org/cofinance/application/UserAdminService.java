@@ -108,8 +108,8 @@ public class UserAdminService {
         if (organisationId != null && em.find(Organisation.class, organisationId) == null) {
             violations.add(new Violation("organisationId", "no organisation " + organisationId));
         }
-        if (roles.contains(Role.APPROVER) && organisationId == null) {
-            violations.add(new Violation("organisationId", "an approver acts for an organisation"));
+        if ((roles.contains(Role.APPROVER) || roles.contains(Role.SUPERVISOR)) && organisationId == null) {
+            violations.add(new Violation("organisationId", "an approver or a supervisor acts for an organisation"));
         }
     }
 

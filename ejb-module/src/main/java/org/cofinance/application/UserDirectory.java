@@ -57,8 +57,8 @@ public class UserDirectory {
     }
 
     /**
-     * The e-mail addresses of the members of the process engine's candidate groups: {@code officers},
-     * {@code finance}, {@code approvers-<organisation id>}.
+     * The e-mail addresses of the members of the process engine's candidate groups and of the escalation groups:
+     * {@code officers}, {@code finance}, {@code approvers-<organisation id>}, {@code escalation-<organisation id>}.
      */
     public List<String> emailsOfGroups(Set<String> groups) {
         Set<String> emails = new TreeSet<>();
@@ -68,14 +68,20 @@ public class UserDirectory {
             } else if (Caller.FINANCE_GROUP.equals(group)) {
                 emails.addAll(emails(Role.FINANCE, null));
             } else if (group.startsWith("approvers-")) {
-                try {
-                    emails.addAll(emails(Role.APPROVER, Long.valueOf(group.substring("approvers-".length()))));
-                } catch (NumberFormatException e) {
-                    // not one of ours: nobody to tell
-                }
+                organisationOf(group, "approvers-").ifPresent(org -> emails.addAll(emails(Role.APPROVER, org)));
+            } else if (group.startsWith("escalation-")) {
+                organisationOf(group, "escalation-").ifPresent(org -> emails.addAll(emails(Role.SUPERVISOR, org)));
             }
         }
         return new ArrayList<>(emails);
+    }
+
+    private static Optional<Long> organisationOf(String group, String prefix) {
+        try {
+            return Optional.of(Long.valueOf(group.substring(prefix.length())));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
     }
 
     public Optional<String> emailOf(String username) {

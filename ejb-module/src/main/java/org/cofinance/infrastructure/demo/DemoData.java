@@ -72,6 +72,7 @@ public class DemoData {
         user("metropole", "Mathis Métropole", metropole, Role.APPROVER);
         user("finance", "Fanny Finance", cdc, Role.FINANCE);
         user("admin", "Adam Admin", null, Role.ADMIN);
+        user("supervisor", "Sacha Supervisor", cdc, Role.SUPERVISOR);
         LOG.info("Demo data loaded");
     }
 

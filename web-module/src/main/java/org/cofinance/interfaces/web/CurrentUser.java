@@ -62,7 +62,7 @@ public class CurrentUser {
         if (isApprover()) {
             return "/app/tasks?faces-redirect=true";
         }
-        if (isOfficer()) {
+        if (isOfficer() || getCaller().has(Role.SUPERVISOR)) {
             return "/app/requests?faces-redirect=true";
         }
         if (isFinance()) {

@@ -53,8 +53,8 @@ public class AppUser {
         if (username == null || !username.matches("[a-z0-9._-]{2,64}")) {
             throw new IllegalArgumentException("a user name is 2 to 64 lower-case letters, digits, '.', '_' or '-'");
         }
-        if (roles.contains(Role.APPROVER) && organisationId == null) {
-            throw new IllegalArgumentException("an approver acts for an organisation");
+        if ((roles.contains(Role.APPROVER) || roles.contains(Role.SUPERVISOR)) && organisationId == null) {
+            throw new IllegalArgumentException("an approver or a supervisor acts for an organisation");
         }
         this.username = username;
         this.passwordHash = Objects.requireNonNull(passwordHash, "password hash");
@@ -94,8 +94,8 @@ public class AppUser {
 
     /** Gives the user new roles and organisation; an approver always acts for an organisation. */
     public void reassign(Set<Role> newRoles, Long newOrganisationId) {
-        if (newRoles.contains(Role.APPROVER) && newOrganisationId == null) {
-            throw new IllegalArgumentException("an approver acts for an organisation");
+        if ((newRoles.contains(Role.APPROVER) || newRoles.contains(Role.SUPERVISOR)) && newOrganisationId == null) {
+            throw new IllegalArgumentException("an approver or a supervisor acts for an organisation");
         }
         this.roles = newRoles.isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(newRoles);
         this.organisationId = newOrganisationId;
