@@ -59,8 +59,10 @@ class FundingRequestProcessTest {
 
     /** Stands in for the application bean that reads the recorded funder decisions. */
     public class FakeFundingDecisions {
-        public List<Long> funderIds(Long requestId) {
-            return List.of(CDC, INVESTOR, REGION);
+        /** As the application does when the approving funders' parts of the plan did not change. */
+        public List<Long> fundersToDecide(Long requestId) {
+            return List.of(CDC, INVESTOR, REGION).stream().filter(org -> !"APPROVE".equals(decisions.get(org)))
+                    .toList();
         }
 
         public boolean allApproved(Long requestId) {
@@ -139,6 +141,25 @@ class FundingRequestProcessTest {
                 .isWaitingAt("sign-convention");
         assertThat(task()).hasCandidateGroup("officers");
         assertThat(calls).containsExactly("eligibility", "reserve", "post");
+    }
+
+    @Test
+    void shouldAskOnlyTheFundersWhoseApprovalDoesNotStandWhenARevisedPlanIsRoutedAgain() {
+        // given the investor approved a reduced amount, the others approved: the plan goes back for revision
+        ProcessInstance instance = start();
+        decide(CDC, "APPROVE");
+        decide(INVESTOR, "APPROVE_REDUCED");
+        decide(REGION, "APPROVE");
+        assertThat(instance).isWaitingAt("revise-plan");
+
+        // when the officer routes the revised plan again
+        answer(task(), "APPROVE");
+
+        // then only the investor decides again, and its approval posts the commitments
+        assertThat(taskQuery().taskDefinitionKey("decide").list()).singleElement().satisfies(t ->
+                assertThat(t).hasCandidateGroup("approvers-" + INVESTOR));
+        decide(INVESTOR, "APPROVE");
+        assertThat(instance).hasPassed("post-commitments").isWaitingAt("sign-convention");
     }
 
     @Test

@@ -79,11 +79,15 @@ public class FundingRequestService {
     public record Created(Long id, boolean isNew) {
     }
 
-    /** Saves new contents over a draft the caller may edit. */
-    public Views.RequestView updateDraft(Long requestId, NewRequest command) {
+    /**
+     * Saves new contents over a draft; over the plan only of a request sent back for revision or in arbitration
+     * (its project, as submitted, is kept whatever the command says).
+     */
+    public Views.RequestView updatePlan(Long requestId, NewRequest command) {
         callers.current().require(Role.OFFICER);
         FundingRequest request = find(requestId);
-        request.reviseDraft(project(command), planLines(command));
+        request.revise(request.status() == RequestStatus.DRAFT ? project(command) : request.projectDetails(),
+                planLines(command));
         em.flush();
         return view(request);
     }

@@ -15,6 +15,7 @@ import java.util.List;
 import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.DecisionDefinition;
+import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.variable.Variables;
 import org.cofinance.domain.model.organisation.Organisation;
 import org.cofinance.domain.model.request.FundingRequest;
@@ -57,8 +58,7 @@ public class RequestWorkflowService {
      */
     public boolean checkEligibility(Long requestId, String processDefinitionId) {
         FundingRequest request = request(requestId);
-        List<String> reasons = decisionService.evaluateDecisionTableById(decisionOf(ELIGIBILITY, processDefinitionId),
-                request.eligibilityFacts().asVariables()).collectEntries("reason");
+        List<String> reasons = eligibilityReasons(requestId, processDefinitionId);
         if (reasons.isEmpty()) {
             request.moveTo(RequestStatus.IN_INSTRUCTION);
         } else {
@@ -129,9 +129,18 @@ public class RequestWorkflowService {
         moveTo(request(requestId), RequestStatus.CLOSED);
     }
 
-    /** The organisations that owe a decision: one task each. */
-    public List<Long> funderIds(Long requestId) {
-        return new ArrayList<>(request(requestId).funderIds());
+    /** The organisations that owe a decision: one each, but those whose approval of an unchanged part stands. */
+    public List<Long> fundersToDecide(Long requestId) {
+        return request(requestId).fundersToDecide();
+    }
+
+    /**
+     * Why the request, as its plan now stands, breaks the call's rules (the {@code eligibility} decision deployed
+     * with the process that runs it); empty when it keeps them.
+     */
+    public List<String> eligibilityReasons(Long requestId, String processDefinitionId) {
+        return decisionService.evaluateDecisionTableById(decisionOf(ELIGIBILITY, processDefinitionId),
+                request(requestId).eligibilityFacts().asVariables()).collectEntries("reason");
     }
 
     /**
@@ -166,15 +175,34 @@ public class RequestWorkflowService {
         return request(requestId).hasRejection();
     }
 
-    /** The decision of that key deployed with the process definition: rules are versioned with the process. */
+    /**
+     * The decision of that key as it stood when the process definition was deployed: the one of its own deployment,
+     * or — for a deployment that carried only its changed models — the latest version deployed before it. Rules are
+     * versioned with the process.
+     */
     private String decisionOf(String key, String processDefinitionId) {
-        String deploymentId = repositoryService.getProcessDefinition(processDefinitionId).getDeploymentId();
-        DecisionDefinition decision = repositoryService.createDecisionDefinitionQuery()
-                .decisionDefinitionKey(key).deploymentId(deploymentId).singleResult();
-        if (decision == null) {
-            throw new IllegalStateException("no " + key + " decision deployed with " + processDefinitionId);
+        Deployment processDeployment = repositoryService.createDeploymentQuery()
+                .deploymentId(repositoryService.getProcessDefinition(processDefinitionId).getDeploymentId())
+                .singleResult();
+        DecisionDefinition best = null;
+        Date bestDeployed = null;
+        for (DecisionDefinition decision : repositoryService.createDecisionDefinitionQuery().decisionDefinitionKey(key)
+                .list()) {
+            if (decision.getDeploymentId().equals(processDeployment.getId())) {
+                return decision.getId();
+            }
+            Date deployed = repositoryService.createDeploymentQuery().deploymentId(decision.getDeploymentId())
+                    .singleResult().getDeploymentTime();
+            if (!deployed.after(processDeployment.getDeploymentTime())
+                    && (best == null || decision.getVersion() > best.getVersion())) {
+                best = decision;
+                bestDeployed = deployed;
+            }
         }
-        return decision.getId();
+        if (best == null || bestDeployed == null) {
+            throw new IllegalStateException("no " + key + " decision deployed with or before " + processDefinitionId);
+        }
+        return best.getId();
     }
 
     private void moveTo(FundingRequest request, RequestStatus status) {

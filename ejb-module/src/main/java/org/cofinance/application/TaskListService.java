@@ -65,6 +65,9 @@ public class TaskListService {
     @EJB
     private LedgerService ledger;
 
+    @EJB
+    private RequestWorkflowService workflow;
+
     @Inject
     private TaskService taskService;
 
@@ -161,6 +164,15 @@ public class TaskListService {
         switch (task.getTaskDefinitionKey()) {
             case INSTRUCT -> em.find(FundingRequest.class, requestId).instructedBy(caller.username());
             case RECORD_EVIDENCE -> recordEvidence(tranche(task), caller, answer);
+            case "revise-plan", "arbitrate" -> {
+                if (outcome == DecisionOutcome.APPROVE) {
+                    List<String> reasons = workflow.eligibilityReasons(requestId, task.getProcessDefinitionId());
+                    if (!reasons.isEmpty()) {
+                        throw ValidationException.of("plan", "the plan as it stands breaks the call's rules "
+                                + reasons + ": revise it before routing it again");
+                    }
+                }
+            }
             case VALIDATE_PAYMENT -> {
                 if (outcome == DecisionOutcome.APPROVE) {
                     tranche(task).validate(caller.username(), clock.instant());

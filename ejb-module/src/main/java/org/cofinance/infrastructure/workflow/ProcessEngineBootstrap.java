@@ -16,7 +16,7 @@ import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.JakartaTransactionProcessEngineConfiguration;
-import org.camunda.bpm.engine.repository.DeploymentBuilder;
+import org.cofinance.bpmn.ProcessModels;
 import org.cofinance.infrastructure.demo.DemoData;
 import org.cofinance.infrastructure.persistence.DatabaseMigration;
 
@@ -31,8 +31,6 @@ import org.cofinance.infrastructure.persistence.DatabaseMigration;
 public class ProcessEngineBootstrap {
 
     public static final String DATASOURCE = "java:jboss/datasources/CofinanceDS";
-    static final List<String> PROCESS_MODELS = List.of("processes/funding-request.bpmn", "processes/eligibility.dmn",
-            "processes/committee-level.dmn");
     private static final Logger LOG = Logger.getLogger(ProcessEngineBootstrap.class.getName());
 
     @Resource(lookup = DATASOURCE)
@@ -77,10 +75,7 @@ public class ProcessEngineBootstrap {
     }
 
     private void deployModels() {
-        DeploymentBuilder deployment = processEngine.getRepositoryService().createDeployment()
-                .name("cofinance").source("cofinance").enableDuplicateFiltering(true);
-        PROCESS_MODELS.forEach(deployment::addClasspathResource);
-        deployment.deploy();
+        ProcessModels.deploy(processEngine.getRepositoryService());
     }
 
     @PreDestroy

@@ -5,6 +5,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -40,6 +41,14 @@ public class RequestResource {
         FundingRequestService.Created created = requests.create(body, idempotencyKey);
         return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(created.id())).build())
                 .entity(requests.get(created.id())).build();
+    }
+
+    /** Replaces a draft; the plan only of a request sent back for revision or in arbitration. */
+    @PUT
+    @Path("/{id}")
+    public Views.RequestView update(@PathParam("id") long id, NewRequest body) {
+        RequestBodies.require(body);
+        return requests.updatePlan(id, body);
     }
 
     @POST

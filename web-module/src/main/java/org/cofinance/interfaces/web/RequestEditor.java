@@ -49,6 +49,7 @@ public class RequestEditor implements Serializable {
     private String eligibleCost;
     private final List<LineForm> lines = new ArrayList<>();
     private boolean loaded;
+    private String status = "DRAFT";
 
     /** One line of the plan as typed. */
     public static class LineForm implements Serializable {
@@ -101,7 +102,8 @@ public class RequestEditor implements Serializable {
             return;
         }
         Views.RequestView request = requests.get(id);
-        if (!"DRAFT".equals(request.status())) {
+        status = request.status();
+        if (!List.of("DRAFT", "TO_REVISE", "IN_ARBITRATION").contains(status)) {
             FacesContext.getCurrentInstance().getExternalContext().redirect(
                     FacesContext.getCurrentInstance().getExternalContext().getRequestContextPath()
                             + "/app/request.xhtml?id=" + id);
@@ -190,7 +192,7 @@ public class RequestEditor implements Serializable {
             if (id == null) {
                 id = requests.create(command, creationKey).id();
             } else {
-                requests.updateDraft(id, command);
+                requests.updatePlan(id, command);
             }
             reference = requests.get(id).reference();
         });
@@ -201,6 +203,11 @@ public class RequestEditor implements Serializable {
                 l.envelopeCode == null || l.envelopeCode.isBlank() ? null : l.envelopeCode,
                 l.instrument, Ui.amountOf(l.amount))).toList();
         return new NewRequest(title, territory, theme, leadOrganisationId, Ui.amountOf(eligibleCost), plan);
+    }
+
+    /** A draft changes entirely; a request sent back for revision or in arbitration changes its plan only. */
+    public boolean isDraft() {
+        return "DRAFT".equals(status);
     }
 
     public FieldErrors getErrors() {

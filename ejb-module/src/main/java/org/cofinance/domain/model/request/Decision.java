@@ -50,6 +50,10 @@ public class Decision {
     @Column(name = "task_id", length = 64, updatable = false)
     private String taskId;
 
+    /** A digest of the organisation's plan lines when it decided. */
+    @Column(name = "plan_fingerprint", length = 64, updatable = false)
+    private String planFingerprint;
+
     /** The committee level of the organisation that decided, when its decision goes through levels. */
     @Column(length = 40, updatable = false)
     private String level;
@@ -58,9 +62,10 @@ public class Decision {
     }
 
     Decision(FundingRequest request, Long organisationId, String level, DecisionOutcome outcome, Money amount,
-             String comment, String author, Instant decidedAt, String taskId) {
+             String comment, String author, Instant decidedAt, String taskId, String planFingerprint) {
         this.request = request;
         this.level = level;
+        this.planFingerprint = planFingerprint;
         this.organisationId = organisationId;
         this.outcome = outcome;
         this.amount = amount;
@@ -68,6 +73,10 @@ public class Decision {
         this.author = author;
         this.decidedAt = decidedAt;
         this.taskId = taskId;
+    }
+
+    public String planFingerprint() {
+        return planFingerprint;
     }
 
     public String level() {

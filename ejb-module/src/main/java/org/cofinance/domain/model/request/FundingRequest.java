@@ -141,21 +141,24 @@ public class FundingRequest {
     }
 
     /**
-     * Replaces the project and the plan of a draft, under the rules of a new draft. Lines keep their positions: the
-     * first ones are rewritten in place, the extra ones added or removed.
+     * Replaces the project and the plan of a draft, under the rules of a new draft; after submission, while the plan
+     * is sent back for revision or in arbitration, only the plan changes and it still balances to the same cost.
+     * Lines keep their positions: the first ones are rewritten in place, the extra ones added or removed.
      *
      * @throws ValidationException naming every field that breaks a rule; nothing is changed then
      */
-    public void reviseDraft(ProjectDetails project, List<PlanLineDraft> lines) {
-        if (status != RequestStatus.DRAFT) {
-            throw new DomainException("request " + reference + " is " + status + ": only a draft is edited");
+    public void revise(ProjectDetails project, List<PlanLineDraft> lines) {
+        boolean draft = status == RequestStatus.DRAFT;
+        if (!draft && status != RequestStatus.TO_REVISE && status != RequestStatus.IN_ARBITRATION) {
+            throw new DomainException("request " + reference + " is " + status + ": its plan can no longer change");
         }
-        List<Violation> violations = new ArrayList<>(project.violations());
-        violations.addAll(planViolations(project, lines));
+        ProjectDetails kept = draft ? project : projectDetails();
+        List<Violation> violations = new ArrayList<>(kept.violations());
+        violations.addAll(planViolations(kept, lines));
         if (!violations.isEmpty()) {
             throw new ValidationException(violations);
         }
-        apply(project);
+        apply(kept);
         for (int i = 0; i < lines.size(); i++) {
             if (i < plan.size()) {
                 plan.get(i).replaceWith(lines.get(i));
@@ -165,6 +168,45 @@ public class FundingRequest {
         }
         while (plan.size() > lines.size()) {
             plan.remove(plan.size() - 1);
+        }
+    }
+
+    /**
+     * The funders whose decision is asked when the plan is routed: all of them, but those whose latest decision
+     * approved exactly the part of the plan they still have.
+     */
+    public List<Long> fundersToDecide() {
+        List<Long> funders = new ArrayList<>();
+        for (Long organisationId : funderIds()) {
+            Decision latest = null;
+            for (Decision d : decisions) {
+                if (d.organisationId().equals(organisationId)) {
+                    latest = d;
+                }
+            }
+            boolean kept = latest != null && latest.outcome() == DecisionOutcome.APPROVE
+                    && planFingerprintOf(organisationId).equals(latest.planFingerprint());
+            if (!kept) {
+                funders.add(organisationId);
+            }
+        }
+        return funders;
+    }
+
+    /** A digest of the organisation's lines (envelope, instrument, amount), in plan order. */
+    String planFingerprintOf(Long organisationId) {
+        StringBuilder lines = new StringBuilder();
+        for (PlanLine line : plan) {
+            if (line.organisation().id().equals(organisationId)) {
+                lines.append(line.envelope().map(e -> e.code()).orElse("-")).append('|')
+                        .append(line.instrument()).append('|').append(line.amount().toPlainString()).append('\n');
+            }
+        }
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(lines.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
         }
     }
 
@@ -334,7 +376,8 @@ public class FundingRequest {
         } else if (amount != null) {
             throw ValidationException.of("amount", "only a reduced approval names an amount");
         }
-        Decision decision = new Decision(this, organisationId, level, outcome, amount, comment, author, at, taskId);
+        Decision decision = new Decision(this, organisationId, level, outcome, amount, comment, author, at, taskId,
+                planFingerprintOf(organisationId));
         decisions.add(decision);
         return decision;
     }

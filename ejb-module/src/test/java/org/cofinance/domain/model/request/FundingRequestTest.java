@@ -101,7 +101,7 @@ class FundingRequestTest {
         FundingRequest request = draft();
 
         // when its plan is rewritten with two lines and a new cost
-        request.reviseDraft(project("700000.00"), List.of(
+        request.revise(project("700000.00"), List.of(
                 new PlanLineDraft(cdc, tiga, Instrument.SUBSIDY, Money.euros(400_000)),
                 new PlanLineDraft(lead, null, Instrument.SELF_FUNDING, Money.euros(300_000))));
 
@@ -117,7 +117,7 @@ class FundingRequestTest {
     void shouldRefuseARevisionThatBreaksARuleAndChangeNothing() {
         FundingRequest request = draft();
 
-        assertThatThrownBy(() -> request.reviseDraft(project("999999.99"), plan()))
+        assertThatThrownBy(() -> request.revise(project("999999.99"), plan()))
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(fields(e)).containsExactly("plan"));
         assertThat(request.eligibleCost()).isEqualTo(Money.parse("1000000.00"));
         assertThat(request.plan()).hasSize(3);
@@ -128,8 +128,37 @@ class FundingRequestTest {
         FundingRequest request = draft();
         request.submit("officer", NOW);
 
-        assertThatThrownBy(() -> request.reviseDraft(project("1000000.00"), plan()))
-                .isInstanceOf(DomainException.class).hasMessageContaining("only a draft");
+        assertThatThrownBy(() -> request.revise(project("1000000.00"), plan()))
+                .isInstanceOf(DomainException.class).hasMessageContaining("can no longer change");
+    }
+
+    @Test
+    void shouldKeepTheApprovalOfAFunderWhosePartOfTheRevisedPlanDidNotChange() {
+        // given the CDC approved and the fund approved a reduced amount: the plan goes back for revision
+        FundingRequest request = draft();
+        request.submit("officer", NOW);
+        request.moveTo(RequestStatus.AWAITING_DECISIONS);
+        request.recordDecision(1L, DecisionOutcome.APPROVE, null, null, "cdc", NOW, "t1");
+        request.recordDecision(2L, DecisionOutcome.APPROVE_REDUCED, Money.euros(200_000), null, "investor", NOW, "t2");
+        request.moveTo(RequestStatus.TO_REVISE);
+
+        // when the officer lowers the fund's line and raises the lead's own money; a new project is ignored
+        request.revise(new ProjectDetails("Autre", "Ailleurs", Theme.ENERGY, lead, Money.parse("5.00")), List.of(
+                new PlanLineDraft(cdc, tiga, Instrument.SUBSIDY, Money.euros(400_000)),
+                new PlanLineDraft(fund, immo, Instrument.EQUITY, Money.euros(200_000)),
+                new PlanLineDraft(lead, null, Instrument.SELF_FUNDING, Money.euros(400_000))));
+
+        // then only the fund decides again; the project and its cost are those submitted
+        assertThat(request.fundersToDecide()).containsExactly(2L);
+        assertThat(request.title()).isEqualTo("Résidence");
+        assertThat(request.eligibleCost()).isEqualTo(Money.parse("1000000.00"));
+    }
+
+    @Test
+    void shouldAskEveryFunderWhenNothingWasDecidedYet() {
+        FundingRequest request = draft();
+
+        assertThat(request.fundersToDecide()).containsExactly(1L, 2L);
     }
 
     @Test
