@@ -4,36 +4,40 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.ResourceBundle;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
  * What makes one report: its name in the API, its compiled template and its columns. Column ids are the stable
  * English identifiers of the CSV header and the keys of the rows; their labels, in French by default and English on
- * request, come from the bundle {@code org/cofinance/reports/<name>}.
+ * request, come from the bundle {@code org/cofinance/reports/<name>}. The coded columns hold codes (statuses,
+ * instruments, kinds): CSV keeps the codes, PDF and XLSX print their labels, {@code code.<column>.<code>} in the
+ * same bundle.
  */
-public record ReportDefinition(String name, List<String> columns) {
+public record ReportDefinition(String name, List<String> columns, Set<String> codedColumns) {
 
     public static final ReportDefinition ENVELOPE_STATUS = new ReportDefinition("envelope-status",
-            List.of("code", "name", "parent", "ceiling", "reserved", "committed", "disbursed", "available"));
+            List.of("code", "name", "parent", "ceiling", "reserved", "committed", "disbursed", "available"), Set.of());
 
     public static final ReportDefinition COMMITMENTS = new ReportDefinition("commitments",
             List.of("reference", "territory", "funder", "funderKind", "instrument", "envelope", "status", "amount",
-                    "disbursed"));
+                    "disbursed"), Set.of("funderKind", "instrument", "status"));
 
     public static final ReportDefinition AUDIT = new ReportDefinition("audit",
-            List.of("at", "event", "reference", "envelope", "organisation", "amount", "author", "detail"));
+            List.of("at", "event", "reference", "envelope", "organisation", "amount", "author", "detail"),
+            Set.of("event"));
 
     public static final ReportDefinition PIPELINE = new ReportDefinition("pipeline",
             List.of("reference", "project", "territory", "status", "submitted", "ageDays", "eligibleCost",
-                    "openTasks", "lateTasks"));
+                    "openTasks", "lateTasks"), Set.of());
 
     public static final ReportDefinition DISBURSEMENTS = new ReportDefinition("disbursements",
             List.of("quarter", "reference", "funder", "envelope", "status", "requested", "paid", "due",
-                    "paidAmount"));
+                    "paidAmount"), Set.of("status"));
 
     /** One request for its committee (fiche d'engagement); its project fields are parameters, its rows sections. */
     public static final ReportDefinition REQUEST_SHEET = new ReportDefinition("request-sheet",
-            List.of("section", "label", "detail", "amount"));
+            List.of("section", "label", "detail", "amount"), Set.of());
 
     /** The reports of {@code GET /reports/{name}}; the request sheet has its own address. */
     public static final List<ReportDefinition> ALL = List.of(ENVELOPE_STATUS, COMMITMENTS, PIPELINE, DISBURSEMENTS,
@@ -55,6 +59,14 @@ public record ReportDefinition(String name, List<String> columns) {
 
     public String title(Locale locale) {
         return labels(locale).getString("title");
+    }
+
+    /** The label of a code of a coded column in that language, or the code itself when the bundle has none. */
+    Object labelOf(String column, Object value, Map<String, String> labels) {
+        if (!(value instanceof String code) || !codedColumns.contains(column)) {
+            return value;
+        }
+        return labels.getOrDefault("code." + column + "." + code, code);
     }
 
     Map<String, String> labelMap(Locale locale) {

@@ -101,7 +101,7 @@ public class ReportRenderer {
         }
         try {
             JasperPrint print = JasperFillManager.fillReport(template(definition), parameters,
-                    new CountingDataSource(rows, progress));
+                    new CountingDataSource(rows, progress, definition, definition.labelMap(locale)));
             progress.accept(rows.size());
             if (virtualizer != null) {
                 virtualizer.setReadOnly(true);
@@ -171,13 +171,24 @@ public class ReportRenderer {
     }
 
     /** The rows as JasperReports reads them, counting as it goes. */
+    /** The rows, their codes printed as labels, counting what was read for the progress. */
     private static final class CountingDataSource extends JRMapCollectionDataSource {
         private final IntConsumer progress;
+        private final ReportDefinition definition;
+        private final Map<String, String> labels;
         private int read;
 
-        CountingDataSource(List<Map<String, ?>> rows, IntConsumer progress) {
+        CountingDataSource(List<Map<String, ?>> rows, IntConsumer progress, ReportDefinition definition,
+                           Map<String, String> labels) {
             super(new ArrayList<>(rows));
             this.progress = progress;
+            this.definition = definition;
+            this.labels = labels;
+        }
+
+        @Override
+        public Object getFieldValue(net.sf.jasperreports.engine.JRField field) {
+            return definition.labelOf(field.getName(), super.getFieldValue(field), labels);
         }
 
         @Override

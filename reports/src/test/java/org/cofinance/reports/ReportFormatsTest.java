@@ -188,6 +188,20 @@ class ReportFormatsTest {
     }
 
     @Test
+    void shouldPrintTheLabelsOfCodesInPdfAndXlsxButKeepTheCodesInCsv() throws IOException {
+        String pdf = pdfText(renderer.render(ReportDefinition.COMMITMENTS, ReportFixtures.commitments(),
+                ReportFormat.PDF, Locale.FRANCE, "", GENERATED));
+        String csv = new String(renderer.render(ReportDefinition.COMMITMENTS, ReportFixtures.commitments(),
+                ReportFormat.CSV, Locale.FRANCE, "", GENERATED), java.nio.charset.StandardCharsets.UTF_8);
+        String audit = pdfText(renderer.render(ReportDefinition.AUDIT, ReportFixtures.audit(), ReportFormat.PDF,
+                Locale.UK, "", GENERATED));
+
+        assertThat(pdf).contains("Subvention", "Investisseur privé").doesNotContain("SUBSIDY", "PRIVATE_INVESTOR");
+        assertThat(csv).contains("SUBSIDY", "PRIVATE_INVESTOR").doesNotContain("Subvention");
+        assertThat(audit).contains("Amendment").doesNotContain("AMEND ");
+    }
+
+    @Test
     void shouldSpeakEnglishOnRequest() throws IOException {
         byte[] pdf = renderer.render(ReportDefinition.AUDIT, ReportFixtures.audit(), ReportFormat.PDF, Locale.UK, "",
                 GENERATED);
