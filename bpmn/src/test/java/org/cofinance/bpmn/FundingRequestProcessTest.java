@@ -269,6 +269,25 @@ class FundingRequestProcessTest {
     }
 
     @Test
+    void shouldReserveInAJobOfItsOwnAfterAFavourableInstruction() {
+        // given an instructed request
+        ProcessInstance instance = submit();
+
+        // when the instruction is favourable
+        complete(task(), Variables.createVariables().putValueTyped("decision", Variables.stringValue("APPROVE", true)));
+
+        // then the reservation waits for the job executor, and happens when its job runs
+        assertThat(instance).isWaitingAt("reserve-funds");
+        assertThat(calls).containsExactly("eligibility");
+        org.camunda.bpm.engine.runtime.Job reservation = engine.getManagementService().createJobQuery()
+                .processInstanceId(instance.getId()).activityId("reserve-funds").singleResult();
+        assertThat(reservation.getRetries()).isEqualTo(3);
+        engine.getManagementService().executeJob(reservation.getId());
+        assertThat(calls).containsExactly("eligibility", "reserve");
+        assertThat(instance).isWaitingAt("decide");
+    }
+
+    @Test
     void shouldCloseAnIneligibleRequestWithoutReservingAnything() {
         // given a request that breaks the call's rules
         eligible = false;
@@ -533,7 +552,12 @@ class FundingRequestProcessTest {
         return (String) engine.getTaskService().getVariable(task.getId(), "level");
     }
 
-    private static void answer(Task task, String outcome) {
+    /** Completes the task, then runs the asynchronous steps it led to (the reservation), as the job executor would. */
+    private void answer(Task task, String outcome) {
         complete(task, Variables.createVariables().putValueTyped("decision", Variables.stringValue(outcome, true)));
+        for (org.camunda.bpm.engine.runtime.Job job : engine.getManagementService().createJobQuery().messages()
+                .list()) {
+            engine.getManagementService().executeJob(job.getId());
+        }
     }
 }

@@ -63,9 +63,11 @@ class BrowserStoryIT {
 
         // then the request page shows it in instruction, with its instruction task for the officer
         String reference = officer.title().substring(0, officer.title().indexOf(' '));
+        long id = Long.parseLong(officer.url().replaceAll(".*[?&]id=(\\d+).*", "$1"));
         assertThat(officer.text(By.id("request-status"))).isEqualTo("En instruction");
         officer.clickAndWait(By.cssSelector("a.task-link"));
         answer(officer, "APPROVE");
+        Demo.awaitReservation(id);
 
         // when three approvers of three organisations approve it from their task lists
         for (String approver : new String[] {"cdc", "investor", "region"}) {

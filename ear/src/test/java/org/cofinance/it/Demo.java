@@ -86,11 +86,26 @@ final class Demo {
         JsonNode tasks = Api.as("officer").get("/tasks?requestId=" + requestId).json().get("items");
         for (JsonNode task : tasks) {
             if (task.get("taskType").asText().equals("instruct")) {
-                return Api.as("officer").post("/tasks/" + task.get("id").asText() + "/complete",
+                Api.Reply reply = Api.as("officer").post("/tasks/" + task.get("id").asText() + "/complete",
                         "{\"decision\": \"APPROVE\"}");
+                if (reply.status() == 204) {
+                    awaitReservation(requestId);
+                }
+                return reply;
             }
         }
         throw new IllegalStateException("no instruction task for request " + requestId + ": " + tasks);
+    }
+
+    /**
+     * Waits for the reservation, a job of its own after the officer's answer, to have run: the request then awaits
+     * its funders or is in arbitration.
+     */
+    static void awaitReservation(long requestId) {
+        org.awaitility.Awaitility.await().atMost(60, java.util.concurrent.TimeUnit.SECONDS)
+                .pollInterval(50, java.util.concurrent.TimeUnit.MILLISECONDS)
+                .until(() -> java.util.Set.of("AWAITING_DECISIONS", "IN_ARBITRATION").contains(
+                        Api.as("officer").get("/requests/" + requestId).json().get("status").asText()));
     }
 
     /** Completes the user's task of that type on the request with the given answer body. */

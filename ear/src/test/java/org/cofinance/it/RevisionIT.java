@@ -43,6 +43,7 @@ class RevisionIT {
         Api.Reply rebalanced = Api.as("officer").put("/requests/" + id, plan("4000000.00", "2000000.00",
                 "2000000.00", "0", "4000000.00"));
         Api.Reply routed = Demo.answer("officer", id, "revise-plan", "{\"decision\":\"APPROVE\"}");
+        Demo.awaitReservation(id);
 
         // then the plan breaking the rules is not routed, the rebalanced one is, to the fund only
         assertThat(refused.status()).isEqualTo(400);

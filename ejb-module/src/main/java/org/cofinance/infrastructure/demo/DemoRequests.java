@@ -7,10 +7,13 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.List;
 import java.util.logging.Logger;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.runtime.Job;
 import org.cofinance.application.FundingRequestService;
 import org.cofinance.application.NewRequest;
 import org.cofinance.application.SignedInUser;
@@ -18,6 +21,7 @@ import org.cofinance.application.TaskAnswer;
 import org.cofinance.application.TaskListService;
 import org.cofinance.application.Views;
 import org.cofinance.domain.model.organisation.Organisation;
+import org.cofinance.domain.model.request.FundingRequest;
 
 /**
  * The demo profile's requests, so that a newcomer can play every role at once: a dozen requests in every stage
@@ -40,6 +44,9 @@ public class DemoRequests {
 
     @EJB
     private TaskListService tasks;
+
+    @Inject
+    private ManagementService managementService;
 
 
     @PostConstruct
@@ -172,6 +179,15 @@ public class DemoRequests {
             Views.TaskView task = mine.items().stream().filter(t -> t.taskType().equals(taskType)).findFirst()
                     .orElseThrow(() -> new IllegalStateException("no " + taskType + " task for " + user));
             tasks.complete(task.id(), new TaskAnswer(decision, null, comment));
+        }
+        runAsynchronousSteps(requestId);
+    }
+
+    /** Runs at once the jobs the answer left (the reservation), in this transaction: the job executor sees none. */
+    private void runAsynchronousSteps(long requestId) {
+        String instance = em.find(FundingRequest.class, requestId).processInstanceId();
+        for (Job job : managementService.createJobQuery().processInstanceId(instance).messages().list()) {
+            managementService.executeJob(job.getId());
         }
     }
 
