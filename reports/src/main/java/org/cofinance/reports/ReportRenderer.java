@@ -91,6 +91,9 @@ public class ReportRenderer {
         parameters.put("REPORT_TITLE", definition.title(locale));
         parameters.put("LABELS", definition.labelMap(locale));
         parameters.put("FILTERS", filters == null ? "" : filters);
+        if (definition == ReportDefinition.ENVELOPE_STATUS) {
+            parameters.put("CHART", ConsumptionChart.of(rows, definition.labelMap(locale)));
+        }
         parameters.put("GENERATED_AT", definition.labelMap(locale).get("generated") + " "
                 + generatedAt.format(DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT).withLocale(locale)));
         JRSwapFileVirtualizer virtualizer = null;

@@ -61,6 +61,28 @@ class EnvelopeStatusReportTest {
     }
 
     @Test
+    void shouldDrawTheConsumptionChartOfTheEnvelopes() throws IOException {
+        byte[] pdf = renderer.render(ReportDefinition.ENVELOPE_STATUS, FIXTURE, ReportFormat.PDF, Locale.FRANCE, "",
+                ZonedDateTime.of(2026, 11, 26, 9, 30, 0, 0, ZoneOffset.UTC));
+
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            assertThat(new PDFTextStripper().getText(document)).contains("Consommation des enveloppes");
+            int images = 0;
+            for (var page : document.getPages()) {
+                for (var name : page.getResources().getXObjectNames()) {
+                    if (page.getResources().isImageXObject(name)) {
+                        images++;
+                    }
+                }
+            }
+            assertThat(images).isEqualTo(1);
+        }
+        java.awt.image.BufferedImage chart = ConsumptionChart.of(FIXTURE, Map.of());
+        assertThat(chart.getWidth()).isEqualTo(ConsumptionChart.WIDTH);
+        assertThat(ConsumptionChart.of(List.of(), Map.of())).isNull();
+    }
+
+    @Test
     void shouldSpeakEnglishOnRequest() throws IOException {
         // when the report is asked in English
         byte[] pdf = renderer.render(ReportDefinition.ENVELOPE_STATUS, FIXTURE, ReportFormat.PDF, Locale.UK, "",
