@@ -141,15 +141,9 @@ public class LedgerService {
         }
     }
 
-    /** Closes every posted commitment of the request; what was not paid goes back to its envelope. */
+    /** Closes every posted commitment of a cancelled request; what was not paid goes back to its envelope. */
     public void releaseCommitments(Long requestId, String keyPrefix, String author) {
-        List<Commitment> posted = postedCommitments(requestId);
-        lockChains(posted.stream().map(Commitment::envelope).toList());
-        Instant now = clock.instant();
-        for (Commitment c : posted) {
-            record(c.close(new Movement(author, now, keyPrefix + ":commitment:" + c.id() + ":release",
-                    "request cancelled")));
-        }
+        closePosted(requestId, keyPrefix, ":release", author, "request cancelled");
     }
 
     /**
@@ -182,12 +176,15 @@ public class LedgerService {
 
     /** Closes the request's commitments at the end of its convention: what was not paid goes back (dégagement). */
     public void closeCommitments(Long requestId, String keyPrefix, String author) {
+        closePosted(requestId, keyPrefix, ":close", author, "closing: undisbursed rest released");
+    }
+
+    private void closePosted(Long requestId, String keyPrefix, String keySuffix, String author, String reason) {
         List<Commitment> posted = postedCommitments(requestId);
         lockChains(posted.stream().map(Commitment::envelope).toList());
         Instant now = clock.instant();
         for (Commitment c : posted) {
-            record(c.close(new Movement(author, now, keyPrefix + ":commitment:" + c.id() + ":close",
-                    "closing: undisbursed rest released")));
+            record(c.close(new Movement(author, now, keyPrefix + ":commitment:" + c.id() + keySuffix, reason)));
         }
     }
 

@@ -39,6 +39,12 @@ public class TaskListService {
     static final String DECIDE = "decide";
     static final String INSTRUCT = "instruct";
 
+    /**
+     * The process variable naming who completed the latest task: the author of the steps that run after it in a job
+     * of their own (the reservation), where nobody is signed in.
+     */
+    public static final String LAST_ACTOR = "lastActor";
+
     static final String RECORD_EVIDENCE = "record-evidence";
     static final String VALIDATE_PAYMENT = "validate-payment";
 
@@ -154,7 +160,8 @@ public class TaskListService {
                 taskService.setAssignee(taskId, caller.username());
             }
             taskService.complete(taskId, Variables.createVariables()
-                    .putValueTyped("decision", Variables.stringValue(outcome.name(), true)));
+                    .putValueTyped("decision", Variables.stringValue(outcome.name(), true))
+                    .putValue(LAST_ACTOR, caller.username()));
         });
     }
 

@@ -2,8 +2,12 @@ package org.cofinance.infrastructure.workflow.delegates;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.cofinance.application.TaskListService;
 
-/** What every step that moves money reads from its execution: the request, its idempotency key, its author. */
+/**
+ * What every step that moves money reads from its execution: the request, its idempotency key, its author — the
+ * signed-in user, or in a job of its own whoever completed the task that led to it.
+ */
 record ProcessStep(Long requestId, String key, String author) {
 
     static final String SYSTEM = "system";
@@ -11,8 +15,8 @@ record ProcessStep(Long requestId, String key, String author) {
     static ProcessStep of(DelegateExecution execution) {
         Authentication authentication = execution.getProcessEngineServices().getIdentityService()
                 .getCurrentAuthentication();
-        String author = authentication == null || authentication.getUserId() == null ? SYSTEM
-                : authentication.getUserId();
+        String author = authentication != null && authentication.getUserId() != null ? authentication.getUserId()
+                : execution.getVariable(TaskListService.LAST_ACTOR) instanceof String actor ? actor : SYSTEM;
         // the key names the process instance and the activity instance: a retried job never books twice
         String key = execution.getProcessInstanceId() + ":" + execution.getActivityInstanceId();
         return new ProcessStep((Long) execution.getVariable("requestId"), key, author);
