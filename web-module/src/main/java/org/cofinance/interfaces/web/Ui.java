@@ -51,7 +51,8 @@ public class Ui {
             if (cause instanceof ValidationException invalid) {
                 for (Violation v : invalid.violations()) {
                     if (errors != null) {
-                        errors.put(v.field(), v.message());
+                        errors.put(v.field(), ViolationMessages.inLanguage(v.message(), locale(), this::text,
+                                this::money));
                     }
                 }
                 error(null, "error.validation");
