@@ -256,7 +256,10 @@ public final class LifecycleBenchmark {
         beans.put("closeRequest", noOp);
         beans.put("fundingDecisions", new NoOpDecisions());
         StandaloneProcessEngineConfiguration configuration = new StandaloneProcessEngineConfiguration();
-        configuration.setJdbcUrl(jdbcUrl + (jdbcUrl.contains("?") ? "&" : "?") + "currentSchema=bench_engine")
+        configuration.setDatabaseSchema("bench_engine");
+        configuration.setDatabaseTablePrefix("bench_engine.");
+        configuration.setJdbcDriver("org.postgresql.Driver")
+                .setJdbcUrl(jdbcUrl + (jdbcUrl.contains("?") ? "&" : "?") + "currentSchema=bench_engine")
                 .setJdbcUsername(user).setJdbcPassword(password).setJdbcMaxActiveConnections(clients * 4)
                 .setDatabaseSchemaUpdate("true").setHistory(System.getProperty("cofinance.history.level", "full"))
                 .setJobExecutorActivate(false);
@@ -278,9 +281,7 @@ public final class LifecycleBenchmark {
                             .taskDefinitionKey("decide").list();
                     List<Future<?>> done = new ArrayList<>();
                     for (Task task : decisions) {
-                        done.add(approvals.submit(() -> engine.getTaskService().complete(task.getId(),
-                                Variables.createVariables().putValueTyped("decision",
-                                        Variables.stringValue("APPROVE", true)))));
+                        done.add(approvals.submit(() -> completeRetrying(engine, task.getId())));
                     }
                     for (Future<?> decision : done) {
                         decision.get(60, TimeUnit.SECONDS);
@@ -298,6 +299,21 @@ public final class LifecycleBenchmark {
             try (Connection db = DriverManager.getConnection(jdbcUrl, user, password);
                  Statement sql = db.createStatement()) {
                 sql.execute("drop schema if exists bench_engine cascade");
+            }
+        }
+    }
+
+    /** As the application does: a decision refused as a concurrent update of the process is made again. */
+    private static void completeRetrying(ProcessEngine engine, String taskId) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                engine.getTaskService().complete(taskId, Variables.createVariables().putValueTyped("decision",
+                        Variables.stringValue("APPROVE", true)));
+                return;
+            } catch (org.camunda.bpm.engine.OptimisticLockingException concurrent) {
+                if (attempt >= 5) {
+                    throw concurrent;
+                }
             }
         }
     }

@@ -51,6 +51,40 @@ class CommitteeLevelIT {
                 .containsExactlyInAnyOrder("NATIONAL_COMMITTEE", "INVESTMENT_COMMITTEE", "BOARD");
     }
 
+    @Test
+    void shouldAcceptThreeApprovalsGivenAtTheSameInstant() throws Exception {
+        // given a request awaiting its three funders
+        long id = Demo.submittedRequest("Trois décisions simultanées");
+
+        // when the three approvers answer at the same instant
+        java.util.concurrent.ExecutorService approvers = java.util.concurrent.Executors.newFixedThreadPool(3);
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        java.util.List<java.util.concurrent.Future<Integer>> answers = new java.util.ArrayList<>();
+        for (String approver : java.util.List.of("cdc", "investor", "region")) {
+            String task = Api.as(approver).get("/tasks?requestId=" + id).json().get("items").get(0).get("id")
+                    .asText();
+            answers.add(approvers.submit(() -> {
+                start.await();
+                return Api.as(approver).post("/tasks/" + task + "/complete", "{\"decision\":\"APPROVE\"}")
+                        .status();
+            }));
+        }
+        start.countDown();
+        java.util.List<Integer> statuses = new java.util.ArrayList<>();
+        for (java.util.concurrent.Future<Integer> answer : answers) {
+            statuses.add(answer.get(60, java.util.concurrent.TimeUnit.SECONDS));
+        }
+        approvers.shutdown();
+
+        // then each is accepted (a concurrent update of the process is retried) and the request is approved once
+        assertThat(statuses).containsExactly(204, 204, 204);
+        JsonNode approved = Api.as("officer").get("/requests/" + id).json();
+        assertThat(approved.get("status").asText()).isEqualTo("APPROVED");
+        assertThat(approved.get("decisions")).hasSize(3);
+        assertThat(approved.get("commitments")).allSatisfy(c ->
+                assertThat(c.get("status").asText()).isEqualTo("COMMITTED"));
+    }
+
     private static String level(String approver, long id) {
         return Api.as(approver).get("/tasks?requestId=" + id).json().get("items").get(0).get("level").asText();
     }

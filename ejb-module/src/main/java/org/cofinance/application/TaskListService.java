@@ -17,6 +17,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.DelegationState;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.task.TaskQuery;
+import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.cofinance.domain.model.request.DecisionOutcome;
 import org.cofinance.domain.model.request.FundingRequest;
@@ -159,9 +160,13 @@ public class TaskListService {
             if (task.getAssignee() == null) {
                 taskService.setAssignee(taskId, caller.username());
             }
-            taskService.complete(taskId, Variables.createVariables()
-                    .putValueTyped("decision", Variables.stringValue(outcome.name(), true))
-                    .putValue(LAST_ACTOR, caller.username()));
+            VariableMap variables = Variables.createVariables()
+                    .putValueTyped("decision", Variables.stringValue(outcome.name(), true));
+            if (!DECIDE.equals(task.getTaskDefinitionKey())) {
+                // parallel decisions never lead to a job of their own, and would update it concurrently
+                variables.putValue(LAST_ACTOR, caller.username());
+            }
+            taskService.complete(taskId, variables);
         });
     }
 

@@ -11,6 +11,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.cofinance.application.Paging;
 import org.cofinance.application.TaskAnswer;
+import org.cofinance.application.TaskCompletion;
 import org.cofinance.application.TaskListService;
 import org.cofinance.application.Views;
 
@@ -20,6 +21,9 @@ public class TaskResource {
 
     @EJB
     private TaskListService tasks;
+
+    @EJB
+    private TaskCompletion completion;
 
     @GET
     public Views.Page<Views.TaskView> list(@QueryParam("requestId") Long requestId,
@@ -45,6 +49,6 @@ public class TaskResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public void complete(@PathParam("id") String id, TaskAnswer answer) {
         RequestBodies.require(answer);
-        tasks.complete(id, answer);
+        completion.complete(id, answer);
     }
 }

@@ -14,6 +14,7 @@ import org.cofinance.application.Paging;
 import org.cofinance.application.RequestHistoryService;
 import org.cofinance.application.TaskAnswer;
 import org.cofinance.application.TaskBoardService;
+import org.cofinance.application.TaskCompletion;
 import org.cofinance.application.TaskListService;
 import org.cofinance.application.Views;
 
@@ -38,6 +39,9 @@ public class TaskPage implements Serializable {
 
     @EJB
     private TaskListService tasks;
+
+    @EJB
+    private TaskCompletion completion;
 
     @EJB
     private FundingRequestService requests;
@@ -81,7 +85,7 @@ public class TaskPage implements Serializable {
 
     public String complete() {
         TaskAnswer answer = new TaskAnswer(decision, Ui.amountOf(amount), comment);
-        if (!ui.attempt(errors, () -> tasks.complete(id, answer))) {
+        if (!ui.attempt(errors, () -> completion.complete(id, answer))) {
             return null;
         }
         done = true;
