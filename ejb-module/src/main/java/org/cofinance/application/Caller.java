@@ -2,6 +2,7 @@ package org.cofinance.application;
 
 import java.util.LinkedHashSet;
 import java.util.Set;
+import org.cofinance.domain.model.request.FundingRequest;
 import org.cofinance.domain.model.user.Role;
 
 /**
@@ -46,6 +47,11 @@ public record Caller(String username, Set<Role> roles, Long organisationId) {
     /** Whether the caller sees everything (not restricted to his organisation's figures). */
     public boolean seesAllOrganisations() {
         return hasAny(Role.OFFICER, Role.FINANCE, Role.ADMIN);
+    }
+
+    /** Whether the caller may see the request: all of them, or those his organisation funds. */
+    public boolean sees(FundingRequest request) {
+        return seesAllOrganisations() || request.funderIds().contains(organisationId);
     }
 
     public boolean actsFor(Long organisation) {

@@ -147,7 +147,7 @@ public class FundingRequestService {
     public Views.RequestView get(Long requestId) {
         Caller caller = callers.current();
         FundingRequest request = find(requestId);
-        if (!caller.seesAllOrganisations() && !request.funderIds().contains(caller.organisationId())) {
+        if (!caller.sees(request)) {
             throw new NotFoundException("no request " + requestId);
         }
         return view(request);

@@ -217,8 +217,7 @@ public class RequestHistoryService {
     private FundingRequest visible(Long requestId) {
         Caller caller = callers.current();
         FundingRequest request = requestId == null ? null : em.find(FundingRequest.class, requestId);
-        if (request == null || !caller.seesAllOrganisations() && !request.funderIds().contains(
-                caller.organisationId())) {
+        if (request == null || !caller.sees(request)) {
             throw new NotFoundException("no request " + requestId);
         }
         return request;

@@ -13,6 +13,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Predicate;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -73,24 +74,13 @@ public class TaskBoardService {
         if (!violations.isEmpty()) {
             throw new ValidationException(violations);
         }
-        List<String> groups = new ArrayList<>(caller.taskGroups());
-        long mine = taskService.createTaskQuery().taskAssignee(caller.username()).count();
-        long unassigned = groups.isEmpty() ? 0
-                : taskService.createTaskQuery().taskUnassigned().taskCandidateGroupIn(groups).count();
-        TaskQuery query = taskService.createTaskQuery();
-        if ("me".equals(criteria.scope())) {
-            query.or().taskAssignee(caller.username()).taskOwner(caller.username()).endOr();
-        } else if ("none".equals(criteria.scope())) {
-            if (groups.isEmpty()) {
-                return new Board(List.of(), mine, unassigned);
-            }
-            query.taskUnassigned().taskCandidateGroupIn(groups);
-        } else if (groups.isEmpty()) {
-            query.or().taskAssignee(caller.username()).taskOwner(caller.username()).endOr();
-        } else {
-            query.or().taskAssignee(caller.username()).taskOwner(caller.username()).taskCandidateGroupIn(groups)
-                    .endOr();
+        long mine = TaskVisibility.visibleTasks(taskService, caller, "me").map(TaskQuery::count).orElse(0L);
+        long unassigned = TaskVisibility.visibleTasks(taskService, caller, "none").map(TaskQuery::count).orElse(0L);
+        Optional<TaskQuery> visible = TaskVisibility.visibleTasks(taskService, caller, criteria.scope());
+        if (visible.isEmpty()) {
+            return new Board(List.of(), mine, unassigned);
         }
+        TaskQuery query = visible.get();
         Instant now = clock.instant();
         Map<Long, FundingRequest> requests = new HashMap<>();
         List<TaskRow> rows = new ArrayList<>();

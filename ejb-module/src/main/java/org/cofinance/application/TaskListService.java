@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -89,22 +90,14 @@ public class TaskListService {
 
     public Views.Page<Views.TaskView> list(Long requestId, String assignee, Paging paging) {
         Caller caller = callers.current();
-        Set<String> groups = caller.taskGroups();
-        TaskQuery query = taskService.createTaskQuery();
-        if ("me".equals(assignee)) {
-            query.taskAssignee(caller.username());
-        } else if ("none".equals(assignee)) {
-            if (groups.isEmpty()) {
-                return new Views.Page<>(List.of(), 0);
-            }
-            query.taskUnassigned().taskCandidateGroupIn(new ArrayList<>(groups));
-        } else if (assignee != null && !assignee.isBlank()) {
+        if (assignee != null && !assignee.isBlank() && !"me".equals(assignee) && !"none".equals(assignee)) {
             throw ValidationException.of("assignee", "is me or none");
-        } else if (groups.isEmpty()) {
-            query.taskAssignee(caller.username());
-        } else {
-            query.or().taskAssignee(caller.username()).taskCandidateGroupIn(new ArrayList<>(groups)).endOr();
         }
+        Optional<TaskQuery> visible = TaskVisibility.visibleTasks(taskService, caller, assignee);
+        if (visible.isEmpty()) {
+            return new Views.Page<>(List.of(), 0);
+        }
+        TaskQuery query = visible.get();
         if (requestId != null) {
             query.processVariableValueEquals("requestId", requestId);
         }

@@ -1,6 +1,5 @@
 package org.cofinance.interfaces.rest;
 
-import jakarta.ejb.EJBException;
 import jakarta.json.bind.JsonbException;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
@@ -11,6 +10,7 @@ import java.sql.SQLException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.cofinance.application.AccessDeniedException;
+import org.cofinance.application.Failures;
 import org.cofinance.application.IdempotencyKeyReusedException;
 import org.cofinance.application.NotFoundException;
 import org.cofinance.domain.model.ledger.SegregationOfDutiesException;
@@ -75,11 +75,7 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
     }
 
     private static Throwable unwrap(Throwable thrown) {
-        Throwable t = thrown;
-        while ((t instanceof EJBException || t.getClass().getName().startsWith("org.camunda"))
-                && t.getCause() != null && t.getCause() != t) {
-            t = t.getCause();
-        }
+        Throwable t = Failures.cause(thrown);
         if (t instanceof WebApplicationException && t.getCause() instanceof JsonbException) {
             return t.getCause();
         }

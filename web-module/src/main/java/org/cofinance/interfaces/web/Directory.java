@@ -55,10 +55,6 @@ public class Directory {
         return getOrganisations().stream().filter(o -> Objects.equals(o.id(), id)).findFirst().orElse(null);
     }
 
-    public Views.EnvelopeView envelope(String code) {
-        return getEnvelopes().stream().filter(e -> Objects.equals(e.code(), code)).findFirst().orElse(null);
-    }
-
     public List<String> getStatuses() {
         return Arrays.stream(RequestStatus.values()).map(Enum::name).toList();
     }

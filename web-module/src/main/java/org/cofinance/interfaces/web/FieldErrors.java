@@ -23,10 +23,6 @@ public class FieldErrors implements Serializable {
         return messages.containsKey(field);
     }
 
-    public boolean isEmpty() {
-        return messages.isEmpty();
-    }
-
     void put(String field, String message) {
         messages.merge(field, message, (a, b) -> a + " ; " + b);
     }

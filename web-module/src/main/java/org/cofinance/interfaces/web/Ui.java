@@ -1,6 +1,5 @@
 package org.cofinance.interfaces.web;
 
-import jakarta.ejb.EJBException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
@@ -16,6 +15,7 @@ import java.util.Locale;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
 import org.cofinance.application.AccessDeniedException;
+import org.cofinance.application.Failures;
 import org.cofinance.application.IdempotencyKeyReusedException;
 import org.cofinance.application.NotFoundException;
 import org.cofinance.domain.model.shared.DomainException;
@@ -47,7 +47,7 @@ public class Ui {
             action.run();
             return true;
         } catch (RuntimeException thrown) {
-            Throwable cause = unwrap(thrown);
+            Throwable cause = Failures.cause(thrown);
             if (cause instanceof ValidationException invalid) {
                 for (Violation v : invalid.violations()) {
                     if (errors != null) {
@@ -67,15 +67,6 @@ public class Ui {
             }
             return false;
         }
-    }
-
-    private static Throwable unwrap(Throwable thrown) {
-        Throwable t = thrown;
-        while ((t instanceof EJBException || t.getClass().getName().startsWith("org.camunda"))
-                && t.getCause() != null && t.getCause() != t) {
-            t = t.getCause();
-        }
-        return t;
     }
 
     public void error(String clientId, String key, Object... arguments) {
