@@ -15,7 +15,6 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
@@ -27,6 +26,7 @@ import org.cofinance.application.reporting.ReportSource;
 import org.cofinance.reports.ReportException;
 import org.cofinance.reports.ReportFormat;
 import org.cofinance.reports.ReportRenderer;
+import org.cofinance.reports.ReportRows;
 
 /** Produces one background export, recording its progress as it goes, each record in a transaction of its own. */
 @Stateless
@@ -77,19 +77,20 @@ public class ReportExportWorker {
         ReportFormat format = ReportFormat.valueOf((String) request[1]);
         Locale locale = Locale.forLanguageTag((String) request[2]);
         ReportFilters filters = ExportRequest.decode((String) request[3]);
-        List<Map<String, ?>> rows = source.rows(filters);
-        self.progress(id, "RUNNING", rows.size(), 0);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ZonedDateTime now = ZonedDateTime.now(clock.withZone(PARIS));
-        try {
+        int total;
+        try (ReportRows rows = source.rows(filters)) {
+            total = rows.count();
+            self.progress(id, "RUNNING", total, 0);
             RENDERER.render(source.definition(), rows, format, locale, filters.describe(locale), now, Map.of(), out,
-                    done -> self.progress(id, "RUNNING", rows.size(), done));
+                    done -> self.progress(id, "RUNNING", total, done));
         } catch (ReportException e) {
             throw new IllegalStateException("the report could not be produced", e);
         }
         em.createNativeQuery("update report_export set status = 'DONE', rows_done = ?2, content = ?3, file_name = ?4,"
                         + " finished_at = ?5 where id = ?1")
-                .setParameter(1, id).setParameter(2, rows.size()).setParameter(3, out.toByteArray())
+                .setParameter(1, id).setParameter(2, total).setParameter(3, out.toByteArray())
                 .setParameter(4, source.definition().name() + "-" + now.toLocalDate() + "." + format.extension())
                 .setParameter(5, Timestamp.from(clock.instant())).executeUpdate();
     }

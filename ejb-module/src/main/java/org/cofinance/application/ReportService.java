@@ -3,10 +3,10 @@ package org.cofinance.application;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
+import java.io.ByteArrayOutputStream;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.cofinance.application.reporting.ReportCatalog;
@@ -15,6 +15,7 @@ import org.cofinance.application.reporting.ReportSource;
 import org.cofinance.domain.model.user.Role;
 import org.cofinance.reports.ReportFormat;
 import org.cofinance.reports.ReportRenderer;
+import org.cofinance.reports.ReportRows;
 
 /**
  * Produces the finance team's reports, finance and administrators only: the report's source gives its rows, the one
@@ -41,9 +42,12 @@ public class ReportService {
     public Report render(String name, ReportFormat format, Locale locale, ReportFilters filters) {
         callers.current().require(Role.FINANCE, Role.ADMIN);
         ReportSource source = catalog.source(name).orElseThrow(() -> new NotFoundException("no report " + name));
-        List<Map<String, ?>> rows = source.rows(filters);
         ZonedDateTime now = ZonedDateTime.now(clock.withZone(PARIS));
-        byte[] content = RENDERER.render(source.definition(), rows, format, locale, filters.describe(locale), now);
-        return new Report(content, format, name + "-" + now.toLocalDate() + "." + format.extension());
+        ByteArrayOutputStream content = new ByteArrayOutputStream();
+        try (ReportRows rows = source.rows(filters)) {
+            RENDERER.render(source.definition(), rows, format, locale, filters.describe(locale), now, Map.of(),
+                    content, done -> { });
+        }
+        return new Report(content.toByteArray(), format, name + "-" + now.toLocalDate() + "." + format.extension());
     }
 }

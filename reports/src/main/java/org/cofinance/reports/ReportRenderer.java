@@ -15,17 +15,19 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.IntConsumer;
+import net.sf.jasperreports.engine.JRDataSource;
 import net.sf.jasperreports.engine.JRException;
+import net.sf.jasperreports.engine.JRField;
 import net.sf.jasperreports.engine.JRParameter;
 import net.sf.jasperreports.engine.JasperFillManager;
 import net.sf.jasperreports.engine.JasperPrint;
 import net.sf.jasperreports.engine.JasperReport;
-import net.sf.jasperreports.engine.data.JRMapCollectionDataSource;
 import net.sf.jasperreports.engine.export.ooxml.JRXlsxExporter;
 import net.sf.jasperreports.engine.fill.JRSwapFileVirtualizer;
 import net.sf.jasperreports.engine.util.JRSwapFile;
@@ -52,60 +54,59 @@ public class ReportRenderer {
     /**
      * @param rows one map per line, keyed by the definition's column ids; money as {@link BigDecimal}
      */
-    public byte[] render(ReportDefinition definition, List<Map<String, ?>> rows, ReportFormat format, Locale locale,
-                         String filters, ZonedDateTime generatedAt) {
+    public byte[] render(ReportDefinition definition, List<? extends Map<String, ?>> rows, ReportFormat format,
+                         Locale locale, String filters, ZonedDateTime generatedAt) {
         return render(definition, rows, format, locale, filters, generatedAt, Map.of());
     }
 
     /** The same, with parameters of the report's own (the project fields of a request sheet, for instance). */
-    public byte[] render(ReportDefinition definition, List<Map<String, ?>> rows, ReportFormat format, Locale locale,
-                         String filters, ZonedDateTime generatedAt, Map<String, ?> reportParameters) {
+    public byte[] render(ReportDefinition definition, List<? extends Map<String, ?>> rows, ReportFormat format,
+                         Locale locale, String filters, ZonedDateTime generatedAt, Map<String, ?> reportParameters) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        render(definition, rows, format, locale, filters, generatedAt, reportParameters, out);
+        try (ReportRows all = ReportRows.of(rows)) {
+            render(definition, all, format, locale, filters, generatedAt, reportParameters, out, done -> { });
+        }
         return out.toByteArray();
     }
 
     /**
-     * Writes the report to {@code out}. Above {@value #VIRTUALIZE_ABOVE} rows the filled pages are swapped to a
-     * temporary file as they are produced, so that memory stays bounded whatever the number of pages.
+     * Writes the report to {@code out}, reading its rows once as it lays them out, and telling {@code progress} how
+     * many rows have been laid out so far, every {@value #PROGRESS_EVERY} rows and at the end. Above
+     * {@value #VIRTUALIZE_ABOVE} rows the filled pages are swapped to a temporary file as they are produced, so that
+     * memory stays bounded whatever the number of rows and pages. The caller closes the rows.
      */
-    public void render(ReportDefinition definition, List<Map<String, ?>> rows, ReportFormat format, Locale locale,
-                       String filters, ZonedDateTime generatedAt, Map<String, ?> reportParameters,
-                       OutputStream out) {
-        render(definition, rows, format, locale, filters, generatedAt, reportParameters, out, done -> { });
-    }
-
-    /**
-     * The same, telling {@code progress} how many rows have been laid out so far, every {@value #PROGRESS_EVERY}
-     * rows and at the end.
-     */
-    public void render(ReportDefinition definition, List<Map<String, ?>> rows, ReportFormat format, Locale locale,
+    public void render(ReportDefinition definition, ReportRows rows, ReportFormat format, Locale locale,
                        String filters, ZonedDateTime generatedAt, Map<String, ?> reportParameters,
                        OutputStream out, IntConsumer progress) {
         if (format == ReportFormat.CSV) {
             csv(definition, rows, out, progress);
             return;
         }
+        Map<String, String> labels = definition.labelMap(locale);
         Map<String, Object> parameters = new HashMap<>(reportParameters);
         parameters.put(JRParameter.REPORT_LOCALE, locale);
         parameters.put("REPORT_TITLE", definition.title(locale));
-        parameters.put("LABELS", definition.labelMap(locale));
+        parameters.put("LABELS", labels);
         parameters.put("FILTERS", filters == null ? "" : filters);
+        Iterator<? extends Map<String, ?>> lines = rows.iterator();
         if (definition == ReportDefinition.ENVELOPE_STATUS) {
-            parameters.put("CHART", ConsumptionChart.of(rows, definition.labelMap(locale)));
+            // one row per envelope: few enough to draw them before printing them
+            List<Map<String, ?>> envelopes = rows.remaining();
+            parameters.put("CHART", ConsumptionChart.of(envelopes, labels));
+            lines = envelopes.iterator();
         }
-        parameters.put("GENERATED_AT", definition.labelMap(locale).get("generated") + " "
+        parameters.put("GENERATED_AT", labels.get("generated") + " "
                 + generatedAt.format(DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT).withLocale(locale)));
         JRSwapFileVirtualizer virtualizer = null;
-        if (rows.size() > VIRTUALIZE_ABOVE) {
+        if (rows.count() > VIRTUALIZE_ABOVE) {
             virtualizer = new JRSwapFileVirtualizer(50, new JRSwapFile(System.getProperty("java.io.tmpdir"), 4096,
                     64), true);
             parameters.put(JRParameter.REPORT_VIRTUALIZER, virtualizer);
         }
         try {
             JasperPrint print = JasperFillManager.fillReport(template(definition), parameters,
-                    new CountingDataSource(rows, progress, definition, definition.labelMap(locale)));
-            progress.accept(rows.size());
+                    new RowsDataSource(lines, progress, definition, labels));
+            progress.accept(rows.count());
             if (virtualizer != null) {
                 virtualizer.setReadOnly(true);
             }
@@ -136,13 +137,14 @@ public class ReportRenderer {
     }
 
     /** CSV per the API: UTF-8, commas, a header of stable English ids, money as plain decimals with a dot. */
-    static void csv(ReportDefinition definition, List<Map<String, ?>> rows, OutputStream out, IntConsumer progress) {
+    static void csv(ReportDefinition definition, ReportRows rows, OutputStream out, IntConsumer progress) {
         try {
             Writer csv = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
             csv.write(String.join(",", definition.columns()));
             csv.write("\r\n");
             int written = 0;
-            for (Map<String, ?> row : rows) {
+            for (Iterator<? extends Map<String, ?>> lines = rows.iterator(); lines.hasNext(); ) {
+                Map<String, ?> row = lines.next();
                 List<String> cells = new ArrayList<>(definition.columns().size());
                 for (String column : definition.columns()) {
                     cells.add(cell(row.get(column)));
@@ -154,7 +156,7 @@ public class ReportRenderer {
                 }
             }
             csv.flush();
-            progress.accept(rows.size());
+            progress.accept(written);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -173,34 +175,39 @@ public class ReportRenderer {
         return text;
     }
 
-    /** The rows as JasperReports reads them, counting as it goes. */
-    /** The rows, their codes printed as labels, counting what was read for the progress. */
-    private static final class CountingDataSource extends JRMapCollectionDataSource {
+    /** The rows as JasperReports reads them, one at a time, their codes printed as labels, counted for the progress. */
+    private static final class RowsDataSource implements JRDataSource {
+        private final Iterator<? extends Map<String, ?>> rows;
         private final IntConsumer progress;
         private final ReportDefinition definition;
         private final Map<String, String> labels;
+        private Map<String, ?> current;
         private int read;
 
-        CountingDataSource(List<Map<String, ?>> rows, IntConsumer progress, ReportDefinition definition,
-                           Map<String, String> labels) {
-            super(new ArrayList<>(rows));
+        RowsDataSource(Iterator<? extends Map<String, ?>> rows, IntConsumer progress, ReportDefinition definition,
+                       Map<String, String> labels) {
+            this.rows = rows;
             this.progress = progress;
             this.definition = definition;
             this.labels = labels;
         }
 
         @Override
-        public Object getFieldValue(net.sf.jasperreports.engine.JRField field) {
-            return definition.labelOf(field.getName(), super.getFieldValue(field), labels);
+        public Object getFieldValue(JRField field) {
+            return definition.labelOf(field.getName(), current.get(field.getName()), labels);
         }
 
         @Override
         public boolean next() {
-            boolean more = super.next();
-            if (more && ++read % PROGRESS_EVERY == 0) {
+            if (!rows.hasNext()) {
+                current = null;
+                return false;
+            }
+            current = rows.next();
+            if (++read % PROGRESS_EVERY == 0) {
                 progress.accept(read);
             }
-            return more;
+            return true;
         }
     }
 

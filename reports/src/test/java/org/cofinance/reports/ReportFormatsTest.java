@@ -3,6 +3,7 @@ package org.cofinance.reports;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.StringReader;
 import java.math.BigDecimal;
@@ -13,6 +14,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -179,6 +182,36 @@ class ReportFormatsTest {
             String last = lastPage.getText(document).replace('\u202F', ' ').replace('\u00A0', ' ');
             assertThat(last).contains("2 500,00 €", "Public 1 250,00 € · Privé 1 250,00 €");
         }
+    }
+
+    @Test
+    void shouldReadStreamedRowsAsItLaysThemOutAndCountThemForTheProgress() throws IOException {
+        // given 3,000 commitments of 1.00 € that exist only as they are read, the way a database cursor gives them
+        int count = ReportRenderer.VIRTUALIZE_ABOVE + 1_000;
+        AtomicInteger read = new AtomicInteger();
+        List<Integer> readAtProgress = new ArrayList<>();
+        List<Integer> progress = new ArrayList<>();
+        ReportRows rows = ReportRows.streamed(count, IntStream.range(0, count).mapToObj(i -> {
+            read.incrementAndGet();
+            Map<String, Object> row = new java.util.HashMap<>(ReportFixtures.row("reference", "CF-" + i,
+                    "territory", "T" + (i / 1000), "funder", "F", "funderKind", "CDC", "instrument", "SUBSIDY",
+                    "envelope", "E", "status", "COMMITTED", "amount", "1.00", "disbursed", "0.00"));
+            row.put("publicMoney", true);
+            return row;
+        }));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+        // when the commitments report is produced in PDF
+        renderer.render(ReportDefinition.COMMITMENTS, rows, ReportFormat.PDF, Locale.FRANCE, "", GENERATED,
+                Map.of(), out, done -> {
+                    progress.add(done);
+                    readAtProgress.add(read.get());
+                });
+
+        // then the rows were read as they were laid out, not all before, every one of them is in the total
+        assertThat(readAtProgress.get(0)).isLessThan(ReportRenderer.PROGRESS_EVERY + 10);
+        assertThat(progress).startsWith(1_000, 2_000, 3_000).endsWith(count);
+        assertThat(pdfText(out.toByteArray())).contains("Total", "3 000,00 €");
     }
 
     private static String pdfText(byte[] pdf) throws IOException {

@@ -3,9 +3,8 @@ package org.cofinance.application.reporting;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.util.List;
-import java.util.Map;
 import org.cofinance.reports.ReportDefinition;
+import org.cofinance.reports.ReportRows;
 
 /** Every ledger movement and every funder's decision, who and when (UTC), oldest first. */
 @ApplicationScoped
@@ -13,7 +12,8 @@ public class AuditSource implements ReportSource {
 
     private static final String QUERY = """
             select to_char(a.at at time zone 'UTC', 'YYYY-MM-DD HH24:MI:SS'), a.event, a.reference, a.envelope,
-                   a.organisation, a.amount, a.author, a.detail
+                   a.organisation, a.amount, a.author, a.detail,
+                   count(*) over ()
             from (
                 select l.at, l.id as seq, 0 as source, l.kind as event, r.reference, e.code as envelope,
                        o.name as organisation, l.amount, l.author, l.reason as detail, r.territory
@@ -44,7 +44,7 @@ public class AuditSource implements ReportSource {
     }
 
     @Override
-    public List<Map<String, ?>> rows(ReportFilters filters) {
+    public ReportRows rows(ReportFilters filters) {
         return Rows.of(em.createNativeQuery(QUERY)
                 .setParameter(1, Rows.startOf(filters.from()))
                 .setParameter(2, Rows.endOf(filters.to()))

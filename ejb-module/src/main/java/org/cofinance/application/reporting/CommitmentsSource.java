@@ -3,11 +3,9 @@ package org.cofinance.application.reporting;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 import org.cofinance.domain.model.organisation.OrganisationKind;
 import org.cofinance.reports.ReportDefinition;
+import org.cofinance.reports.ReportRows;
 
 /**
  * The commitments register, by territory then funder: what each source holds for each request (reserved while the
@@ -19,7 +17,8 @@ public class CommitmentsSource implements ReportSource {
 
     private static final String QUERY = """
             select r.reference, r.territory, o.name, o.kind, c.instrument, e.code, c.status,
-                   case when c.status = 'RESERVED' then c.reserved else c.committed end, c.disbursed
+                   case when c.status = 'RESERVED' then c.reserved else c.committed end, c.disbursed,
+                   count(*) over ()
             from commitment c
             join funding_request r on r.id = c.request_id
             join organisation o on o.id = c.organisation_id
@@ -41,17 +40,11 @@ public class CommitmentsSource implements ReportSource {
     }
 
     @Override
-    public List<Map<String, ?>> rows(ReportFilters filters) {
-        List<Map<String, ?>> rows = Rows.of(em.createNativeQuery(QUERY)
-                .setParameter(1, filters.territory() == null ? "" : filters.territory())
-                .setParameter(2, filters.envelopeCode() == null ? "" : filters.envelopeCode())
-                .setParameter(3, filters.funderId() == null ? 0L : filters.funderId()), definition().columns());
-        List<Map<String, ?>> withShare = new ArrayList<>();
-        for (Map<String, ?> row : rows) {
-            Map<String, Object> copy = new java.util.HashMap<>(row);
-            copy.put("publicMoney", OrganisationKind.valueOf((String) row.get("funderKind")).isPublicMoney());
-            withShare.add(copy);
-        }
-        return withShare;
+    public ReportRows rows(ReportFilters filters) {
+        return Rows.of(em.createNativeQuery(QUERY)
+                        .setParameter(1, filters.territory() == null ? "" : filters.territory())
+                        .setParameter(2, filters.envelopeCode() == null ? "" : filters.envelopeCode())
+                        .setParameter(3, filters.funderId() == null ? 0L : filters.funderId()), definition().columns(),
+                row -> row.put("publicMoney", OrganisationKind.valueOf((String) row.get("funderKind")).isPublicMoney()));
     }
 }

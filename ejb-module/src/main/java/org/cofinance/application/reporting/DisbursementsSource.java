@@ -3,9 +3,8 @@ package org.cofinance.application.reporting;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.util.List;
-import java.util.Map;
 import org.cofinance.reports.ReportDefinition;
+import org.cofinance.reports.ReportRows;
 
 /**
  * The disbursement schedule by quarter: tranches asked and not yet validated (due) in the quarter they were asked,
@@ -16,7 +15,8 @@ public class DisbursementsSource implements ReportSource {
 
     private static final String QUERY = """
             select to_char(a.day, 'YYYY') || '-T' || to_char(a.day, 'Q'), a.reference, a.funder, a.envelope,
-                   a.status, a.requested, a.paid, a.due, a.paid_amount
+                   a.status, a.requested, a.paid, a.due, a.paid_amount,
+                   count(*) over ()
             from (
                 select coalesce(d.decided_at, d.requested_at) at time zone 'Europe/Paris' as day,
                        coalesce(d.decided_at, d.requested_at) as at, d.id, r.reference, o.name as funder,
@@ -50,7 +50,7 @@ public class DisbursementsSource implements ReportSource {
     }
 
     @Override
-    public List<Map<String, ?>> rows(ReportFilters filters) {
+    public ReportRows rows(ReportFilters filters) {
         return Rows.of(em.createNativeQuery(QUERY)
                 .setParameter(1, Rows.startOf(filters.from()))
                 .setParameter(2, Rows.endOf(filters.to()))

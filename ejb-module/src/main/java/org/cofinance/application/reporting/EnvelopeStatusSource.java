@@ -3,10 +3,9 @@ package org.cofinance.application.reporting;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.util.List;
-import java.util.Map;
 import org.cofinance.application.LedgerQueries;
 import org.cofinance.reports.ReportDefinition;
+import org.cofinance.reports.ReportRows;
 
 /**
  * Envelope balances as they stood at the end of a day, derived from the ledger entries written until then (each
@@ -17,7 +16,8 @@ public class EnvelopeStatusSource implements ReportSource {
 
     private static final String QUERY = LedgerQueries.BALANCES_FROM_ENTRIES + """
             select e.code, e.name, p.code, c.ceiling, m.reserved, m.committed, m.disbursed,
-                   (c.ceiling - m.reserved - m.committed)::numeric(19,2)
+                   (c.ceiling - m.reserved - m.committed)::numeric(19,2),
+                   count(*) over ()
             from envelope e
             join ceilings c on c.envelope_id = e.id
             join movements m on m.root_id = e.id
@@ -35,7 +35,7 @@ public class EnvelopeStatusSource implements ReportSource {
     }
 
     @Override
-    public List<Map<String, ?>> rows(ReportFilters filters) {
+    public ReportRows rows(ReportFilters filters) {
         return Rows.of(em.createNativeQuery(QUERY)
                         .setParameter(1, Rows.endOf(filters.at()))
                         .setParameter(2, filters.envelopeCode() == null ? "" : filters.envelopeCode()),

@@ -3,9 +3,8 @@ package org.cofinance.application.reporting;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.util.List;
-import java.util.Map;
 import org.cofinance.reports.ReportDefinition;
+import org.cofinance.reports.ReportRows;
 
 /**
  * The request pipeline: each request by stage, in the order of its life, with its amount, its age in days since
@@ -22,7 +21,8 @@ public class PipelineSource implements ReportSource {
                    r.eligible_cost,
                    cast((select count(*) from act_ru_task t where t.proc_inst_id_ = r.process_instance_id) as int),
                    cast((select count(*) from act_ru_task t where t.proc_inst_id_ = r.process_instance_id
-                         and t.due_date_ < now()) as int)
+                         and t.due_date_ < now()) as int),
+                   count(*) over ()
             from funding_request r
             where (?1 = '' or r.territory = ?1)
             order by array_position(array['DRAFT', 'SUBMITTED', 'IN_INSTRUCTION', 'IN_ARBITRATION',
@@ -39,7 +39,7 @@ public class PipelineSource implements ReportSource {
     }
 
     @Override
-    public List<Map<String, ?>> rows(ReportFilters filters) {
+    public ReportRows rows(ReportFilters filters) {
         java.time.LocalDate day = filters.at() != null ? filters.at() : java.time.LocalDate.now(Rows.PARIS);
         return Rows.of(em.createNativeQuery(QUERY)
                 .setParameter(1, filters.territory() == null ? "" : filters.territory())

@@ -1,16 +1,16 @@
 package org.cofinance.application.reporting;
 
-import java.util.List;
-import java.util.Map;
 import org.cofinance.reports.ReportDefinition;
+import org.cofinance.reports.ReportRows;
 
 /**
- * The read model of one report: a projection query that gives the report's rows, keyed by its definition's columns,
+ * The read model of one report: a projection query that streams the report's rows, keyed by its definition's columns,
  * money as {@code BigDecimal}. Nothing walks entity graphs.
  */
 public interface ReportSource {
 
     ReportDefinition definition();
 
-    List<Map<String, ?>> rows(ReportFilters filters);
+    /** The rows, read from a database cursor as the report consumes them: the caller closes them. */
+    ReportRows rows(ReportFilters filters);
 }
