@@ -26,6 +26,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 import org.cofinance.application.LedgerService;
+import org.cofinance.application.LedgerService.ReservationOrder;
+import org.cofinance.application.LedgerService.ReservationOutcome;
+import org.cofinance.application.ReservationBatches;
 import org.cofinance.domain.model.request.Instrument;
 import org.cofinance.infrastructure.ClockProducer;
 import org.cofinance.domain.model.shared.Money;
@@ -80,12 +83,19 @@ public final class LedgerBenchmark {
                     "jakarta.persistence.jdbc.url", url, "jakarta.persistence.jdbc.user", user,
                     "jakarta.persistence.jdbc.password", password, "hibernate.hikari.maximumPoolSize",
                     String.valueOf(clients)));
+            ReservationBatches batches = new ReservationBatches();
             Result application = run("application ledger service", operations, clients, fixture.appEnvelope,
-                    pool, ceilingCents, (i, cents) -> reserveThroughService(jpa, fixture, i, cents));
+                    pool, ceilingCents, (i, cents) -> reserveThroughService(jpa, batches, fixture, i, cents));
+            long batchCount = BatchInItsOwnTransaction.BATCHES.get();
+            String batching = String.format("The application booked them in %,d transactions: %.1f reservations "
+                    + "per batch on average, %.1f ms per batch (warm-up included).", batchCount,
+                    (double) BatchInItsOwnTransaction.ORDERS.get() / batchCount,
+                    BatchInItsOwnTransaction.NANOS.get() / 1e6 / batchCount);
+            System.out.println(batching);
             Result raw = run("raw JDBC conditional UPDATE + INSERT", operations, clients, fixture.rawEnvelope, pool,
                     ceilingCents, (i, cents) -> reserveRaw(pool, fixture, i, cents));
             jpa.close();
-            report(results, operations, clients, application, raw);
+            report(results, operations, clients, application, raw, batching);
         } finally {
             if (embedded != null) {
                 embedded.close();
@@ -102,24 +112,57 @@ public final class LedgerBenchmark {
         return new HikariDataSource(config);
     }
 
-    private static boolean reserveThroughService(EntityManagerFactory jpa, Fixture fixture, int i, long cents)
+    private static boolean reserveThroughService(EntityManagerFactory jpa, ReservationBatches batches,
+                                                 Fixture fixture, int i, long cents)
             throws ReflectiveOperationException {
-        EntityManager em = jpa.createEntityManager();
-        try {
-            LedgerService ledger = new LedgerService();
-            inject(ledger, "em", em);
-            inject(ledger, "clock", new ClockProducer().clock());
-            em.getTransaction().begin();
-            boolean accepted = ledger.reserve(fixture.appEnvelope, fixture.request, fixture.organisation,
-                    Instrument.SUBSIDY, Money.ofCents(cents), "bench:app:" + fixture.run + ":" + i, "bench")
-                    .isPresent();
-            em.getTransaction().commit();
-            return accepted;
-        } finally {
-            if (em.getTransaction().isActive()) {
-                em.getTransaction().rollback();
+        // the client's call holds no transaction: the service books the reservation in a batch of its own
+        LedgerService ledger = new LedgerService();
+        inject(ledger, "reservations", batches);
+        inject(ledger, "self", new BatchInItsOwnTransaction(jpa));
+        return ledger.reserve(fixture.appEnvelope, fixture.request, fixture.organisation, Instrument.SUBSIDY,
+                Money.ofCents(cents), "bench:app:" + fixture.run + ":" + i, "bench").isPresent();
+    }
+
+    /** The application's ledger service on one entity manager, as the server injects it. */
+    private static LedgerService ledger(EntityManager em) throws ReflectiveOperationException {
+        LedgerService ledger = new LedgerService();
+        inject(ledger, "em", em);
+        inject(ledger, "clock", new ClockProducer().clock());
+        return ledger;
+    }
+
+    /** What the server's container does for the service's batches of reservations: a transaction of their own. */
+    private static final class BatchInItsOwnTransaction extends LedgerService {
+        static final AtomicLong BATCHES = new AtomicLong();
+        static final AtomicLong ORDERS = new AtomicLong();
+        static final AtomicLong NANOS = new AtomicLong();
+        private final EntityManagerFactory jpa;
+
+        BatchInItsOwnTransaction(EntityManagerFactory jpa) {
+            this.jpa = jpa;
+        }
+
+        @Override
+        public List<ReservationOutcome> reserveBatch(List<ReservationOrder> orders) {
+            long begin = System.nanoTime();
+            EntityManager em = jpa.createEntityManager();
+            try {
+                LedgerService ledger = ledger(em);
+                em.getTransaction().begin();
+                List<ReservationOutcome> outcomes = ledger.reserveBatch(orders);
+                em.getTransaction().commit();
+                BATCHES.incrementAndGet();
+                ORDERS.addAndGet(orders.size());
+                NANOS.addAndGet(System.nanoTime() - begin);
+                return outcomes;
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException(e);
+            } finally {
+                if (em.getTransaction().isActive()) {
+                    em.getTransaction().rollback();
+                }
+                em.close();
             }
-            em.close();
         }
     }
 
@@ -249,8 +292,8 @@ public final class LedgerBenchmark {
         f.set(target, value);
     }
 
-    private static void report(Path file, int operations, int clients, Result application, Result raw)
-            throws IOException {
+    private static void report(Path file, int operations, int clients, Result application, Result raw,
+                               String batching) throws IOException {
         double ratio = application.perSecond() / raw.perSecond();
         String cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
                 .findFirst().map(l -> l.substring(l.indexOf(':') + 1).strip()).orElse("unknown CPU");
@@ -268,6 +311,7 @@ public final class LedgerBenchmark {
             md.append(String.format("| %s | %,.0f | %.2f ms | %.2f ms | %,d | %d |%n", r.name(), r.perSecond(),
                     r.p50Micros() / 1000.0, r.p99Micros() / 1000.0, r.accepted(), r.violations()));
         }
+        md.append("\n").append(batching).append("\n");
         md.append(String.format("%nRatio application / raw: %.2f (target ≥ 0.7); target ≥ 2,000 reservations/s.%n",
                 ratio));
         Files.writeString(file, md.toString(), StandardOpenOption.CREATE, StandardOpenOption.APPEND);

@@ -13,6 +13,8 @@ import jakarta.persistence.PersistenceContext;
 import java.util.List;
 import java.util.logging.Logger;
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.runtime.Job;
 import org.cofinance.application.FundingRequestService;
 import org.cofinance.application.NewRequest;
@@ -26,12 +28,13 @@ import org.cofinance.domain.model.request.FundingRequest;
 /**
  * The demo profile's requests, so that a newcomer can play every role at once: a dozen requests in every stage
  * across several territories, driven through the real services and workflow by the demo users. Loaded once, after
- * the engine and the demo data, only with {@code -Dcofinance.demo=true}.
+ * the engine and the demo data, only with {@code -Dcofinance.demo=true}. Each step commits on its own, as a user's
+ * would.
  */
 @Singleton
 @Startup
 @DependsOn("ProcessEngineBootstrap")
-@TransactionAttribute(TransactionAttributeType.REQUIRED)
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class DemoRequests {
 
     private static final Logger LOG = Logger.getLogger(DemoRequests.class.getName());
@@ -183,12 +186,29 @@ public class DemoRequests {
         runAsynchronousSteps(requestId);
     }
 
-    /** Runs at once the jobs the answer left (the reservation), in this transaction: the job executor sees none. */
+    /**
+     * Runs at once the jobs the answer left (the reservation), so that the next step finds the request where it
+     * expects it. Each step commits on its own (the reservation is booked in a transaction of its own and needs the
+     * request committed), so the job executor sees the jobs too: it locks them, then waits for the application to
+     * finish starting before it runs them. When the engine refuses our run as a concurrent update (the executor has
+     * just locked the job), the job is run again, until none is left.
+     */
     private void runAsynchronousSteps(long requestId) {
         String instance = em.find(FundingRequest.class, requestId).processInstanceId();
-        for (Job job : managementService.createJobQuery().processInstanceId(instance).messages().list()) {
-            managementService.executeJob(job.getId());
+        for (int attempt = 1; attempt <= 10; attempt++) {
+            List<Job> jobs = managementService.createJobQuery().processInstanceId(instance).messages().list();
+            if (jobs.isEmpty()) {
+                return;
+            }
+            for (Job job : jobs) {
+                try {
+                    managementService.executeJob(job.getId());
+                } catch (OptimisticLockingException | NullValueException lockedOrRunElsewhere) {
+                    LOG.fine(() -> "job " + job.getId() + " is being locked or run by the job executor");
+                }
+            }
         }
+        throw new IllegalStateException("the jobs of request " + requestId + " could not be run");
     }
 
     /** The convention signed and its first tranche (30 % on signature) paid, through the workflow. */

@@ -1,0 +1,155 @@
+package org.cofinance.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.annotation.Resource;
+import jakarta.ejb.EJB;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.UserTransaction;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.cofinance.application.FundingRequestService;
+import org.cofinance.application.LedgerReconciliation;
+import org.cofinance.application.LedgerService;
+import org.cofinance.application.NewRequest;
+import org.cofinance.application.SignedInUser;
+import org.cofinance.domain.model.organisation.OrganisationKind;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.jboss.shrinkwrap.api.spec.JavaArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * In the server: reservations are booked in batches, each in a transaction of its own, committed before the step
+ * that asked for them; a step run again books nothing more, and nothing is booked for a request that has ended.
+ */
+@ExtendWith(ArquillianExtension.class)
+class ReservationBatchIT {
+
+    @Deployment
+    static EnterpriseArchive ear() {
+        return Deployments.builtEar().addAsLibrary(ShrinkWrap.create(JavaArchive.class, "reservation-batch-it.jar")
+                .addClass(ReservationBatchIT.class));
+    }
+
+    @EJB
+    private FundingRequestService requests;
+
+    @EJB
+    private LedgerService ledger;
+
+    @EJB
+    private LedgerReconciliation reconciliation;
+
+    @PersistenceContext(unitName = "cofinance")
+    private EntityManager em;
+
+    @Resource
+    private UserTransaction transaction;
+
+    @Test
+    void shouldKeepAReservationBookedForAStepWhoseOwnTransactionFailsAndBookItOnceWhenTheStepRunsAgain()
+            throws Exception {
+        // given a request of two lines drawing on envelopes
+        Long requestId = draft("Batch kept");
+
+        // when its reservation step runs in a transaction that then fails, and runs again
+        transaction.begin();
+        boolean fits;
+        try {
+            fits = ledger.reservePlan(requestId, "it:batch:" + requestId, "officer");
+        } finally {
+            transaction.rollback();
+        }
+        boolean again = ledger.reservePlan(requestId, "it:batch:" + requestId, "officer");
+
+        // then the reservation was committed on its own, once: one RESERVE entry per line
+        assertTrue(fits, "the plan fits");
+        assertTrue(again, "the step run again finds its lines reserved");
+        assertEquals(2L, reserveEntries(requestId));
+        assertEquals(2L, reservedCommitments(requestId));
+        ledger.voidReservations(requestId, "it:batch:" + requestId + ":void", "officer");
+    }
+
+    @Test
+    void shouldBookNothingForARequestThatHasEnded() {
+        // given a request cancelled before it was routed
+        Long requestId = draft("Batch cancelled");
+        try (SignedInUser.Scope officer = SignedInUser.signIn("officer")) {
+            requests.cancel(requestId, "the project stopped");
+        }
+
+        // when a reservation step runs for it
+        boolean fits = ledger.reservePlan(requestId, "it:batch:" + requestId, "officer");
+
+        // then nothing is held
+        assertFalse(fits);
+        assertEquals(0L, reserveEntries(requestId));
+    }
+
+    @Test
+    void shouldBookEachOfManySimultaneousReservationsExactlyOnce() throws Exception {
+        // given twelve requests reserved at the same moment by twelve callers
+        List<Long> ids = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            ids.add(draft("Batch " + i));
+        }
+        ExecutorService callers = Executors.newFixedThreadPool(12);
+        try {
+            List<Callable<Boolean>> steps = ids.stream().<Callable<Boolean>>map(id ->
+                    () -> ledger.reservePlan(id, "it:batch:" + id, "officer")).toList();
+
+            // when they all run
+            List<Future<Boolean>> outcomes = callers.invokeAll(steps);
+
+            // then each request holds its two lines, once, and the ledger still equals its entries
+            for (int i = 0; i < ids.size(); i++) {
+                assertTrue(outcomes.get(i).get(), "request " + ids.get(i) + " fits");
+                assertEquals(2L, reserveEntries(ids.get(i)));
+            }
+        } finally {
+            callers.shutdown();
+            for (Long id : ids) {
+                ledger.voidReservations(id, "it:batch:" + id + ":void", "officer");
+            }
+        }
+        assertTrue(reconciliation.run().consistent(), "every envelope's balances equal its entries");
+    }
+
+    private Long draft(String title) {
+        Long cdc = organisation(OrganisationKind.CDC);
+        Long fund = organisation(OrganisationKind.PRIVATE_INVESTOR);
+        Long lead = organisation(OrganisationKind.COMPANY);
+        try (SignedInUser.Scope officer = SignedInUser.signIn("officer")) {
+            return requests.create(new NewRequest(title, "Dijon", "DIGITAL", lead, "100.00", List.of(
+                    new NewRequest.Line(cdc, "AMI-TIGA-SUB", "SUBSIDY", "40.00"),
+                    new NewRequest.Line(fund, "FONDS-IMMO", "EQUITY", "30.00"),
+                    new NewRequest.Line(lead, null, "SELF_FUNDING", "30.00"))), null).id();
+        }
+    }
+
+    private long reserveEntries(Long requestId) {
+        return ((Number) em.createNativeQuery("select count(*) from ledger_entry where request_id = ?1 "
+                + "and kind = 'RESERVE'").setParameter(1, requestId).getSingleResult()).longValue();
+    }
+
+    private long reservedCommitments(Long requestId) {
+        return ((Number) em.createNativeQuery("select count(*) from commitment where request_id = ?1 "
+                + "and status = 'RESERVED'").setParameter(1, requestId).getSingleResult()).longValue();
+    }
+
+    private Long organisation(OrganisationKind kind) {
+        return em.createQuery("select o.id from Organisation o where o.kind = :k order by o.id", Long.class)
+                .setParameter("k", kind).setMaxResults(1).getSingleResult();
+    }
+}

@@ -1,0 +1,131 @@
+package org.cofinance.application;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Function;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class BatchCombinerTest {
+
+    private final ExecutorService callers = Executors.newFixedThreadPool(16);
+
+    @AfterEach
+    void stop() {
+        callers.shutdownNow();
+    }
+
+    @Test
+    void shouldRunTheOrdersHandedInWhileABatchRunsTogetherAndGiveEachCallerItsOwnOutcome() throws Exception {
+        // given a batch that holds its first run until fifteen other callers have handed in their orders
+        BatchCombiner<Integer, Integer> combiner = new BatchCombiner<>(100);
+        List<Integer> batchSizes = Collections.synchronizedList(new ArrayList<>());
+        CountDownLatch othersWaiting = new CountDownLatch(1);
+        Function<List<Integer>, List<Integer>> doubling = orders -> {
+            if (batchSizes.isEmpty()) {
+                await(othersWaiting);
+            }
+            batchSizes.add(orders.size());
+            return orders.stream().map(o -> o * 2).toList();
+        };
+
+        // when sixteen callers hand in one order each
+        Future<Integer> first = callers.submit(() -> combiner.submit(0, doubling));
+        List<Thread> others = Collections.synchronizedList(new ArrayList<>());
+        List<Future<Integer>> outcomes = new ArrayList<>();
+        for (int i = 1; i < 16; i++) {
+            int order = i;
+            outcomes.add(callers.submit(() -> {
+                others.add(Thread.currentThread());
+                return combiner.submit(order, doubling);
+            }));
+        }
+        while (others.size() < 15 || others.stream().anyMatch(t -> t.getState() != Thread.State.WAITING)) {
+            Thread.onSpinWait();
+        }
+        othersWaiting.countDown();
+
+        // then the first ran alone, the fifteen others in one batch, and each got the double of its own order
+        assertThat(first.get()).isZero();
+        for (int i = 1; i < 16; i++) {
+            assertThat(outcomes.get(i - 1).get()).isEqualTo(2 * i);
+        }
+        assertThat(batchSizes).containsExactly(1, 15);
+    }
+
+    @Test
+    void shouldRunAFailedBatchAgainOrderByOrderSoThatOnlyTheFailingOrderFails() throws Exception {
+        // given a batch that fails whenever it holds the order 13
+        BatchCombiner<Integer, Integer> combiner = new BatchCombiner<>(100);
+        CountDownLatch othersWaiting = new CountDownLatch(1);
+        List<Integer> batchSizes = Collections.synchronizedList(new ArrayList<>());
+        Function<List<Integer>, List<Integer>> failingOn13 = orders -> {
+            if (batchSizes.isEmpty()) {
+                batchSizes.add(orders.size());
+                await(othersWaiting);
+                return orders;
+            }
+            batchSizes.add(orders.size());
+            if (orders.contains(13)) {
+                throw new IllegalArgumentException("13 refused");
+            }
+            return orders;
+        };
+        Future<Integer> first = callers.submit(() -> combiner.submit(0, failingOn13));
+        while (batchSizes.isEmpty()) {
+            Thread.onSpinWait();
+        }
+
+        // when three more callers hand in 12, 13 and 14 while the first batch runs
+        List<Thread> others = Collections.synchronizedList(new ArrayList<>());
+        List<Future<Integer>> outcomes = new ArrayList<>();
+        for (int order : List.of(12, 13, 14)) {
+            outcomes.add(callers.submit(() -> {
+                others.add(Thread.currentThread());
+                return combiner.submit(order, failingOn13);
+            }));
+        }
+        while (others.size() < 3 || others.stream().anyMatch(t -> t.getState() != Thread.State.WAITING)) {
+            Thread.onSpinWait();
+        }
+        othersWaiting.countDown();
+
+        // then 12 and 14 get their outcome, 13 its own failure
+        assertThat(first.get()).isZero();
+        assertThat(outcomes.get(0).get()).isEqualTo(12);
+        assertThatThrownBy(() -> outcomes.get(1).get()).isInstanceOf(ExecutionException.class)
+                .hasCauseInstanceOf(IllegalArgumentException.class).hasMessageContaining("13 refused");
+        assertThat(outcomes.get(2).get()).isEqualTo(14);
+        assertThat(batchSizes).containsExactly(1, 3, 1, 1, 1);
+    }
+
+    @Test
+    void shouldNeverPutMoreOrdersInABatchThanItsLargest() {
+        // given a combiner of batches of at most one order
+        BatchCombiner<Integer, Integer> combiner = new BatchCombiner<>(1);
+
+        // when one order is handed in, then it runs alone
+        assertThat(combiner.submit(7, orders -> {
+            assertThat(orders).hasSize(1);
+            return orders;
+        })).isEqualTo(7);
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
