@@ -277,6 +277,7 @@ public class LedgerService {
 
     /** Turns every reservation of the request into a commitment of the reserved amount. */
     public void postCommitments(Long requestId, String keyPrefix, String author) {
+        lockRequest(requestId);
         List<Commitment> reserved = reservedCommitments(requestId);
         lockChains(reserved.stream().map(Commitment::envelope).toList());
         Instant now = clock.instant();
@@ -291,8 +292,7 @@ public class LedgerService {
      * or made after this and refused, the request having reached its end.
      */
     public void voidReservations(Long requestId, String keyPrefix, String author) {
-        em.createNativeQuery("select id from funding_request where id = ?1 for update").setParameter(1, requestId)
-                .getResultList();
+        lockRequest(requestId);
         List<Commitment> reserved = reservedCommitments(requestId);
         lockChains(reserved.stream().map(Commitment::envelope).toList());
         Instant now = clock.instant();
@@ -370,6 +370,15 @@ public class LedgerService {
 
     private void record(List<LedgerEntry> entries) {
         entries.forEach(em::persist);
+    }
+
+    /**
+     * Locks the request's row before its envelopes, as every movement of a request's reservations does (a batch
+     * share-locks it), so that posting and voiding the same request never wait on each other in opposite orders.
+     */
+    private void lockRequest(Long requestId) {
+        em.createNativeQuery("select id from funding_request where id = ?1 for update").setParameter(1, requestId)
+                .getResultList();
     }
 
     /** Locks the envelopes and all their parents, in id order so that two callers never wait on each other. */
