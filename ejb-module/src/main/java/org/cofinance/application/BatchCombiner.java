@@ -97,6 +97,10 @@ public final class BatchCombiner<O, R> {
             for (Slot<O, R> slot : slots) {
                 runAlone(slot, batch);
             }
+        } finally {
+            // an Error ends the batch without outcomes: its callers must not wait for them
+            slots.stream().filter(slot -> !slot.done).forEach(slot -> slot.fail(
+                    new IllegalStateException("the batch holding this order ended without an outcome for it")));
         }
     }
 

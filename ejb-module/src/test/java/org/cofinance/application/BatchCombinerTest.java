@@ -14,6 +14,7 @@ import java.util.concurrent.Future;
 import java.util.function.Function;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 class BatchCombinerTest {
 
@@ -49,9 +50,7 @@ class BatchCombinerTest {
                 return combiner.submit(order, doubling);
             }));
         }
-        while (others.size() < 15 || others.stream().anyMatch(t -> t.getState() != Thread.State.WAITING)) {
-            Thread.onSpinWait();
-        }
+        awaitWaiting(others, 15);
         othersWaiting.countDown();
 
         // then the first ran alone, the fifteen others in one batch, and each got the double of its own order
@@ -94,9 +93,7 @@ class BatchCombinerTest {
                 return combiner.submit(order, failingOn13);
             }));
         }
-        while (others.size() < 3 || others.stream().anyMatch(t -> t.getState() != Thread.State.WAITING)) {
-            Thread.onSpinWait();
-        }
+        awaitWaiting(others, 3);
         othersWaiting.countDown();
 
         // then 12 and 14 get their outcome, 13 its own failure
@@ -118,6 +115,56 @@ class BatchCombinerTest {
             assertThat(orders).hasSize(1);
             return orders;
         })).isEqualTo(7);
+    }
+
+    @Test
+    @Timeout(30) // without the release, the other caller would wait for ever
+    void shouldReleaseTheWaitingCallersWhenABatchEndsInAnError() throws Exception {
+        // given a batch that holds its first run until another caller waits, then fails with an Error
+        BatchCombiner<Integer, Integer> combiner = new BatchCombiner<>(100);
+        CountDownLatch otherWaiting = new CountDownLatch(1);
+        List<Integer> batchSizes = Collections.synchronizedList(new ArrayList<>());
+        Function<List<Integer>, List<Integer>> failing = orders -> {
+            batchSizes.add(orders.size());
+            if (batchSizes.size() == 1) {
+                await(otherWaiting);
+                return orders;
+            }
+            throw new AssertionError("out of memory, say");
+        };
+        Future<Integer> first = callers.submit(() -> combiner.submit(1, failing));
+        while (batchSizes.isEmpty()) {
+            Thread.onSpinWait();
+        }
+
+        // when two more callers hand in their orders while the first batch runs, and their batch ends in an Error
+        List<Thread> others = Collections.synchronizedList(new ArrayList<>());
+        List<Future<Integer>> outcomes = new ArrayList<>();
+        for (int order : List.of(2, 3)) {
+            outcomes.add(callers.submit(() -> {
+                others.add(Thread.currentThread());
+                return combiner.submit(order, failing);
+            }));
+        }
+        awaitWaiting(others, 2);
+        otherWaiting.countDown();
+
+        // then the one that ran the batch gets the Error, the other is told its order has no outcome
+        assertThat(first.get()).isEqualTo(1);
+        List<Throwable> causes = new ArrayList<>();
+        for (Future<Integer> outcome : outcomes) {
+            assertThatThrownBy(outcome::get).isInstanceOf(ExecutionException.class)
+                    .satisfies(e -> causes.add(e.getCause()));
+        }
+        assertThat(causes).hasAtLeastOneElementOfType(AssertionError.class)
+                .hasAtLeastOneElementOfType(IllegalStateException.class);
+    }
+
+    /** Until {@code count} callers have handed in their orders and wait for their outcome. */
+    private static void awaitWaiting(List<Thread> callers, int count) {
+        while (callers.size() < count || callers.stream().anyMatch(t -> t.getState() != Thread.State.WAITING)) {
+            Thread.onSpinWait();
+        }
     }
 
     private static void await(CountDownLatch latch) {
