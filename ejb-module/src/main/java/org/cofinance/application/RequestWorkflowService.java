@@ -9,13 +9,9 @@ import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import org.camunda.bpm.engine.DecisionService;
-import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.engine.repository.DecisionDefinition;
-import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.variable.Variables;
 import org.cofinance.domain.model.organisation.Organisation;
 import org.cofinance.domain.model.request.FundingRequest;
@@ -45,7 +41,7 @@ public class RequestWorkflowService {
     private Clock clock;
 
     @Inject
-    private RepositoryService repositoryService;
+    private DeployedDecisions deployedDecisions;
 
     @Inject
     private DecisionService decisionService;
@@ -139,7 +135,7 @@ public class RequestWorkflowService {
      * with the process that runs it); empty when it keeps them.
      */
     public List<String> eligibilityReasons(Long requestId, String processDefinitionId) {
-        return decisionService.evaluateDecisionTableById(decisionOf(ELIGIBILITY, processDefinitionId),
+        return decisionService.evaluateDecisionTableById(deployedDecisions.of(ELIGIBILITY, processDefinitionId),
                 request(requestId).eligibilityFacts().asVariables()).collectEntries("reason");
     }
 
@@ -151,7 +147,7 @@ public class RequestWorkflowService {
     public List<String> committeeLevels(Long requestId, Long organisationId, String processDefinitionId) {
         FundingRequest request = request(requestId);
         Organisation organisation = em.find(Organisation.class, organisationId);
-        List<String> levels = decisionService.evaluateDecisionTableById(decisionOf(COMMITTEE_LEVEL,
+        List<String> levels = decisionService.evaluateDecisionTableById(deployedDecisions.of(COMMITTEE_LEVEL,
                         processDefinitionId), Variables.createVariables()
                         .putValue("organisationKind", organisation.kind().name())
                         .putValue("amountCents", request.amountFundedBy(organisationId).toCents()))
@@ -173,36 +169,6 @@ public class RequestWorkflowService {
 
     public boolean anyRejected(Long requestId) {
         return request(requestId).hasRejection();
-    }
-
-    /**
-     * The decision of that key as it stood when the process definition was deployed: the one of its own deployment,
-     * or — for a deployment that carried only its changed models — the latest version deployed before it. Rules are
-     * versioned with the process.
-     */
-    private String decisionOf(String key, String processDefinitionId) {
-        Deployment processDeployment = repositoryService.createDeploymentQuery()
-                .deploymentId(repositoryService.getProcessDefinition(processDefinitionId).getDeploymentId())
-                .singleResult();
-        DecisionDefinition best = null;
-        Date bestDeployed = null;
-        for (DecisionDefinition decision : repositoryService.createDecisionDefinitionQuery().decisionDefinitionKey(key)
-                .list()) {
-            if (decision.getDeploymentId().equals(processDeployment.getId())) {
-                return decision.getId();
-            }
-            Date deployed = repositoryService.createDeploymentQuery().deploymentId(decision.getDeploymentId())
-                    .singleResult().getDeploymentTime();
-            if (!deployed.after(processDeployment.getDeploymentTime())
-                    && (best == null || decision.getVersion() > best.getVersion())) {
-                best = decision;
-                bestDeployed = deployed;
-            }
-        }
-        if (best == null || bestDeployed == null) {
-            throw new IllegalStateException("no " + key + " decision deployed with or before " + processDefinitionId);
-        }
-        return best.getId();
     }
 
     private void moveTo(FundingRequest request, RequestStatus status) {

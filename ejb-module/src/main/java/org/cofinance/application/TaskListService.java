@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
@@ -49,6 +50,9 @@ public class TaskListService {
 
     static final String RECORD_EVIDENCE = "record-evidence";
     static final String VALIDATE_PAYMENT = "validate-payment";
+    private static final String REQUEST_ID = "requestId";
+    private static final String ORGANISATION_ID = "organisationId";
+    private static final String LEVEL = "level";
 
     /** Who works each task besides a funder's decision (which takes any {@link DecisionOutcome}), and its answers. */
     private record TaskRule(Role role, Set<DecisionOutcome> answers) {
@@ -99,7 +103,7 @@ public class TaskListService {
         }
         TaskQuery query = visible.get();
         if (requestId != null) {
-            query.processVariableValueEquals("requestId", requestId);
+            query.processVariableValueEquals(REQUEST_ID, requestId);
         }
         long total = query.count();
         List<Views.TaskView> items = query.orderByDueDate().asc().orderByTaskCreateTime().asc()
@@ -136,9 +140,10 @@ public class TaskListService {
             throw new DomainException("task " + taskId + " is claimed by " + task.getAssignee());
         }
         DecisionOutcome outcome = outcome(answer);
-        Long requestId = requestIdOf(task);
+        TaskFacts facts = factsOf(task);
+        Long requestId = facts.requestId();
         if (DECIDE.equals(task.getTaskDefinitionKey())) {
-            recordFunderDecision(task, caller, requestId, outcome, answer);
+            recordFunderDecision(task, caller, facts, outcome, answer);
         } else {
             TaskRule rule = RULES.getOrDefault(task.getTaskDefinitionKey(),
                     new TaskRule(Role.OFFICER, Set.of(DecisionOutcome.APPROVE, DecisionOutcome.REJECT)));
@@ -218,22 +223,20 @@ public class TaskListService {
         }
     }
 
-    private void recordFunderDecision(Task task, Caller caller, Long requestId, DecisionOutcome outcome,
+    private void recordFunderDecision(Task task, Caller caller, TaskFacts facts, DecisionOutcome outcome,
                                       TaskAnswer answer) {
         caller.require(Role.APPROVER);
-        FundingRequest request = em.find(FundingRequest.class, requestId);
+        FundingRequest request = em.find(FundingRequest.class, facts.requestId());
         if (request.wasHandledBy(caller.username())) {
             throw new AccessDeniedException("whoever registered, submitted or instructed a request never decides on it");
         }
-        Long organisationId = organisationOf(task);
         List<Violation> violations = new ArrayList<>();
         Money amount = answer.amount() == null ? null
                 : FundingRequestService.money(answer.amount(), "amount", violations);
         if (!violations.isEmpty()) {
             throw new ValidationException(violations);
         }
-        String level = (String) runtimeService.getVariable(task.getExecutionId(), "level");
-        request.recordDecision(organisationId, level, outcome, amount, answer.comment(), caller.username(),
+        request.recordDecision(facts.organisationId(), facts.level(), outcome, amount, answer.comment(), caller.username(),
                 clock.instant(),
                 task.getId());
         em.flush();
@@ -294,23 +297,26 @@ public class TaskListService {
     }
 
     private Views.TaskView view(Task task) {
-        Long requestId = requestIdOf(task);
-        FundingRequest request = em.find(FundingRequest.class, requestId);
-        return new Views.TaskView(task.getId(), task.getName(), task.getTaskDefinitionKey(), requestId,
-                request == null ? null : request.reference(),
-                DECIDE.equals(task.getTaskDefinitionKey()) ? organisationOf(task) : null,
+        TaskFacts facts = factsOf(task);
+        FundingRequest request = em.find(FundingRequest.class, facts.requestId());
+        boolean decision = DECIDE.equals(task.getTaskDefinitionKey());
+        return new Views.TaskView(task.getId(), task.getName(), task.getTaskDefinitionKey(), facts.requestId(),
+                request == null ? null : request.reference(), decision ? facts.organisationId() : null,
                 instant(task.getCreateTime()), instant(task.getDueDate()), task.getAssignee(),
                 task.getDueDate() != null && task.getDueDate().toInstant().isBefore(clock.instant()),
-                DECIDE.equals(task.getTaskDefinitionKey())
-                        ? (String) runtimeService.getVariable(task.getExecutionId(), "level") : null);
+                decision ? facts.level() : null);
     }
 
-    private Long requestIdOf(Task task) {
-        return (Long) runtimeService.getVariable(task.getExecutionId(), "requestId");
+    /** What the process knows of a task: its request and, for a funder's decision, the organisation and level. */
+    private record TaskFacts(Long requestId, Long organisationId, String level) {
     }
 
-    private Long organisationOf(Task task) {
-        return (Long) runtimeService.getVariable(task.getExecutionId(), "organisationId");
+    /** Read in one call to the engine rather than one per variable. */
+    private TaskFacts factsOf(Task task) {
+        Map<String, Object> variables = runtimeService.getVariables(task.getExecutionId(),
+                List.of(REQUEST_ID, ORGANISATION_ID, LEVEL));
+        return new TaskFacts((Long) variables.get(REQUEST_ID), (Long) variables.get(ORGANISATION_ID),
+                (String) variables.get(LEVEL));
     }
 
     private static Instant instant(Date date) {
