@@ -16,6 +16,7 @@ import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.JakartaTransactionProcessEngineConfiguration;
+import org.camunda.bpm.engine.impl.jobexecutor.DefaultJobExecutor;
 import org.cofinance.bpmn.ProcessModels;
 import org.cofinance.infrastructure.demo.DemoData;
 import org.cofinance.infrastructure.persistence.DatabaseMigration;
@@ -59,6 +60,7 @@ public class ProcessEngineBootstrap {
         configuration.setDatabaseSchemaUpdate("false");
         configuration.setHistory(System.getProperty("cofinance.history.level", "full"));
         configuration.setJobExecutorActivate(true);
+        configuration.setJobExecutor(jobExecutor());
         configuration.setJobExecutorDeploymentAware(false);
         configuration.setEnableExpressionsInAdhocQueries(false);
         configuration.setEnableExpressionsInStoredQueries(false);
@@ -72,6 +74,21 @@ public class ProcessEngineBootstrap {
             demoData.loadIfEmpty();
         }
         LOG.info("Cofinance is ready");
+    }
+
+    /**
+     * The engine's job executor, sized by system properties: {@code cofinance.jobs.threads} threads (3 by default, as
+     * Camunda's) taking up to {@code cofinance.jobs.per-acquisition} jobs at a time (3 by default). Every node of a
+     * cluster runs one; they share the jobs through the database's locks.
+     */
+    private static DefaultJobExecutor jobExecutor() {
+        DefaultJobExecutor executor = new DefaultJobExecutor();
+        int threads = Integer.getInteger("cofinance.jobs.threads", 3);
+        executor.setCorePoolSize(threads);
+        executor.setMaxPoolSize(Math.max(threads, 10));
+        executor.setQueueSize(threads);
+        executor.setMaxJobsPerAcquisition(Integer.getInteger("cofinance.jobs.per-acquisition", 3));
+        return executor;
     }
 
     private void deployModels() {
