@@ -44,7 +44,9 @@ import org.cofinance.bpmn.ProcessModels;
  * parallel, commitments posted — with N concurrent clients against the running application's API, with p50/p99 per
  * API call; then, in the same run and on the same PostgreSQL (a schema of its own), a bare Camunda engine running the
  * same BPMN with no-op delegates through the same steps. Appends the figures to docs/benchmarks.md.
- * Arguments: lifecycles per phase, clients, API base URL, JDBC URL, JDBC user, JDBC password, results file.
+ * Each phase first runs warm-up lifecycles that are not counted, so that both paths are measured with their code
+ * compiled. Arguments: lifecycles per phase, clients, API base URL, JDBC URL, JDBC user, JDBC password, results file,
+ * warm-up lifecycles per phase.
  */
 public final class LifecycleBenchmark {
 
@@ -72,11 +74,12 @@ public final class LifecycleBenchmark {
         LifecycleBenchmark bench = new LifecycleBenchmark(args[2]);
         String jdbcUrl = args[3];
         Path results = Path.of(args[6]);
+        int warmUp = Integer.parseInt(args[7]);
 
-        bench.makeRoom(lifecycles);
-        Phase application = bench.applicationPhase(lifecycles, clients);
-        Phase bare = barePhase(lifecycles, clients, jdbcUrl, args[4], args[5]);
-        bench.report(application, bare, clients, jdbcUrl, results);
+        bench.makeRoom(warmUp + lifecycles);
+        Phase application = bench.applicationPhase(warmUp, lifecycles, clients);
+        Phase bare = barePhase(warmUp, lifecycles, clients, jdbcUrl, args[4], args[5]);
+        bench.report(application, bare, warmUp, clients, jdbcUrl, results);
     }
 
     // ---- the application, through its API
@@ -117,7 +120,7 @@ public final class LifecycleBenchmark {
         }
     }
 
-    private Phase applicationPhase(int lifecycles, int clients) throws Exception {
+    private Phase applicationPhase(int warmUp, int lifecycles, int clients) throws Exception {
         Map<String, Long> organisations = new TreeMap<>();
         for (JsonNode o : call("admin", "GET", "/organisations?size=500", null, "setup").get("items")) {
             for (String start : List.of("Agrinova", "Caisse des Dépôts", "Fonds Résidence", "Région")) {
@@ -126,10 +129,9 @@ public final class LifecycleBenchmark {
                 }
             }
         }
-        callMicros.clear();
         ExecutorService approvals = Executors.newFixedThreadPool(clients * APPROVERS.size());
         try {
-            return run("application (API)", lifecycles, clients, index -> {
+            return warmThenRun("application (API)", warmUp, lifecycles, clients, callMicros::clear, index -> {
                 JsonNode created = call("officer", "POST", "/requests", plan(organisations, index), "POST /requests");
                 long id = created.get("id").asLong();
                 call("officer", "POST", "/requests/" + id + "/submit", null, "POST /requests/{id}/submit");
@@ -241,8 +243,8 @@ public final class LifecycleBenchmark {
         }
     }
 
-    private static Phase barePhase(int lifecycles, int clients, String jdbcUrl, String user, String password)
-            throws Exception {
+    private static Phase barePhase(int warmUp, int lifecycles, int clients, String jdbcUrl, String user,
+                                   String password) throws Exception {
         try (Connection db = DriverManager.getConnection(jdbcUrl, user, password); Statement sql = db.createStatement()) {
             sql.execute("drop schema if exists bench_engine cascade");
             sql.execute("create schema bench_engine");
@@ -269,7 +271,8 @@ public final class LifecycleBenchmark {
             ProcessModels.deploy(engine.getRepositoryService());
             ExecutorService approvals = Executors.newFixedThreadPool(clients * APPROVERS.size());
             try {
-                return run("bare Camunda engine (same BPMN, no-op delegates)", lifecycles, clients, index -> {
+                return warmThenRun("bare Camunda engine (same BPMN, no-op delegates)", warmUp, lifecycles, clients,
+                        () -> { }, index -> {
                     String instance = engine.getRuntimeService().startProcessInstanceByKey("funding-request",
                             "BENCH-" + index, Map.of("requestId", (long) index)).getId();
                     completeBare(engine, instance, "instruct");
@@ -332,6 +335,16 @@ public final class LifecycleBenchmark {
         void run(int index) throws Exception;
     }
 
+    /** Runs the warm-up lifecycles, forgets what they measured, then runs and measures the counted ones. */
+    private static Phase warmThenRun(String name, int warmUp, int lifecycles, int clients, Runnable forget,
+                                     Lifecycle lifecycle) throws InterruptedException {
+        if (warmUp > 0) {
+            run(name + " warm-up", warmUp, clients, index -> lifecycle.run(lifecycles + index));
+        }
+        forget.run();
+        return run(name, lifecycles, clients, lifecycle);
+    }
+
     private static Phase run(String name, int lifecycles, int clients, Lifecycle lifecycle)
             throws InterruptedException {
         AtomicInteger next = new AtomicInteger();
@@ -368,17 +381,19 @@ public final class LifecycleBenchmark {
         return sorted.length == 0 ? 0 : sorted[Math.min(sorted.length - 1, (int) Math.ceil(p / 100.0 * sorted.length) - 1)];
     }
 
-    private void report(Phase application, Phase bare, int clients, String jdbcUrl, Path results)
+    private void report(Phase application, Phase bare, int warmUp, int clients, String jdbcUrl, Path results)
             throws IOException {
         StringBuilder out = new StringBuilder();
         out.append("\n### Lifecycles, ").append(LocalDate.now()).append(", ")
                 .append(Runtime.getRuntime().availableProcessors()).append(" cores, ")
                 .append(System.getProperty("java.version")).append("\n\n");
         out.append("Command: `./mvnw -pl bench -am -DskipTests -Pbench-lifecycles verify -Dbench.lifecycles=")
-                .append(application.lifecycles()).append(" -Dbench.clients=").append(clients)
+                .append(application.lifecycles()).append(" -Dbench.warmup=").append(warmUp)
+                .append(" -Dbench.clients=").append(clients)
                 .append("` against the application started by `./mvnw package -Prun`, its database ")
                 .append(jdbcUrl.replaceAll("\\?.*", "")).append(". ").append(clients).append(" clients, ")
-                .append(application.lifecycles()).append(" lifecycles per phase.\n\n");
+                .append(application.lifecycles()).append(" lifecycles per phase, each after ").append(warmUp)
+                .append(" warm-up lifecycles that are not counted.\n\n");
         out.append("| path | lifecycles/s | lifecycle p50 | lifecycle p99 | failed |\n|---|---|---|---|---|\n");
         for (Phase phase : List.of(application, bare)) {
             out.append(String.format(java.util.Locale.ROOT, "| %s | %.1f | %.1f ms | %.1f ms | %d |%n",
