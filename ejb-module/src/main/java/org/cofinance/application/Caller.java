@@ -3,6 +3,7 @@ package org.cofinance.application;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import org.cofinance.domain.model.request.FundingRequest;
+import org.cofinance.domain.model.user.AppUser;
 import org.cofinance.domain.model.user.Role;
 
 /**
@@ -10,6 +11,15 @@ import org.cofinance.domain.model.user.Role;
  * them. Every application service checks what it does against it.
  */
 public record Caller(String username, Set<Role> roles, Long organisationId) {
+
+    /** Holds its own copy of the roles: a caller outlives the transaction that read him. */
+    public Caller {
+        roles = Set.copyOf(roles);
+    }
+
+    static Caller of(AppUser user) {
+        return new Caller(user.username(), user.roles(), user.organisationId());
+    }
 
     public static final String OFFICERS_GROUP = "officers";
     public static final String FINANCE_GROUP = "finance";

@@ -3,6 +3,7 @@ package org.cofinance.application;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityGraph;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
@@ -146,7 +147,7 @@ public class FundingRequestService {
 
     public Views.RequestView get(Long requestId) {
         Caller caller = callers.current();
-        FundingRequest request = find(requestId);
+        FundingRequest request = withPlan(requestId);
         if (!caller.sees(request)) {
             throw new NotFoundException("no request " + requestId);
         }
@@ -219,6 +220,19 @@ public class FundingRequestService {
 
     FundingRequest find(Long requestId) {
         FundingRequest request = requestId == null ? null : em.find(FundingRequest.class, requestId);
+        if (request == null) {
+            throw new NotFoundException("no request " + requestId);
+        }
+        return request;
+    }
+
+    /** The request with its lead and plan lines — their organisations and envelopes — read in one query. */
+    private FundingRequest withPlan(Long requestId) {
+        EntityGraph<FundingRequest> graph = em.createEntityGraph(FundingRequest.class);
+        graph.addAttributeNodes("lead");
+        graph.addSubgraph("plan").addAttributeNodes("organisation", "envelope");
+        FundingRequest request = requestId == null ? null
+                : em.find(FundingRequest.class, requestId, Map.of("jakarta.persistence.loadgraph", graph));
         if (request == null) {
             throw new NotFoundException("no request " + requestId);
         }

@@ -34,7 +34,8 @@ public class SignInService {
     public enum Status { SIGNED_IN, REFUSED, THROTTLED }
 
     /** The outcome of one try; {@code username} is the name as stored, {@code retryAfter} set when throttled. */
-    public record Result(Status status, String username, Instant retryAfter) {
+    /** What a sign-in came to; {@code caller} is who signed in, read from the store, when he did. */
+    public record Result(Status status, String username, Instant retryAfter, Caller caller) {
         public boolean signedIn() {
             return status == Status.SIGNED_IN;
         }
@@ -49,17 +50,18 @@ public class SignInService {
             Optional<Instant> until = SignInPolicy.throttledUntil(recentAttempts(username), clock.instant());
             if (until.isPresent()) {
                 record(username, channel, remoteAddress, Outcome.THROTTLED);
-                return new Result(Status.THROTTLED, username, until.get());
+                return new Result(Status.THROTTLED, username, until.get(), null);
             }
         }
-        if (users.authenticate(username, password).isEmpty()) {
+        Optional<Caller> caller = users.authenticate(username, password);
+        if (caller.isEmpty()) {
             record(username, channel, remoteAddress, Outcome.BAD_CREDENTIALS);
-            return new Result(Status.REFUSED, username, null);
+            return new Result(Status.REFUSED, username, null, null);
         }
         if (channel == Channel.FORM) {
             record(username, channel, remoteAddress, Outcome.SUCCESS);
         }
-        return new Result(Status.SIGNED_IN, username, null);
+        return new Result(Status.SIGNED_IN, username, null, caller.get());
     }
 
     public void signedOut(String username, String remoteAddress) {

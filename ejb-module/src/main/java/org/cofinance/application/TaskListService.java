@@ -293,7 +293,7 @@ public class TaskListService {
     }
 
     private static Caller callerOf(AppUser user) {
-        return new Caller(user.username(), user.roles(), user.organisationId());
+        return Caller.of(user);
     }
 
     private Views.TaskView view(Task task) {

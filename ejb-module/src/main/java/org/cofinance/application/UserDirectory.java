@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.cofinance.domain.model.user.AppUser;
 import org.cofinance.domain.model.user.Role;
 import org.cofinance.infrastructure.security.PasswordHashing;
@@ -29,8 +28,8 @@ public class UserDirectory {
     @PersistenceContext
     private EntityManager em;
 
-    /** The user's role names when the password matches an enabled account. */
-    public Optional<Set<String>> authenticate(String username, char[] password) {
+    /** The caller, with his roles and organisation, when the password matches an enabled account. */
+    public Optional<Caller> authenticate(String username, char[] password) {
         AppUser user = username == null ? null : em.find(AppUser.class, username);
         if (user == null || !user.isEnabled()) {
             // the same work as a real check, so that timing does not tell which user names exist
@@ -43,7 +42,7 @@ public class UserDirectory {
             }
             VERIFIED.remember(username, password);
         }
-        return Optional.of(user.roles().stream().map(Enum::name).collect(Collectors.toUnmodifiableSet()));
+        return Optional.of(Caller.of(user));
     }
 
     /** Forgets this node's memory of the user's verified password (after a change of password). */

@@ -43,7 +43,7 @@ public class BasicAuthenticationFilter extends HttpFilter {
             refuse(response, result);
             return;
         }
-        try (SignedInUser.Scope signedIn = SignedInUser.signIn(result.username())) {
+        try (SignedInUser.Scope signedIn = SignedInUser.signIn(result.caller())) {
             chain.doFilter(request, response);
         }
     }
@@ -68,7 +68,7 @@ public class BasicAuthenticationFilter extends HttpFilter {
 
     private SignInService.Result authenticate(HttpServletRequest request) {
         String authorization = request.getHeader("Authorization");
-        SignInService.Result none = new SignInService.Result(SignInService.Status.REFUSED, null, null);
+        SignInService.Result none = new SignInService.Result(SignInService.Status.REFUSED, null, null, null);
         if (authorization == null || !authorization.regionMatches(true, 0, PREFIX, 0, PREFIX.length())) {
             return none;
         }
