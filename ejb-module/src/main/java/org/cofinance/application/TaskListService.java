@@ -30,6 +30,7 @@ import org.cofinance.domain.model.shared.ValidationException;
 import org.cofinance.domain.model.shared.Violation;
 import org.cofinance.domain.model.user.AppUser;
 import org.cofinance.domain.model.user.Role;
+import org.cofinance.infrastructure.workflow.TaskCommands;
 
 /**
  * The caller's task list and the work on its tasks. Only fixed engine queries are used; a task is visible to whoever
@@ -82,6 +83,9 @@ public class TaskListService {
 
     @Inject
     private TaskService taskService;
+
+    @Inject
+    private TaskCommands taskCommands;
 
     @Inject
     private RuntimeService runtimeService;
@@ -154,18 +158,14 @@ public class TaskListService {
             }
             recordOfficeWork(task, caller, requestId, outcome, answer);
         }
-        asCaller(caller, () -> {
-            if (task.getAssignee() == null) {
-                taskService.setAssignee(taskId, caller.username());
-            }
-            VariableMap variables = Variables.createVariables()
-                    .putValueTyped("decision", Variables.stringValue(outcome.name(), true));
-            if (!DECIDE.equals(task.getTaskDefinitionKey())) {
-                // parallel decisions never lead to a job of their own, and would update it concurrently
-                variables.putValue(LAST_ACTOR, caller.username());
-            }
-            taskService.complete(taskId, variables);
-        });
+        VariableMap variables = Variables.createVariables()
+                .putValueTyped("decision", Variables.stringValue(outcome.name(), true));
+        if (!DECIDE.equals(task.getTaskDefinitionKey())) {
+            // parallel decisions never lead to a job of their own, and would update it concurrently
+            variables.putValue(LAST_ACTOR, caller.username());
+        }
+        asCaller(caller, () -> taskCommands.assignAndComplete(taskId,
+                task.getAssignee() == null ? caller.username() : null, variables));
     }
 
     /** What the officers' and finance's tasks write besides their answer: who instructed, a tranche's evidence. */
