@@ -51,22 +51,26 @@ public class Ui {
             if (cause instanceof ValidationException invalid) {
                 for (Violation v : invalid.violations()) {
                     if (errors != null) {
-                        errors.put(v.field(), ViolationMessages.inLanguage(v.message(), locale(), this::text,
-                                this::money));
+                        errors.put(v.field(), inLanguage(v.message()));
                     }
                 }
                 error(null, "error.validation");
             } else if (cause instanceof AccessDeniedException) {
-                error(null, "error.forbidden", cause.getMessage());
+                error(null, "error.forbidden", inLanguage(cause.getMessage()));
             } else if (cause instanceof NotFoundException) {
-                error(null, "error.notFound", cause.getMessage());
+                error(null, "error.notFound", inLanguage(cause.getMessage()));
             } else if (cause instanceof DomainException || cause instanceof IdempotencyKeyReusedException) {
-                error(null, "error.refused", cause.getMessage());
+                error(null, "error.refused", inLanguage(cause.getMessage()));
             } else {
                 throw thrown;
             }
             return false;
         }
+    }
+
+    /** A message of the services (in English) in the user's language, when the pages know it. */
+    private String inLanguage(String message) {
+        return ViolationMessages.inLanguage(message, locale(), this::text, this::money, this::label);
     }
 
     public void error(String clientId, String key, Object... arguments) {

@@ -8,13 +8,17 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The application services name broken rules in English, for the API; the pages show them in French by default.
- * Each known message has a pattern and a key of the pages' bundle, whose {0}, {1} take its variable parts (amounts
- * written the French way); a message without a pattern is shown as it is.
+ * The application services name broken rules and refusals in English, for the API; the pages show them in French by
+ * default. Each known message has a pattern and a key of the pages' bundle, whose {0}, {1} take its variable parts —
+ * amounts written the French way, statuses by their French labels; a message without a pattern is shown as it is.
  */
 final class ViolationMessages {
 
-    private record Rule(Pattern pattern, String key, boolean amounts) {
+    /**
+     * {@code parts} says what each variable part is: T text, A an amount, S a request's status, L a tranche's label,
+     * P a tranche's status.
+     */
+    private record Rule(Pattern pattern, String key, String parts) {
     }
 
     private static final List<Rule> RULES = List.of(
@@ -45,25 +49,57 @@ final class ViolationMessages {
             rule("is 2 to 64 lower-case letters.*", "violation.username"),
             rule("an approver or a supervisor acts for an organisation", "violation.needsOrganisation"),
             rule("is 14 digits with a valid Luhn check digit", "violation.siret"),
-            rule("is a date like.*", "violation.date"));
+            rule("is a date like.*", "violation.date"),
+            rule("task (\\S+) is already claimed by (\\S+)", "refusal.taskClaimed"),
+            rule("task (\\S+) is claimed by someone else", "refusal.taskClaimedByOther"),
+            rule("task (\\S+) is claimed by (\\S+)", "refusal.taskClaimed"),
+            rule("task (\\S+) is not offered to you", "refusal.taskNotOffered"),
+            rule("claim task (\\S+) before delegating it", "refusal.claimBeforeDelegating"),
+            rule("task (\\S+) is not delegated to you", "refusal.taskNotDelegated"),
+            rule("whoever registered, submitted or instructed a request never decides on it",
+                    "refusal.handlerDecides"),
+            rule("(\\S+) does not hold the role for this action", "refusal.role"),
+            rule("whoever asked for a payment never validates it", "refusal.askerValidates"),
+            rule("whoever recorded the evidence of a tranche never (?:validates|decides on) it",
+                    "refusal.evidenceValidates"),
+            parts("request (\\S+) awaits no decision \\(it is (\\S+)\\)", "refusal.awaitsNoDecision", "TS"),
+            parts("request (\\S+) cannot move from (\\S+) to (\\S+)", "refusal.cannotMove", "TSS"),
+            parts("request (\\S+) is (\\S+): its plan can no longer change", "refusal.planFixed", "TS"),
+            parts("request (\\S+) is (\\S+): only a draft is submitted", "refusal.onlyDraftSubmitted", "TS"),
+            parts("request (\\S+) is (\\S+): only an approved request is contracted", "refusal.onlyApprovedContracted",
+                    "TS"),
+            parts("request (\\S+) is not in instruction \\(it is (\\S+)\\)", "refusal.notInInstruction", "TS"),
+            parts("tranche (\\S+) is (\\S+), not awaiting validation", "refusal.trancheNotAwaiting", "LP"),
+            parts("tranche (\\S+) is (\\S+): its evidence is already recorded", "refusal.trancheEvidenced", "LP"),
+            parts("envelope (\\S+) cannot hold (\\S+) EUR: (\\S+) EUR available", "refusal.insufficientFunds", "TAA"),
+            parts("the ceiling of (\\S+) cannot go below the (\\S+) EUR already reserved and committed "
+                    + "\\(asked (\\S+) EUR\\)", "refusal.ceilingBelowUsage", "TAA"),
+            amounts("a disbursement is positive and at most the (\\S+) EUR still to pay on this commitment",
+                    "refusal.disbursementMax"),
+            rule("organisation (\\S+) does not finance request (\\S+)", "refusal.notFunder"));
 
     private ViolationMessages() {
     }
 
     private static Rule rule(String regex, String key) {
-        return new Rule(Pattern.compile(regex), key, false);
+        return parts(regex, key, "");
     }
 
     private static Rule amounts(String regex, String key) {
-        return new Rule(Pattern.compile(regex), key, true);
+        return parts(regex, key, "A".repeat(Pattern.compile(regex).matcher("").groupCount()));
+    }
+
+    private static Rule parts(String regex, String key, String parts) {
+        return new Rule(Pattern.compile(regex), key, parts);
     }
 
     /**
      * The message in the user's language: {@code text} gives a bundle text with its arguments, {@code money} writes
-     * an amount of the services ("1234.50") the user's way.
+     * an amount of the services ("1234.50") the user's way, {@code label} names a code of a kind
+     * ({@code label("status", "APPROVED")}).
      */
     static String inLanguage(String message, Locale locale, BiFunction<String, Object[], String> text,
-                             Function<String, String> money) {
+                             Function<String, String> money, BiFunction<String, String, String> label) {
         if (message == null || !"fr".equals(locale.getLanguage())) {
             return message;
         }
@@ -72,7 +108,15 @@ final class ViolationMessages {
             if (matcher.matches()) {
                 Object[] arguments = new Object[matcher.groupCount()];
                 for (int i = 0; i < arguments.length; i++) {
-                    arguments[i] = rule.amounts() ? money.apply(matcher.group(i + 1)) : matcher.group(i + 1);
+                    String part = matcher.group(i + 1);
+                    char kind = i < rule.parts().length() ? rule.parts().charAt(i) : 'T';
+                    arguments[i] = switch (kind) {
+                        case 'A' -> money.apply(part);
+                        case 'S' -> label.apply("status", part);
+                        case 'L' -> label.apply("tranche", part);
+                        case 'P' -> label.apply("trancheStatus", part);
+                        default -> part;
+                    };
                 }
                 return text.apply(rule.key(), arguments);
             }

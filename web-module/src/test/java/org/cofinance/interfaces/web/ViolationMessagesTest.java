@@ -13,7 +13,8 @@ class ViolationMessagesTest {
         ResourceBundle bundle = ResourceBundle.getBundle("org.cofinance.interfaces.web.messages", Locale.FRENCH);
         return ViolationMessages.inLanguage(message, Locale.FRENCH,
                 (key, arguments) -> new MessageFormat(bundle.getString(key), Locale.FRENCH).format(arguments),
-                amount -> amount.replace('.', ',') + " €");
+                amount -> amount.replace('.', ',') + " €",
+                (kind, code) -> bundle.containsKey(kind + "." + code) ? bundle.getString(kind + "." + code) : code);
     }
 
     @Test
@@ -29,7 +30,20 @@ class ViolationMessagesTest {
     @Test
     void shouldLeaveUnknownMessagesAndEnglishAsTheyAre() {
         assertThat(french("something new")).isEqualTo("something new");
-        assertThat(ViolationMessages.inLanguage("is required", Locale.ENGLISH, (k, a) -> k, a -> a))
+        assertThat(ViolationMessages.inLanguage("is required", Locale.ENGLISH, (k, a) -> k, a -> a, (k, c) -> c))
                 .isEqualTo("is required");
+    }
+
+    @Test
+    void shouldShowTheRefusalsOfTheBusinessRulesInFrenchWithTheirStatusesNamed() {
+        assertThat(french("request TI-2026-0007 awaits no decision (it is APPROVED)"))
+                .isEqualTo("la demande TI-2026-0007 n'attend aucune décision (elle est « Approuvée »)");
+        assertThat(french("task 1234 is already claimed by cdc")).isEqualTo("la tâche 1234 est déjà prise par cdc");
+        assertThat(french("tranche MID_TERM is SCHEDULED, not awaiting validation"))
+                .isEqualTo("la tranche « À mi-parcours » est « Prévue » et n'attend pas de validation");
+        assertThat(french("envelope REGION-BFC cannot hold 30000.00 EUR: 1250.50 EUR available"))
+                .isEqualTo("l'enveloppe REGION-BFC ne peut pas couvrir 30000,00 € : 1250,50 € disponibles");
+        assertThat(french("whoever recorded the evidence of a tranche never validates it"))
+                .isEqualTo("qui a déposé le justificatif d'une tranche ne la valide jamais");
     }
 }
