@@ -12,6 +12,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Function;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -41,16 +42,7 @@ class BatchCombinerTest {
 
         // when sixteen callers hand in one order each
         Future<Integer> first = callers.submit(() -> combiner.submit(0, doubling));
-        List<Thread> others = Collections.synchronizedList(new ArrayList<>());
-        List<Future<Integer>> outcomes = new ArrayList<>();
-        for (int i = 1; i < 16; i++) {
-            int order = i;
-            outcomes.add(callers.submit(() -> {
-                others.add(Thread.currentThread());
-                return combiner.submit(order, doubling);
-            }));
-        }
-        awaitWaiting(others, 15);
+        List<Future<Integer>> outcomes = handInAndWait(combiner, IntStream.range(1, 16).boxed().toList(), doubling);
         othersWaiting.countDown();
 
         // then the first ran alone, the fifteen others in one batch, and each got the double of its own order
@@ -85,15 +77,7 @@ class BatchCombinerTest {
         }
 
         // when three more callers hand in 12, 13 and 14 while the first batch runs
-        List<Thread> others = Collections.synchronizedList(new ArrayList<>());
-        List<Future<Integer>> outcomes = new ArrayList<>();
-        for (int order : List.of(12, 13, 14)) {
-            outcomes.add(callers.submit(() -> {
-                others.add(Thread.currentThread());
-                return combiner.submit(order, failingOn13);
-            }));
-        }
-        awaitWaiting(others, 3);
+        List<Future<Integer>> outcomes = handInAndWait(combiner, List.of(12, 13, 14), failingOn13);
         othersWaiting.countDown();
 
         // then 12 and 14 get their outcome, 13 its own failure
@@ -138,15 +122,7 @@ class BatchCombinerTest {
         }
 
         // when two more callers hand in their orders while the first batch runs, and their batch ends in an Error
-        List<Thread> others = Collections.synchronizedList(new ArrayList<>());
-        List<Future<Integer>> outcomes = new ArrayList<>();
-        for (int order : List.of(2, 3)) {
-            outcomes.add(callers.submit(() -> {
-                others.add(Thread.currentThread());
-                return combiner.submit(order, failing);
-            }));
-        }
-        awaitWaiting(others, 2);
+        List<Future<Integer>> outcomes = handInAndWait(combiner, List.of(2, 3), failing);
         otherWaiting.countDown();
 
         // then the one that ran the batch gets the Error, the other is told its order has no outcome
@@ -161,6 +137,21 @@ class BatchCombinerTest {
     }
 
     /** Until {@code count} callers have handed in their orders and wait for their outcome. */
+    /** Each order handed in by a caller of its own; returns once every one of them waits for its outcome. */
+    private List<Future<Integer>> handInAndWait(BatchCombiner<Integer, Integer> combiner, List<Integer> orders,
+                                                Function<List<Integer>, List<Integer>> batch) {
+        List<Thread> waiting = Collections.synchronizedList(new ArrayList<>());
+        List<Future<Integer>> outcomes = new ArrayList<>();
+        for (int order : orders) {
+            outcomes.add(callers.submit(() -> {
+                waiting.add(Thread.currentThread());
+                return combiner.submit(order, batch);
+            }));
+        }
+        awaitWaiting(waiting, orders.size());
+        return outcomes;
+    }
+
     private static void awaitWaiting(List<Thread> callers, int count) {
         while (callers.size() < count || callers.stream().anyMatch(t -> t.getState() != Thread.State.WAITING)) {
             Thread.onSpinWait();
