@@ -46,7 +46,7 @@ import org.cofinance.bpmn.ProcessModels;
  * same BPMN with no-op delegates through the same steps. Appends the figures to docs/benchmarks.md.
  * Each phase first runs warm-up lifecycles that are not counted, so that both paths are measured with their code
  * compiled. Arguments: lifecycles per phase, clients, API base URL, JDBC URL, JDBC user, JDBC password, results file,
- * warm-up lifecycles per phase.
+ * warm-up lifecycles per phase; {@code -Dbench.phases=bare} (or {@code application}) runs one phase alone.
  */
 public final class LifecycleBenchmark {
 
@@ -76,10 +76,17 @@ public final class LifecycleBenchmark {
         Path results = Path.of(args[6]);
         int warmUp = Integer.parseInt(args[7]);
 
-        bench.makeRoom(warmUp + lifecycles);
-        Phase application = bench.applicationPhase(warmUp, lifecycles, clients);
-        Phase bare = barePhase(warmUp, lifecycles, clients, jdbcUrl, args[4], args[5]);
-        bench.report(application, bare, warmUp, clients, jdbcUrl, results);
+        List<String> phases = List.of(System.getProperty("bench.phases", "application,bare").split(","));
+
+        List<Phase> measured = new ArrayList<>();
+        if (phases.contains("application")) {
+            bench.makeRoom(warmUp + lifecycles);
+            measured.add(bench.applicationPhase(warmUp, lifecycles, clients));
+        }
+        if (phases.contains("bare")) {
+            measured.add(barePhase(warmUp, lifecycles, clients, jdbcUrl, args[4], args[5]));
+        }
+        bench.report(measured, warmUp, clients, jdbcUrl, results);
     }
 
     // ---- the application, through its API
@@ -260,9 +267,12 @@ public final class LifecycleBenchmark {
         StandaloneProcessEngineConfiguration configuration = new StandaloneProcessEngineConfiguration();
         configuration.setDatabaseSchema("bench_engine");
         configuration.setDatabaseTablePrefix("bench_engine.");
+        // MyBatis's pool keeps 5 idle connections unless told otherwise and closes the others when handed back: every
+        // transaction beyond five at once then paid for a new PostgreSQL connection (a server process forked).
         configuration.setJdbcDriver("org.postgresql.Driver")
                 .setJdbcUrl(jdbcUrl + (jdbcUrl.contains("?") ? "&" : "?") + "currentSchema=bench_engine")
                 .setJdbcUsername(user).setJdbcPassword(password).setJdbcMaxActiveConnections(clients * 4)
+                .setJdbcMaxIdleConnections(clients * 4)
                 .setDatabaseSchemaUpdate("true").setHistory(System.getProperty("cofinance.history.level", "full"))
                 .setJobExecutorActivate(false);
         configuration.setBeans(beans);
@@ -381,29 +391,36 @@ public final class LifecycleBenchmark {
         return sorted.length == 0 ? 0 : sorted[Math.min(sorted.length - 1, (int) Math.ceil(p / 100.0 * sorted.length) - 1)];
     }
 
-    private void report(Phase application, Phase bare, int warmUp, int clients, String jdbcUrl, Path results)
+    private void report(List<Phase> phases, int warmUp, int clients, String jdbcUrl, Path results)
             throws IOException {
+        int lifecycles = phases.get(0).lifecycles();
         StringBuilder out = new StringBuilder();
         out.append("\n### Lifecycles, ").append(LocalDate.now()).append(", ")
                 .append(Runtime.getRuntime().availableProcessors()).append(" cores, ")
                 .append(System.getProperty("java.version")).append("\n\n");
         out.append("Command: `./mvnw -pl bench -am -DskipTests -Pbench-lifecycles verify -Dbench.lifecycles=")
-                .append(application.lifecycles()).append(" -Dbench.warmup=").append(warmUp)
-                .append(" -Dbench.clients=").append(clients)
+                .append(lifecycles).append(" -Dbench.warmup=").append(warmUp)
+                .append(" -Dbench.clients=").append(clients).append(phases.size() == 2 ? ""
+                        : " -Dbench.phases=" + System.getProperty("bench.phases"))
                 .append("` against the application started by `./mvnw package -Prun`, its database ")
                 .append(jdbcUrl.replaceAll("\\?.*", "")).append(". ").append(clients).append(" clients, ")
-                .append(application.lifecycles()).append(" lifecycles per phase, each after ").append(warmUp)
+                .append(lifecycles).append(" lifecycles per phase, each after ").append(warmUp)
                 .append(" warm-up lifecycles that are not counted.\n\n");
         out.append("| path | lifecycles/s | lifecycle p50 | lifecycle p99 | failed |\n|---|---|---|---|---|\n");
-        for (Phase phase : List.of(application, bare)) {
+        for (Phase phase : phases) {
             out.append(String.format(java.util.Locale.ROOT, "| %s | %.1f | %.1f ms | %.1f ms | %d |%n",
                     phase.name(), phase.perSecond(), phase.p50Micros() / 1000.0, phase.p99Micros() / 1000.0,
                     phase.failures()));
         }
-        out.append(String.format(java.util.Locale.ROOT,
-                "%nRatio application / bare engine: %.2f (target ≥ 0.8); target ≥ 100 lifecycles/s.%n%n",
-                application.perSecond() / bare.perSecond()));
-        out.append("| API call | calls | p50 | p99 |\n|---|---|---|---|\n");
+        if (phases.size() == 2) {
+            out.append(String.format(java.util.Locale.ROOT,
+                    "%nRatio application / bare engine: %.2f (target ≥ 0.8); target ≥ 100 lifecycles/s.%n",
+                    phases.get(0).perSecond() / phases.get(1).perSecond()));
+        }
+        out.append('\n');
+        if (!callMicros.isEmpty()) {
+            out.append("| API call | calls | p50 | p99 |\n|---|---|---|---|\n");
+        }
         new TreeMap<>(callMicros).forEach((kind, values) -> {
             if (!"setup".equals(kind)) {
                 long[] sorted = values.stream().mapToLong(Long::longValue).sorted().toArray();
