@@ -27,9 +27,6 @@ public class UserAdminService {
     @EJB
     private Callers callers;
 
-    @EJB
-    private UserDirectory directory;
-
     public record UserView(String username, String displayName, String email, Long organisationId,
                            Set<Role> roles, boolean enabled) {
         static UserView of(AppUser u) {
@@ -101,7 +98,6 @@ public class UserAdminService {
             throw new ValidationException(violations);
         }
         user.changePasswordHash(PasswordHashing.hash(password));
-        directory.forgetVerified(username);
     }
 
     private void checkAssignment(Set<Role> roles, Long organisationId, List<Violation> violations) {

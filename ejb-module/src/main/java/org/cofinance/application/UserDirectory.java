@@ -30,29 +30,30 @@ public class UserDirectory {
 
     /** The caller, with his roles and organisation, when the password matches an enabled account. */
     public Optional<Caller> authenticate(String username, char[] password) {
-        AppUser user = username == null ? null : em.find(AppUser.class, username);
-        if (user == null || !user.isEnabled()) {
+        AppUser user = enabledUser(username);
+        if (user == null) {
             // the same work as a real check, so that timing does not tell which user names exist
             PasswordHashing.verify(password, DUMMY_HASH);
             return Optional.empty();
         }
-        if (!VERIFIED.contains(username, password)) {
+        if (!VERIFIED.contains(username, user.passwordHash(), password)) {
             if (!PasswordHashing.verify(password, user.passwordHash())) {
                 return Optional.empty();
             }
-            VERIFIED.remember(username, password);
+            VERIFIED.remember(username, user.passwordHash(), password);
         }
         return Optional.of(Caller.of(user));
     }
 
-    /** Forgets this node's memory of the user's verified password (after a change of password). */
-    public void forgetVerified(String username) {
-        VERIFIED.forget(username);
+    /** Whether this node verified the same name and password, against the password stored now, a few minutes ago. */
+    public boolean rememberedAsVerified(String username, char[] password) {
+        AppUser user = enabledUser(username);
+        return user != null && VERIFIED.contains(username, user.passwordHash(), password);
     }
 
-    /** Whether this node verified the same name and password a few minutes ago. */
-    public boolean rememberedAsVerified(String username, char[] password) {
-        return VERIFIED.contains(username, password);
+    private AppUser enabledUser(String username) {
+        AppUser user = username == null ? null : em.find(AppUser.class, username);
+        return user == null || !user.isEnabled() ? null : user;
     }
 
     /**

@@ -14,6 +14,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * Remembers for a few minutes that a user name and password were verified, so that HTTP Basic, which sends them with
  * every call, does not pay the deliberately slow PBKDF2 check each time. Only a salted SHA-256 of the password, with
  * a random salt of this JVM, is kept in memory; nothing is shared between nodes (each node verifies on its own).
+ * What is remembered is bound to the stored hash the password was verified against: once the password is changed,
+ * on whichever node, the store holds another hash and the old password is checked again — and refused — everywhere.
  */
 public final class VerifiedCredentials {
 
@@ -32,7 +34,7 @@ public final class VerifiedCredentials {
         new SecureRandom().nextBytes(salt);
     }
 
-    public boolean contains(String username, char[] password) {
+    public boolean contains(String username, String storedHash, char[] password) {
         Entry entry = verified.get(username);
         if (entry == null) {
             return false;
@@ -41,25 +43,23 @@ public final class VerifiedCredentials {
             verified.remove(username, entry);
             return false;
         }
-        return MessageDigest.isEqual(entry.digest(), digest(username, password));
+        return MessageDigest.isEqual(entry.digest(), digest(username, storedHash, password));
     }
 
-    public void remember(String username, char[] password) {
+    public void remember(String username, String storedHash, char[] password) {
         if (verified.size() >= MAX_ENTRIES) {
             verified.clear();
         }
-        verified.put(username, new Entry(digest(username, password), clock.instant().plus(timeToLive)));
+        verified.put(username, new Entry(digest(username, storedHash, password), clock.instant().plus(timeToLive)));
     }
 
-    public void forget(String username) {
-        verified.remove(username);
-    }
-
-    private byte[] digest(String username, char[] password) {
+    private byte[] digest(String username, String storedHash, char[] password) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
             sha.update(salt);
             sha.update(username.getBytes(StandardCharsets.UTF_8));
+            sha.update((byte) 0);
+            sha.update(storedHash.getBytes(StandardCharsets.UTF_8));
             sha.update((byte) 0);
             sha.update(new String(password).getBytes(StandardCharsets.UTF_8));
             return sha.digest();

@@ -12,27 +12,47 @@ class VerifiedCredentialsTest {
 
     private static final Instant T0 = Instant.parse("2026-11-26T09:00:00Z");
 
-    @Test
-    void shouldRememberOnlyTheVerifiedPasswordUntilItExpires() {
-        VerifiedCredentials at0 = new VerifiedCredentials(Duration.ofMinutes(5), Clock.fixed(T0, ZoneOffset.UTC));
-        at0.remember("cdc", "cdc".toCharArray());
+    private static final String STORED = "pbkdf2-sha256$210000$c2FsdA==$aGFzaA==";
 
-        assertThat(at0.contains("cdc", "cdc".toCharArray())).isTrue();
-        assertThat(at0.contains("cdc", "CDC".toCharArray())).isFalse();
-        assertThat(at0.contains("investor", "cdc".toCharArray())).isFalse();
-        at0.forget("cdc");
-        assertThat(at0.contains("cdc", "cdc".toCharArray())).isFalse();
+    @Test
+    void shouldRememberOnlyTheVerifiedPasswordOfTheVerifiedUser() {
+        // given
+        VerifiedCredentials at0 = new VerifiedCredentials(Duration.ofMinutes(5), Clock.fixed(T0, ZoneOffset.UTC));
+
+        // when
+        at0.remember("cdc", STORED, "cdc".toCharArray());
+
+        // then
+        assertThat(at0.contains("cdc", STORED, "cdc".toCharArray())).isTrue();
+        assertThat(at0.contains("cdc", STORED, "CDC".toCharArray())).isFalse();
+        assertThat(at0.contains("investor", STORED, "cdc".toCharArray())).isFalse();
+    }
+
+    @Test
+    void shouldCheckAgainOncePasswordChangedInTheStoreWhereverItWasChanged() {
+        // given a node that verified the old password
+        VerifiedCredentials node = new VerifiedCredentials(Duration.ofMinutes(5), Clock.fixed(T0, ZoneOffset.UTC));
+        node.remember("cdc", STORED, "old-password".toCharArray());
+
+        // when another node changed it: the store now holds another hash
+        String changed = "pbkdf2-sha256$210000$bmV3$bmV3aGFzaA==";
+
+        // then the old password is not taken as verified any more
+        assertThat(node.contains("cdc", changed, "old-password".toCharArray())).isFalse();
     }
 
     @Test
     void shouldForgetAfterItsTimeToLive() {
+        // given
         MutableClock clock = new MutableClock();
         VerifiedCredentials credentials = new VerifiedCredentials(Duration.ofMinutes(5), clock);
-        credentials.remember("cdc", "cdc".toCharArray());
+        credentials.remember("cdc", STORED, "cdc".toCharArray());
 
+        // when
         clock.now = T0.plus(Duration.ofMinutes(6));
 
-        assertThat(credentials.contains("cdc", "cdc".toCharArray())).isFalse();
+        // then
+        assertThat(credentials.contains("cdc", STORED, "cdc".toCharArray())).isFalse();
     }
 
     private static final class MutableClock extends Clock {
