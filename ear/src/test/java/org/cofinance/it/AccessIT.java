@@ -3,6 +3,10 @@ package org.cofinance.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import org.cofinance.infrastructure.security.PasswordHashing;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -100,5 +104,36 @@ class AccessIT {
         JsonNode next = Api.as("officer").get("/tasks?requestId=" + id).json().get("items").get(0);
         assertThat(next.get("taskType").asText()).isEqualTo("await-complements");
         assertThat(next.get("due").asText()).isNotEmpty();
+    }
+
+    @Test
+    void shouldRefuseAtOnceAPasswordAnotherNodeChanged() throws SQLException {
+        // given a user this node has just let in with his password (and remembers it verified)
+        String user = "node-" + Long.toString(System.nanoTime(), 36);
+        try (Connection db = Sql.connect()) {
+            update(db, "insert into app_user (username, password_hash, display_name) values (?, ?, ?)", user,
+                    PasswordHashing.hash("first-password".toCharArray()), "Node test");
+            update(db, "insert into app_user_role (username, role) values (?, 'FINANCE')", user);
+        }
+        assertThat(Api.withPassword(user, "first-password").get("/envelopes").status()).isEqualTo(200);
+
+        // when another node changes his password in the shared store
+        try (Connection db = Sql.connect()) {
+            update(db, "update app_user set password_hash = ? where username = ?",
+                    PasswordHashing.hash("second-password".toCharArray()), user);
+        }
+
+        // then this node refuses the old one at once and takes the new one
+        assertThat(Api.withPassword(user, "first-password").get("/envelopes").status()).isEqualTo(401);
+        assertThat(Api.withPassword(user, "second-password").get("/envelopes").status()).isEqualTo(200);
+    }
+
+    private static void update(Connection db, String sql, String... parameters) throws SQLException {
+        try (PreparedStatement statement = db.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setString(i + 1, parameters[i]);
+            }
+            statement.executeUpdate();
+        }
     }
 }
