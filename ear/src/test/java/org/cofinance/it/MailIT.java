@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -56,6 +60,53 @@ class MailIT {
         assertThat(recipients(reference)).containsExactlyInAnyOrder("officer@cofinance.test", "cdc@cofinance.test",
                 "investor@cofinance.test", "region@cofinance.test", "officer@cofinance.test");
         assertThat(subjects(reference)).allSatisfy(s -> assertThat(s).startsWith("[Cofinance]").contains(reference));
+    }
+
+    @Test
+    void shouldSendAgainLaterTheMailsTheSmtpServerDidNotTake() throws Exception {
+        // given the SMTP server down when an officer submits a request
+        long id = Api.as("officer").post("/requests", Demo.balancedRequest("Mailed later")).json().get("id").asLong();
+        String reference;
+        TestMailServer.stop();
+        try {
+            reference = Api.as("officer").post("/requests/" + id + "/submit", null).json().get("reference")
+                    .asText();
+
+            // then the officers' mail is kept, refused once and due again later
+            Awaitility.await().atMost(30, TimeUnit.SECONDS).pollInterval(100, TimeUnit.MILLISECONDS)
+                    .until(() -> outbox(reference).equals(List.of("QUEUED 1 refused")));
+        } finally {
+            TestMailServer.restart();
+        }
+
+        // when the SMTP server is back and the time to try again has come
+        try (Connection db = Sql.connect(); PreparedStatement due = db.prepareStatement(
+                "update outgoing_mail set next_attempt_at = now() where status = 'QUEUED' and subject like ?")) {
+            due.setString(1, "%" + reference);
+            assertThat(due.executeUpdate()).isEqualTo(1);
+        }
+
+        // then it is sent, once, and recorded sent
+        awaitMails(reference, 1);
+        Awaitility.await().atMost(10, TimeUnit.SECONDS).pollInterval(100, TimeUnit.MILLISECONDS)
+                .until(() -> outbox(reference).equals(List.of("SENT 2 refused")));
+        assertThat(recipients(reference)).containsExactly("officer@cofinance.test");
+    }
+
+    /** Each mail about the request as "status attempts refused?" (whether a refusal is on record). */
+    private static List<String> outbox(String reference) throws SQLException {
+        try (Connection db = Sql.connect(); PreparedStatement query = db.prepareStatement(
+                "select status, attempts, last_error from outgoing_mail where subject like ? order by id")) {
+            query.setString(1, "%" + reference);
+            List<String> mails = new ArrayList<>();
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    mails.add(rows.getString(1) + " " + rows.getInt(2) + " "
+                            + (rows.getString(3) == null ? "-" : "refused"));
+                }
+            }
+            return mails;
+        }
     }
 
     private static void awaitMails(String reference, int count) {

@@ -28,4 +28,16 @@ public class TestMailServer implements LauncherSessionListener {
     static GreenMail greenMail() {
         return greenMail;
     }
+
+    /** Stops the SMTP server, as when the mail server is down: the server under test can no longer send. */
+    static void stop() {
+        greenMail.stop();
+    }
+
+    /** Starts it again on the same port (the mails it had received are gone with the old one). */
+    static void restart() {
+        greenMail = new GreenMail(new ServerSetup(Integer.getInteger("cofinance.test.smtp.port"), "127.0.0.1",
+                ServerSetup.PROTOCOL_SMTP));
+        greenMail.start();
+    }
 }

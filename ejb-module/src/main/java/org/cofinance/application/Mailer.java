@@ -1,58 +1,38 @@
 package org.cofinance.application;
 
 import jakarta.annotation.Resource;
-import jakarta.ejb.Asynchronous;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
-import jakarta.ejb.TransactionAttribute;
-import jakarta.ejb.TransactionAttributeType;
-import jakarta.mail.Message;
-import jakarta.mail.MessagingException;
-import jakarta.mail.Session;
-import jakarta.mail.Transport;
-import jakarta.mail.internet.InternetAddress;
-import jakarta.mail.internet.MimeMessage;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.TransactionSynchronizationRegistry;
-import java.nio.charset.StandardCharsets;
-import java.util.logging.Level;
-import java.util.logging.Logger;
+import java.time.Clock;
+import org.cofinance.domain.model.notification.OutgoingMail;
 
-/** Sends e-mails through the server's mail session (its SMTP server is the server's configuration). */
+/**
+ * Sends e-mails: each is queued in the transaction that calls for it and leaves once that transaction has committed
+ * (never if it rolls back); if the mail server does not take it then, {@link MailOutbox} tries again later.
+ */
 @Stateless
 public class Mailer {
 
-    private static final Logger LOG = Logger.getLogger(Mailer.class.getName());
-
-    @Resource(lookup = "java:jboss/mail/Default")
-    private Session session;
+    @PersistenceContext
+    private EntityManager em;
 
     @Resource
     private TransactionSynchronizationRegistry transactions;
 
     @EJB
-    private Mailer self;
+    private MailOutbox outbox;
 
-    /** Sends once the current transaction has committed; nothing if it rolls back. */
-    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    @Inject
+    private Clock clock;
+
     public void sendAfterCommit(String to, String subject, String text) {
-        if (transactions.getTransactionKey() == null) {
-            self.send(to, subject, text);
-            return;
-        }
-        AfterCommit.run(transactions, () -> self.send(to, subject, text));
-    }
-
-    @Asynchronous
-    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-    public void send(String to, String subject, String text) {
-        try {
-            MimeMessage message = new MimeMessage(session);
-            message.setRecipient(Message.RecipientType.TO, new InternetAddress(to));
-            message.setSubject(subject, StandardCharsets.UTF_8.name());
-            message.setText(text, StandardCharsets.UTF_8.name());
-            Transport.send(message);
-        } catch (MessagingException e) {
-            LOG.log(Level.WARNING, "the mail to " + to + " could not be sent", e);
-        }
+        OutgoingMail mail = new OutgoingMail(to, subject, text, clock.instant());
+        em.persist(mail);
+        long id = mail.id();
+        AfterCommit.run(transactions, () -> outbox.sendSoon(id));
     }
 }
