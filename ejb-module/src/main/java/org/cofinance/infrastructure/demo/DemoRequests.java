@@ -188,10 +188,10 @@ public class DemoRequests {
 
     /**
      * Runs at once the jobs the answer left (the reservation), so that the next step finds the request where it
-     * expects it. Each step commits on its own (the reservation is booked in a transaction of its own and needs the
-     * request committed), so the job executor sees the jobs too: it locks them, then waits for the application to
-     * finish starting before it runs them. When the engine refuses our run as a concurrent update (the executor has
-     * just locked the job), the job is run again, until none is left.
+     * expects it. This node's job executor starts only after the demo ({@code JobExecutorStart}), but each step
+     * commits on its own (the reservation is booked in a transaction of its own and needs the request committed), so
+     * another node's executor may see the jobs: when the engine refuses our run as a concurrent update (that executor
+     * has just locked the job), the job is run again, until none is left.
      */
     private void runAsynchronousSteps(long requestId) {
         String instance = em.find(FundingRequest.class, requestId).processInstanceId();

@@ -16,6 +16,7 @@ import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.JakartaTransactionProcessEngineConfiguration;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.jobexecutor.DefaultJobExecutor;
 import org.cofinance.bpmn.ProcessModels;
 import org.cofinance.infrastructure.demo.DemoData;
@@ -59,7 +60,7 @@ public class ProcessEngineBootstrap {
         configuration.setTransactionsExternallyManaged(true);
         configuration.setDatabaseSchemaUpdate("false");
         configuration.setHistory(System.getProperty("cofinance.history.level", "full"));
-        configuration.setJobExecutorActivate(true);
+        configuration.setJobExecutorActivate(false);
         configuration.setJobExecutor(jobExecutor());
         configuration.setJobExecutorDeploymentAware(false);
         configuration.setEnableExpressionsInAdhocQueries(false);
@@ -100,6 +101,15 @@ public class ProcessEngineBootstrap {
         if (processEngine != null) {
             processEngine.close();
         }
+    }
+
+    /** Starts the job executor; {@link JobExecutorStart} does so once everything else has started. */
+    public void startJobExecutor() {
+        configuration().getJobExecutor().start();
+    }
+
+    private ProcessEngineConfigurationImpl configuration() {
+        return (ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration();
     }
 
     public ProcessEngine processEngine() {
