@@ -36,9 +36,11 @@ public final class CofinanceLauncher {
                 "-Djboss.server.base.dir=" + baseDir, "-Djava.awt.headless=true", "-Dcofinance.demo=true",
                 "-Duser.timezone=UTC"));
         command.addAll(List.of(database.serverProperties()));
-        // the SMTP server of the task notifications, when there is one: COFINANCE_SMTP_HOST, COFINANCE_SMTP_PORT
+        // the SMTP server of the task notifications, when there is one: COFINANCE_SMTP_HOST, COFINANCE_SMTP_PORT, and
+        // how long (ms) to wait for its answers: COFINANCE_SMTP_TIMEOUT
         passEnvironment(command, "COFINANCE_SMTP_HOST", "cofinance.smtp.host");
         passEnvironment(command, "COFINANCE_SMTP_PORT", "cofinance.smtp.port");
+        passEnvironment(command, "COFINANCE_SMTP_TIMEOUT", "cofinance.smtp.timeout");
         Process server = new ProcessBuilder(command).inheritIO().start();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(server, database)));
         System.out.println("Cofinance starts on http://localhost:8080/cofinance (Ctrl-C stops it)");

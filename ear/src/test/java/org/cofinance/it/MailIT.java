@@ -63,23 +63,24 @@ class MailIT {
     }
 
     @Test
-    void shouldSendAgainLaterTheMailsTheSmtpServerDidNotTake() throws Exception {
-        // given the SMTP server down when an officer submits a request
+    void shouldSendAgainLaterTheMailsAHangingSmtpServerDidNotTake() throws Exception {
+        // given an SMTP server that has stopped answering when an officer submits a request
         long id = Api.as("officer").post("/requests", Demo.balancedRequest("Mailed later")).json().get("id").asLong();
         String reference;
-        TestMailServer.stop();
+        TestMailServer.stopAnswering();
         try {
             reference = Api.as("officer").post("/requests/" + id + "/submit", null).json().get("reference")
                     .asText();
 
-            // then the officers' mail is kept, refused once and due again later
+            // then the server gives up on it after its time limit: the officers' mail is kept, due again later
             Awaitility.await().atMost(30, TimeUnit.SECONDS).pollInterval(100, TimeUnit.MILLISECONDS)
                     .until(() -> outbox(reference).equals(List.of("QUEUED 1 refused")));
+            assertThat(lastError(reference)).containsIgnoringCase("timed out");
         } finally {
-            TestMailServer.restart();
+            TestMailServer.answerAgain();
         }
 
-        // when the SMTP server is back and the time to try again has come
+        // when the SMTP server answers again and the time to try again has come
         try (Connection db = Sql.connect(); PreparedStatement due = db.prepareStatement(
                 "update outgoing_mail set next_attempt_at = now() where status = 'QUEUED' and subject like ?")) {
             due.setString(1, "%" + reference);
@@ -91,6 +92,16 @@ class MailIT {
         Awaitility.await().atMost(10, TimeUnit.SECONDS).pollInterval(100, TimeUnit.MILLISECONDS)
                 .until(() -> outbox(reference).equals(List.of("SENT 2 refused")));
         assertThat(recipients(reference)).containsExactly("officer@cofinance.test");
+    }
+
+    private static String lastError(String reference) throws SQLException {
+        try (Connection db = Sql.connect(); PreparedStatement query = db.prepareStatement(
+                "select last_error from outgoing_mail where subject like ?")) {
+            query.setString(1, "%" + reference);
+            try (ResultSet row = query.executeQuery()) {
+                return row.next() ? row.getString(1) : null;
+            }
+        }
     }
 
     /** Each mail about the request as "status attempts refused?" (whether a refusal is on record). */

@@ -2,6 +2,12 @@ package org.cofinance.it;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.platform.launcher.LauncherSession;
 import org.junit.platform.launcher.LauncherSessionListener;
 
@@ -12,6 +18,8 @@ import org.junit.platform.launcher.LauncherSessionListener;
 public class TestMailServer implements LauncherSessionListener {
 
     private static GreenMail greenMail;
+    private static ServerSocket silent;
+    private static final List<Socket> held = new CopyOnWriteArrayList<>();
 
     @Override
     public void launcherSessionOpened(LauncherSession session) {
@@ -29,15 +37,40 @@ public class TestMailServer implements LauncherSessionListener {
         return greenMail;
     }
 
-    /** Stops the SMTP server, as when the mail server is down: the server under test can no longer send. */
-    static void stop() {
+    /**
+     * Puts in the SMTP server's place, on its port, one that takes connections and never answers — a mail server
+     * that hangs: the server under test must give up on it (its time limit) rather than wait for ever.
+     */
+    static void stopAnswering() throws IOException {
         greenMail.stop();
+        silent = new ServerSocket();
+        silent.setReuseAddress(true);
+        silent.bind(new InetSocketAddress("127.0.0.1", port()));
+        Thread acceptor = new Thread(() -> {
+            while (!silent.isClosed()) {
+                try {
+                    held.add(silent.accept());
+                } catch (IOException closed) {
+                    return;
+                }
+            }
+        }, "silent-smtp");
+        acceptor.setDaemon(true);
+        acceptor.start();
     }
 
-    /** Starts it again on the same port (the mails it had received are gone with the old one). */
-    static void restart() {
-        greenMail = new GreenMail(new ServerSetup(Integer.getInteger("cofinance.test.smtp.port"), "127.0.0.1",
-                ServerSetup.PROTOCOL_SMTP));
+    /** The real SMTP server again, on the same port (the mails the previous one had received are gone with it). */
+    static void answerAgain() throws IOException {
+        silent.close();
+        for (Socket socket : held) {
+            socket.close();
+        }
+        held.clear();
+        greenMail = new GreenMail(new ServerSetup(port(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         greenMail.start();
+    }
+
+    private static int port() {
+        return Integer.getInteger("cofinance.test.smtp.port");
     }
 }
