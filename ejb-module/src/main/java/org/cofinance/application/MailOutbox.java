@@ -9,15 +9,16 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
+import jakarta.mail.SendFailedException;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
+import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -60,21 +61,31 @@ public class MailOutbox {
         send(em.createNativeQuery(DUE, OutgoingMail.class).setParameter(1, clock.instant()).getResultList());
     }
 
+    /**
+     * Sends the mails in turn. A mail the server refuses (its address) waits for its next try alone; when the server
+     * does not answer at all, the others are left for the next sweep instead of each waiting out the time limits.
+     */
     private void send(List<?> due) {
         for (Object row : due) {
             OutgoingMail mail = (OutgoingMail) row;
-            Instant now = clock.instant();
             try {
                 Transport.send(message(mail));
-                mail.sent(now);
-            } catch (MessagingException e) {
-                mail.refused(now, e.toString());
-                boolean abandoned = mail.status() == OutgoingMail.Status.ABANDONED;
-                LOG.log(abandoned ? Level.SEVERE : mail.attempts() == 1 ? Level.WARNING : Level.FINE,
-                        () -> "the mail " + mail.id() + " to " + mail.recipient() + " was not taken (attempt "
-                                + mail.attempts() + (abandoned ? ", abandoned" : ", tried again later") + "): " + e);
+                mail.sent(clock.instant());
+            } catch (SendFailedException | AddressException refusedAddress) {
+                refused(mail, refusedAddress);
+            } catch (MessagingException noAnswer) {
+                refused(mail, noAnswer);
+                return;
             }
         }
+    }
+
+    private void refused(OutgoingMail mail, MessagingException why) {
+        mail.refused(clock.instant(), why.toString());
+        boolean abandoned = mail.status() == OutgoingMail.Status.ABANDONED;
+        LOG.log(abandoned ? Level.SEVERE : mail.attempts() == 1 ? Level.WARNING : Level.FINE,
+                () -> "the mail " + mail.id() + " to " + mail.recipient() + " was not taken (attempt "
+                        + mail.attempts() + (abandoned ? ", abandoned" : ", tried again later") + "): " + why);
     }
 
     private MimeMessage message(OutgoingMail mail) throws MessagingException {
