@@ -60,6 +60,12 @@ public class ProcessEngineBootstrap {
         configuration.setTransactionsExternallyManaged(true);
         configuration.setDatabaseSchemaUpdate("false");
         configuration.setHistory(System.getProperty("cofinance.history.level", "full"));
+        // history past its time to live (set on the process and each decision) is removed by one job, shared by the
+        // nodes, that runs in this window of the server's clock
+        configuration.setHistoryCleanupBatchWindowStartTime(System.getProperty("cofinance.history.cleanup.from",
+                "22:00"));
+        configuration.setHistoryCleanupBatchWindowEndTime(System.getProperty("cofinance.history.cleanup.until",
+                "06:00"));
         configuration.setJobExecutorActivate(false);
         configuration.setJobExecutor(jobExecutor());
         configuration.setJobExecutorDeploymentAware(false);
