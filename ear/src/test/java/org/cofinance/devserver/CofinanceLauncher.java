@@ -1,5 +1,7 @@
 package org.cofinance.devserver;
 
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,12 +13,14 @@ import java.util.stream.Stream;
 
 /**
  * The README's run command: starts the database (embedded, its data kept in ~/.cofinance/postgres, unless
- * COFINANCE_DB_URL names one), then the provisioned WildFly with the EAR and the demo data, serving
- * http://localhost:8080/cofinance, until Ctrl-C stops both.
+ * COFINANCE_DB_URL names one) and a local mail server (unless COFINANCE_SMTP_HOST names one), then the provisioned
+ * WildFly with the EAR and the demo data, serving http://localhost:8080/cofinance, until Ctrl-C stops them all.
  */
 public final class CofinanceLauncher {
 
     private static final int EMBEDDED_PORT = 55432;
+    private static final int LOCAL_SMTP_PORT = 3025;
+    private static final int LOCAL_IMAP_PORT = 3143;
 
     private CofinanceLauncher() {
     }
@@ -36,15 +40,36 @@ public final class CofinanceLauncher {
                 "-Djboss.server.base.dir=" + baseDir, "-Djava.awt.headless=true", "-Dcofinance.demo=true",
                 "-Duser.timezone=UTC"));
         command.addAll(List.of(database.serverProperties()));
-        // the SMTP server of the task notifications, when there is one: COFINANCE_SMTP_HOST, COFINANCE_SMTP_PORT, and
-        // how long (ms) to wait for its answers: COFINANCE_SMTP_TIMEOUT
-        passEnvironment(command, "COFINANCE_SMTP_HOST", "cofinance.smtp.host");
-        passEnvironment(command, "COFINANCE_SMTP_PORT", "cofinance.smtp.port");
+        // the SMTP server of the task notifications: COFINANCE_SMTP_HOST, COFINANCE_SMTP_PORT, and how long (ms) to
+        // wait for its answers: COFINANCE_SMTP_TIMEOUT; without one, a local mail server the demo users can read
+        GreenMail localMail = null;
+        if (System.getenv("COFINANCE_SMTP_HOST") == null || System.getenv("COFINANCE_SMTP_HOST").isBlank()) {
+            localMail = localMailServer();
+            command.addAll(List.of("-Dcofinance.smtp.host=127.0.0.1", "-Dcofinance.smtp.port=" + LOCAL_SMTP_PORT));
+        } else {
+            passEnvironment(command, "COFINANCE_SMTP_HOST", "cofinance.smtp.host");
+            passEnvironment(command, "COFINANCE_SMTP_PORT", "cofinance.smtp.port");
+        }
         passEnvironment(command, "COFINANCE_SMTP_TIMEOUT", "cofinance.smtp.timeout");
         Process server = new ProcessBuilder(command).inheritIO().start();
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(server, database)));
+        GreenMail mail = localMail;
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(server, database, mail)));
         System.out.println("Cofinance starts on http://localhost:8080/cofinance (Ctrl-C stops it)");
         server.waitFor();
+    }
+
+    /**
+     * A mail server of this run (GreenMail, mails kept in memory): SMTP for the application, IMAP for anyone who wants
+     * to read what a demo user was sent, signing in with the address as name and password.
+     */
+    private static GreenMail localMailServer() {
+        GreenMail mail = new GreenMail(new ServerSetup[] {
+                new ServerSetup(LOCAL_SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP),
+                new ServerSetup(LOCAL_IMAP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_IMAP)});
+        mail.start();
+        System.out.println("Cofinance mails: SMTP 127.0.0.1:" + LOCAL_SMTP_PORT + "; read them over IMAP at 127.0.0.1:"
+                + LOCAL_IMAP_PORT + ", signing in with the address as name and password (e.g. cdc@cofinance.test)");
+        return mail;
     }
 
     private static void passEnvironment(List<String> command, String variable, String property) {
@@ -75,7 +100,7 @@ public final class CofinanceLauncher {
         return target;
     }
 
-    private static void stop(Process server, Database database) {
+    private static void stop(Process server, Database database, GreenMail mail) {
         // standalone.sh runs the server's JVM as its child: stop the whole tree, the JVM first
         server.descendants().forEach(ProcessHandle::destroy);
         server.destroy();
@@ -84,6 +109,9 @@ public final class CofinanceLauncher {
                 server.destroyForcibly();
             }
             database.close();
+            if (mail != null) {
+                mail.stop();
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (IOException e) {
