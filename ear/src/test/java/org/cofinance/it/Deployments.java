@@ -3,8 +3,9 @@ package org.cofinance.it;
 import java.io.File;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.jboss.shrinkwrap.api.spec.JavaArchive;
 
-/** The real EAR the build made, deployed as it is. */
+/** The real EAR the build made, deployed as it is — or with one test class beside it, to run inside the server. */
 final class Deployments {
 
     private Deployments() {
@@ -13,5 +14,10 @@ final class Deployments {
     static EnterpriseArchive builtEar() {
         return ShrinkWrap.createFromZipFile(EnterpriseArchive.class, new File(System.getProperty("cofinance.ear")))
                 .as(EnterpriseArchive.class);
+    }
+
+    static EnterpriseArchive builtEarWith(Class<?> inContainerTest) {
+        return builtEar().addAsLibrary(ShrinkWrap.create(JavaArchive.class,
+                inContainerTest.getSimpleName() + ".jar").addClass(inContainerTest));
     }
 }

@@ -13,9 +13,7 @@ import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
-import org.jboss.shrinkwrap.api.spec.JavaArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -25,8 +23,7 @@ class HistoryCleanupIT {
 
     @Deployment
     static EnterpriseArchive ear() {
-        return Deployments.builtEar().addAsLibrary(ShrinkWrap.create(JavaArchive.class, "history-cleanup-it.jar")
-                .addClass(HistoryCleanupIT.class));
+        return Deployments.builtEarWith(HistoryCleanupIT.class);
     }
 
     @Inject

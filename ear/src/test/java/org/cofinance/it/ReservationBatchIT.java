@@ -23,9 +23,7 @@ import org.cofinance.application.SignedInUser;
 import org.cofinance.domain.model.organisation.OrganisationKind;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
-import org.jboss.shrinkwrap.api.spec.JavaArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -38,8 +36,7 @@ class ReservationBatchIT {
 
     @Deployment
     static EnterpriseArchive ear() {
-        return Deployments.builtEar().addAsLibrary(ShrinkWrap.create(JavaArchive.class, "reservation-batch-it.jar")
-                .addClass(ReservationBatchIT.class));
+        return Deployments.builtEarWith(ReservationBatchIT.class);
     }
 
     @EJB

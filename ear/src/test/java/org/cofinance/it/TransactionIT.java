@@ -24,9 +24,7 @@ import org.cofinance.domain.model.organisation.Organisation;
 import org.cofinance.domain.model.organisation.OrganisationKind;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
-import org.jboss.shrinkwrap.api.spec.JavaArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -39,8 +37,7 @@ class TransactionIT {
 
     @Deployment
     static EnterpriseArchive ear() {
-        return Deployments.builtEar().addAsLibrary(ShrinkWrap.create(JavaArchive.class, "transaction-it.jar")
-                .addClass(TransactionIT.class));
+        return Deployments.builtEarWith(TransactionIT.class);
     }
 
     @Inject
