@@ -17,6 +17,7 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.Query;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
@@ -51,23 +52,26 @@ public class MailOutbox {
     @Asynchronous
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void sendSoon(long id) {
-        send(em.createNativeQuery(ONE_DUE, OutgoingMail.class).setParameter(1, clock.instant()).setParameter(2, id)
-                .getResultList());
+        send(locked(em.createNativeQuery(ONE_DUE, OutgoingMail.class).setParameter(2, id)));
     }
 
     @Schedule(hour = "*", minute = "*", second = "*/10", persistent = false, info = "mails due")
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void sendDue() {
-        send(em.createNativeQuery(DUE, OutgoingMail.class).setParameter(1, clock.instant()).getResultList());
+        send(locked(em.createNativeQuery(DUE, OutgoingMail.class)));
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<OutgoingMail> locked(Query due) {
+        return due.setParameter(1, clock.instant()).getResultList();
     }
 
     /**
      * Sends the mails in turn. A mail the server refuses (its address) waits for its next try alone; when the server
      * does not answer at all, the others are left for the next sweep instead of each waiting out the time limits.
      */
-    private void send(List<?> due) {
-        for (Object row : due) {
-            OutgoingMail mail = (OutgoingMail) row;
+    private void send(List<OutgoingMail> due) {
+        for (OutgoingMail mail : due) {
             try {
                 Transport.send(message(mail));
                 mail.sent(clock.instant());

@@ -111,11 +111,7 @@ public class ProcessEngineBootstrap {
 
     /** Starts the job executor; {@link JobExecutorStart} does so once everything else has started. */
     public void startJobExecutor() {
-        configuration().getJobExecutor().start();
-    }
-
-    private ProcessEngineConfigurationImpl configuration() {
-        return (ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration();
+        ((ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration()).getJobExecutor().start();
     }
 
     public ProcessEngine processEngine() {
