@@ -25,13 +25,13 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
-import org.cofinance.application.LedgerService;
-import org.cofinance.application.LedgerService.ReservationOrder;
-import org.cofinance.application.LedgerService.ReservationOutcome;
-import org.cofinance.application.ReservationBatches;
+import org.cofinance.application.ledger.LedgerService.ReservationOrder;
+import org.cofinance.application.ledger.LedgerService.ReservationOutcome;
+import org.cofinance.application.ledger.LedgerService;
+import org.cofinance.application.ledger.ReservationBatches;
 import org.cofinance.domain.model.request.Instrument;
-import org.cofinance.infrastructure.ClockProducer;
 import org.cofinance.domain.model.shared.Money;
+import org.cofinance.infrastructure.ClockProducer;
 import org.cofinance.infrastructure.persistence.DatabaseMigration;
 
 /**

@@ -3,7 +3,7 @@ package org.cofinance.application.reporting;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import org.cofinance.application.LedgerQueries;
+import org.cofinance.application.ledger.LedgerQueries;
 import org.cofinance.reports.ReportDefinition;
 import org.cofinance.reports.ReportRows;
 

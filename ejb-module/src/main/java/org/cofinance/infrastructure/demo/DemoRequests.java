@@ -16,12 +16,13 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.runtime.Job;
-import org.cofinance.application.FundingRequestService;
-import org.cofinance.application.NewRequest;
-import org.cofinance.application.SignedInUser;
-import org.cofinance.application.TaskAnswer;
-import org.cofinance.application.TaskListService;
-import org.cofinance.application.Views;
+import org.cofinance.application.access.SignedInUser;
+import org.cofinance.application.request.FundingRequestService;
+import org.cofinance.application.request.NewRequest;
+import org.cofinance.application.shared.Page;
+import org.cofinance.application.task.TaskAnswer;
+import org.cofinance.application.task.TaskListService;
+import org.cofinance.application.task.TaskView;
 import org.cofinance.domain.model.organisation.Organisation;
 import org.cofinance.domain.model.request.FundingRequest;
 
@@ -178,8 +179,8 @@ public class DemoRequests {
 
     private void answer(long requestId, String user, String taskType, String decision, String comment) {
         try (SignedInUser.Scope signedIn = SignedInUser.signIn(user)) {
-            Views.Page<Views.TaskView> mine = tasks.list(requestId, null, org.cofinance.application.Paging.of(0, 50));
-            Views.TaskView task = mine.items().stream().filter(t -> t.taskType().equals(taskType)).findFirst()
+            Page<TaskView> mine = tasks.list(requestId, null, org.cofinance.application.shared.Paging.of(0, 50));
+            TaskView task = mine.items().stream().filter(t -> t.taskType().equals(taskType)).findFirst()
                     .orElseThrow(() -> new IllegalStateException("no " + taskType + " task for " + user));
             tasks.complete(task.id(), new TaskAnswer(decision, null, comment));
         }

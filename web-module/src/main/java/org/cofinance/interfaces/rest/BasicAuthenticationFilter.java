@@ -13,8 +13,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Optional;
-import org.cofinance.application.SignedInUser;
-import org.cofinance.application.SignInService;
+import org.cofinance.application.access.SignInService;
+import org.cofinance.application.access.SignedInUser;
 import org.cofinance.domain.model.user.SignInAttempt;
 
 /**

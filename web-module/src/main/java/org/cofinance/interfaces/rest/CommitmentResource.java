@@ -12,8 +12,9 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import org.cofinance.application.CommitmentService;
-import org.cofinance.application.Views;
+import org.cofinance.application.ledger.CommitmentDetail;
+import org.cofinance.application.ledger.CommitmentService;
+import org.cofinance.application.ledger.DisbursementView;
 
 @Path("/commitments")
 @Produces(MediaType.APPLICATION_JSON)
@@ -24,7 +25,7 @@ public class CommitmentResource {
 
     @GET
     @Path("/{id}")
-    public Views.CommitmentDetail get(@PathParam("id") long id) {
+    public CommitmentDetail get(@PathParam("id") long id) {
         return commitments.get(id);
     }
 
@@ -35,26 +36,26 @@ public class CommitmentResource {
                                         @HeaderParam("Idempotency-Key") String idempotencyKey,
                                         @Context UriInfo uri) {
         RequestBodies.require(body);
-        Views.DisbursementView created = commitments.requestDisbursement(id, body, idempotencyKey);
+        DisbursementView created = commitments.requestDisbursement(id, body, idempotencyKey);
         return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(created.id())).build())
                 .entity(created).build();
     }
 
     @POST
     @Path("/{id}/disbursements/{disbursementId}/validate")
-    public Views.DisbursementView validate(@PathParam("id") long id, @PathParam("disbursementId") long disbursementId) {
+    public DisbursementView validate(@PathParam("id") long id, @PathParam("disbursementId") long disbursementId) {
         return commitments.validateDisbursement(id, disbursementId);
     }
 
     @POST
     @Path("/{id}/disbursements/{disbursementId}/refuse")
-    public Views.DisbursementView refuse(@PathParam("id") long id, @PathParam("disbursementId") long disbursementId) {
+    public DisbursementView refuse(@PathParam("id") long id, @PathParam("disbursementId") long disbursementId) {
         return commitments.refuseDisbursement(id, disbursementId);
     }
 
     @POST
     @Path("/{id}/close")
-    public Views.CommitmentDetail close(@PathParam("id") long id) {
+    public CommitmentDetail close(@PathParam("id") long id) {
         return commitments.close(id);
     }
 }

@@ -5,17 +5,19 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
-import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import org.cofinance.application.EnvelopeService;
-import org.cofinance.application.Paging;
-import org.cofinance.application.Views;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.cofinance.application.ledger.EntryView;
+import org.cofinance.application.ledger.EnvelopeService;
+import org.cofinance.application.ledger.EnvelopeView;
+import org.cofinance.application.shared.Page;
+import org.cofinance.application.shared.Paging;
 
 @Path("/envelopes")
 @Produces(MediaType.APPLICATION_JSON)
@@ -25,7 +27,7 @@ public class EnvelopeResource {
     private EnvelopeService envelopes;
 
     @GET
-    public Views.Page<Views.EnvelopeView> list(@QueryParam("page") Integer page, @QueryParam("size") Integer size) {
+    public Page<EnvelopeView> list(@QueryParam("page") Integer page, @QueryParam("size") Integer size) {
         return envelopes.list(Paging.of(page, size));
     }
 
@@ -36,7 +38,7 @@ public class EnvelopeResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(EnvelopeService.NewEnvelope body, @Context UriInfo uri) {
         RequestBodies.require(body);
-        Views.EnvelopeView created = envelopes.create(body);
+        EnvelopeView created = envelopes.create(body);
         return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(created.id())).build())
                 .entity(created).build();
     }
@@ -53,13 +55,13 @@ public class EnvelopeResource {
 
     @GET
     @Path("/{id}")
-    public Views.EnvelopeView get(@PathParam("id") long id) {
+    public EnvelopeView get(@PathParam("id") long id) {
         return envelopes.get(id);
     }
 
     @GET
     @Path("/{id}/entries")
-    public Views.Page<Views.EntryView> entries(@PathParam("id") long id, @QueryParam("page") Integer page,
+    public Page<EntryView> entries(@PathParam("id") long id, @QueryParam("page") Integer page,
                                                @QueryParam("size") Integer size) {
         return envelopes.entries(id, Paging.of(page, size));
     }

@@ -7,7 +7,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Map;
-import org.cofinance.application.HealthService;
+import org.cofinance.application.health.HealthService;
 
 @Path("/health")
 @Produces(MediaType.APPLICATION_JSON)

@@ -5,7 +5,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import org.cofinance.application.LedgerReconciliation;
+import org.cofinance.application.ledger.LedgerReconciliation;
 
 @Path("/ledger")
 @Produces(MediaType.APPLICATION_JSON)

@@ -7,13 +7,14 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import jakarta.ws.rs.core.Context;
-import org.cofinance.application.OrganisationService;
-import org.cofinance.application.Paging;
-import org.cofinance.application.Views;
+import org.cofinance.application.organisation.OrganisationService;
+import org.cofinance.application.organisation.OrganisationView;
+import org.cofinance.application.shared.Page;
+import org.cofinance.application.shared.Paging;
 
 @Path("/organisations")
 @Produces(MediaType.APPLICATION_JSON)
@@ -27,7 +28,7 @@ public class OrganisationResource {
     private OrganisationService organisations;
 
     @GET
-    public Views.Page<Views.OrganisationView> list(@QueryParam("page") Integer page,
+    public Page<OrganisationView> list(@QueryParam("page") Integer page,
                                                    @QueryParam("size") Integer size) {
         return organisations.list(Paging.of(page, size));
     }
@@ -35,7 +36,7 @@ public class OrganisationResource {
     @POST
     public Response create(NewOrganisation body, @Context UriInfo uri) {
         RequestBodies.require(body);
-        Views.OrganisationView created = organisations.create(body.name(), body.kind(), body.siret());
+        OrganisationView created = organisations.create(body.name(), body.kind(), body.siret());
         return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(created.id())).build())
                 .entity(created).build();
     }

@@ -15,13 +15,14 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import org.cofinance.application.FundingRequestService;
-import org.cofinance.application.NewRequest;
-import org.cofinance.application.Paging;
-import org.cofinance.application.ReportService;
-import org.cofinance.application.RequestSheetService;
+import org.cofinance.application.reporting.ReportService;
+import org.cofinance.application.reporting.RequestSheetService;
+import org.cofinance.application.request.FundingRequestService;
+import org.cofinance.application.request.NewRequest;
+import org.cofinance.application.request.RequestView;
+import org.cofinance.application.shared.Page;
+import org.cofinance.application.shared.Paging;
 import org.cofinance.domain.model.shared.ValidationException;
-import org.cofinance.application.Views;
 
 @Path("/requests")
 @Produces(MediaType.APPLICATION_JSON)
@@ -46,14 +47,14 @@ public class RequestResource {
     /** Replaces a draft; the plan only of a request sent back for revision or in arbitration. */
     @PUT
     @Path("/{id}")
-    public Views.RequestView update(@PathParam("id") long id, NewRequest body) {
+    public RequestView update(@PathParam("id") long id, NewRequest body) {
         RequestBodies.require(body);
         return requests.updatePlan(id, body);
     }
 
     @POST
     @Path("/{id}/submit")
-    public Views.RequestView submit(@PathParam("id") long id) {
+    public RequestView submit(@PathParam("id") long id) {
         return requests.submit(id);
     }
 
@@ -62,7 +63,7 @@ public class RequestResource {
 
     @POST
     @Path("/{id}/cancel")
-    public Views.RequestView cancel(@PathParam("id") long id, Cancellation body) {
+    public RequestView cancel(@PathParam("id") long id, Cancellation body) {
         RequestBodies.require(body);
         return requests.cancel(id, body.reason());
     }
@@ -82,12 +83,12 @@ public class RequestResource {
 
     @GET
     @Path("/{id}")
-    public Views.RequestView get(@PathParam("id") long id) {
+    public RequestView get(@PathParam("id") long id) {
         return requests.get(id);
     }
 
     @GET
-    public Views.Page<Views.RequestView> list(@QueryParam("status") String status,
+    public Page<RequestView> list(@QueryParam("status") String status,
                                               @QueryParam("territory") String territory,
                                               @QueryParam("page") Integer page, @QueryParam("size") Integer size) {
         return requests.list(status, territory, Paging.of(page, size));

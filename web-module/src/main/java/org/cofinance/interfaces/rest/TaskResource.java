@@ -9,11 +9,12 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import org.cofinance.application.Paging;
-import org.cofinance.application.TaskAnswer;
-import org.cofinance.application.TaskCompletion;
-import org.cofinance.application.TaskListService;
-import org.cofinance.application.Views;
+import org.cofinance.application.shared.Page;
+import org.cofinance.application.shared.Paging;
+import org.cofinance.application.task.TaskAnswer;
+import org.cofinance.application.task.TaskCompletion;
+import org.cofinance.application.task.TaskListService;
+import org.cofinance.application.task.TaskView;
 
 @Path("/tasks")
 @Produces(MediaType.APPLICATION_JSON)
@@ -26,7 +27,7 @@ public class TaskResource {
     private TaskCompletion completion;
 
     @GET
-    public Views.Page<Views.TaskView> list(@QueryParam("requestId") Long requestId,
+    public Page<TaskView> list(@QueryParam("requestId") Long requestId,
                                            @QueryParam("assignee") String assignee,
                                            @QueryParam("page") Integer page, @QueryParam("size") Integer size) {
         return tasks.list(requestId, assignee, Paging.of(page, size));

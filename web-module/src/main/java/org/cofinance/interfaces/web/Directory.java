@@ -6,10 +6,11 @@ import jakarta.inject.Named;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
-import org.cofinance.application.EnvelopeService;
-import org.cofinance.application.OrganisationService;
-import org.cofinance.application.Paging;
-import org.cofinance.application.Views;
+import org.cofinance.application.ledger.EnvelopeService;
+import org.cofinance.application.ledger.EnvelopeView;
+import org.cofinance.application.organisation.OrganisationService;
+import org.cofinance.application.organisation.OrganisationView;
+import org.cofinance.application.shared.Paging;
 import org.cofinance.domain.model.request.Instrument;
 import org.cofinance.domain.model.request.RequestStatus;
 import org.cofinance.domain.model.request.Theme;
@@ -25,10 +26,10 @@ public class Directory {
     @EJB
     private EnvelopeService envelopeService;
 
-    private List<Views.OrganisationView> organisations;
-    private List<Views.EnvelopeView> envelopes;
+    private List<OrganisationView> organisations;
+    private List<EnvelopeView> envelopes;
 
-    public List<Views.OrganisationView> getOrganisations() {
+    public List<OrganisationView> getOrganisations() {
         if (organisations == null) {
             organisations = organisationService.list(Paging.of(0, Paging.MAX_SIZE)).items();
         }
@@ -36,7 +37,7 @@ public class Directory {
     }
 
     /** The envelopes the user may see (an approver: his organisation's). */
-    public List<Views.EnvelopeView> getEnvelopes() {
+    public List<EnvelopeView> getEnvelopes() {
         if (envelopes == null) {
             envelopes = envelopeService.list(Paging.of(0, Paging.MAX_SIZE)).items();
         }
@@ -47,11 +48,11 @@ public class Directory {
         if (id == null) {
             return "";
         }
-        return getOrganisations().stream().filter(o -> Objects.equals(o.id(), id)).map(Views.OrganisationView::name)
+        return getOrganisations().stream().filter(o -> Objects.equals(o.id(), id)).map(OrganisationView::name)
                 .findFirst().orElse("#" + id);
     }
 
-    public Views.OrganisationView organisation(Long id) {
+    public OrganisationView organisation(Long id) {
         return getOrganisations().stream().filter(o -> Objects.equals(o.id(), id)).findFirst().orElse(null);
     }
 

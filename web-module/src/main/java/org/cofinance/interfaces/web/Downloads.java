@@ -8,12 +8,12 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 
 /** Sends a file to the browser as the answer of a page action. */
-final class Downloads {
+public final class Downloads {
 
     private Downloads() {
     }
 
-    static void send(byte[] content, String contentType, String fileName) throws IOException {
+    public static void send(byte[] content, String contentType, String fileName) throws IOException {
         FacesContext faces = FacesContext.getCurrentInstance();
         ExternalContext context = faces.getExternalContext();
         context.responseReset();

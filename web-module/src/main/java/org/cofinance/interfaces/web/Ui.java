@@ -14,10 +14,10 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
-import org.cofinance.application.AccessDeniedException;
-import org.cofinance.application.Failures;
-import org.cofinance.application.IdempotencyKeyReusedException;
-import org.cofinance.application.NotFoundException;
+import org.cofinance.application.shared.AccessDeniedException;
+import org.cofinance.application.shared.Failures;
+import org.cofinance.application.shared.IdempotencyKeyReusedException;
+import org.cofinance.application.shared.NotFoundException;
 import org.cofinance.domain.model.shared.DomainException;
 import org.cofinance.domain.model.shared.ValidationException;
 import org.cofinance.domain.model.shared.Violation;
@@ -166,7 +166,7 @@ public class Ui {
         return s;
     }
 
-    static Locale locale() {
+    public static Locale locale() {
         FacesContext faces = FacesContext.getCurrentInstance();
         return faces == null || faces.getViewRoot() == null ? Locale.FRENCH : faces.getViewRoot().getLocale();
     }

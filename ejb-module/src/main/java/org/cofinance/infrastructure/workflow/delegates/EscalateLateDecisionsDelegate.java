@@ -5,7 +5,7 @@ import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Named;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.cofinance.application.TaskEscalation;
+import org.cofinance.application.task.TaskEscalation;
 
 /** The funders' decisions are late: each one still open is marked late and its approvers are told again. */
 @Named("escalateLateDecisions")

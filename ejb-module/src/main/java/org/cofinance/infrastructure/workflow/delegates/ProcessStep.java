@@ -2,7 +2,7 @@ package org.cofinance.infrastructure.workflow.delegates;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.cofinance.application.TaskListService;
+import org.cofinance.application.task.TaskListService;
 
 /**
  * What every step that moves money reads from its execution: the request, its idempotency key, its author — the

@@ -5,7 +5,7 @@ import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Named;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.cofinance.application.RequestWorkflowService;
+import org.cofinance.application.request.RequestWorkflowService;
 
 /** The convention is signed: the request is contracted and its tranches scheduled. */
 @Named("recordConvention")

@@ -5,7 +5,7 @@ import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Named;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.cofinance.application.RequestWorkflowService;
+import org.cofinance.application.request.RequestWorkflowService;
 
 /** The request ends rejected; every reservation it still holds goes back to its envelope. */
 @Named("rejectRequest")

@@ -5,7 +5,7 @@ import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Named;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.cofinance.application.RequestWorkflowService;
+import org.cofinance.application.request.RequestWorkflowService;
 
 /** Reserves every plan line on its envelope, all or nothing, and says whether it fitted. */
 @Named("reserveFunds")

@@ -5,7 +5,7 @@ import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Named;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.cofinance.application.RequestWorkflowService;
+import org.cofinance.application.request.RequestWorkflowService;
 
 /** A funder reduced its share or asked for changes: the reservations are given back while the officer revises. */
 @Named("sendBackForRevision")

@@ -1,0 +1,103 @@
+package org.cofinance.application.access;
+
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import org.cofinance.domain.model.user.AppUser;
+import org.cofinance.domain.model.user.Role;
+import org.cofinance.infrastructure.security.PasswordHashing;
+import org.cofinance.infrastructure.security.VerifiedCredentials;
+
+/**
+ * Checks credentials against the application's identity store (users, roles, organisation). A disabled account is
+ * refused even while its credentials are remembered as verified.
+ */
+@Stateless
+public class UserDirectory {
+
+    private static final VerifiedCredentials VERIFIED = new VerifiedCredentials(Duration.ofMinutes(5),
+            Clock.systemUTC());
+
+    @PersistenceContext
+    private EntityManager em;
+
+    /** The caller, with his roles and organisation, when the password matches an enabled account. */
+    public Optional<Caller> authenticate(String username, char[] password) {
+        AppUser user = enabledUser(username);
+        if (user == null) {
+            // the same work as a real check, so that timing does not tell which user names exist
+            PasswordHashing.verify(password, DUMMY_HASH);
+            return Optional.empty();
+        }
+        if (!VERIFIED.contains(username, user.passwordHash(), password)) {
+            if (!PasswordHashing.verify(password, user.passwordHash())) {
+                return Optional.empty();
+            }
+            VERIFIED.remember(username, user.passwordHash(), password);
+        }
+        return Optional.of(Caller.of(user));
+    }
+
+    /** Whether this node verified the same name and password, against the password stored now, a few minutes ago. */
+    public boolean rememberedAsVerified(String username, char[] password) {
+        AppUser user = enabledUser(username);
+        return user != null && VERIFIED.contains(username, user.passwordHash(), password);
+    }
+
+    private AppUser enabledUser(String username) {
+        AppUser user = username == null ? null : em.find(AppUser.class, username);
+        return user == null || !user.isEnabled() ? null : user;
+    }
+
+    /**
+     * The e-mail addresses of the members of the process engine's candidate groups and of the escalation groups:
+     * {@code officers}, {@code finance}, {@code approvers-<organisation id>}, {@code escalation-<organisation id>}.
+     */
+    public List<String> emailsOfGroups(Set<String> groups) {
+        Set<String> emails = new TreeSet<>();
+        for (String group : groups) {
+            if (Caller.OFFICERS_GROUP.equals(group)) {
+                emails.addAll(emails(Role.OFFICER, null));
+            } else if (Caller.FINANCE_GROUP.equals(group)) {
+                emails.addAll(emails(Role.FINANCE, null));
+            } else if (group.startsWith("approvers-")) {
+                organisationOf(group, "approvers-").ifPresent(org -> emails.addAll(emails(Role.APPROVER, org)));
+            } else if (group.startsWith("escalation-")) {
+                organisationOf(group, "escalation-").ifPresent(org -> emails.addAll(emails(Role.SUPERVISOR, org)));
+            }
+        }
+        return new ArrayList<>(emails);
+    }
+
+    private static Optional<Long> organisationOf(String group, String prefix) {
+        try {
+            return Optional.of(Long.valueOf(group.substring(prefix.length())));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    public Optional<String> emailOf(String username) {
+        AppUser user = em.find(AppUser.class, username);
+        return user == null || !user.isEnabled() ? Optional.empty() : Optional.ofNullable(user.email());
+    }
+
+    private List<String> emails(Role role, Long organisationId) {
+        String jpql = "select u.email from AppUser u join u.roles r where r = :role and u.enabled = true "
+                + "and u.email is not null";
+        if (organisationId == null) {
+            return em.createQuery(jpql, String.class).setParameter("role", role).getResultList();
+        }
+        return em.createQuery(jpql + " and u.organisationId = :org", String.class).setParameter("role", role)
+                .setParameter("org", organisationId).getResultList();
+    }
+
+    private static final String DUMMY_HASH = PasswordHashing.hash("not-a-password".toCharArray());
+}

@@ -1,0 +1,38 @@
+package org.cofinance.application.health;
+
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
+import org.camunda.bpm.engine.RepositoryService;
+import org.cofinance.application.request.FundingRequestService;
+import org.cofinance.infrastructure.workflow.ProcessEngineBootstrap;
+
+/** Whether the application can serve: process engine started, database answering, process models deployed. */
+@Stateless
+public class HealthService {
+
+    @EJB
+    private ProcessEngineBootstrap bootstrap;
+
+    @PersistenceContext
+    private EntityManager em;
+
+    @Inject
+    private RepositoryService repositoryService;
+
+    public boolean isUp() {
+        if (!bootstrap.isReady()) {
+            return false;
+        }
+        try {
+            em.createNativeQuery("select 1").getSingleResult();
+        } catch (PersistenceException e) {
+            return false;
+        }
+        return repositoryService.createProcessDefinitionQuery()
+                .processDefinitionKey(FundingRequestService.PROCESS_KEY).count() > 0;
+    }
+}

@@ -1,0 +1,13 @@
+package org.cofinance.application.ledger;
+
+import java.time.Instant;
+import org.cofinance.application.shared.Amounts;
+import org.cofinance.domain.model.ledger.Disbursement;
+
+public record DisbursementView(Long id, Long commitmentId, String amount, String status, String evidence,
+                               String requestedBy, Instant requestedAt, String decidedBy, Instant decidedAt) {
+    public static DisbursementView of(Disbursement d) {
+        return new DisbursementView(d.id(), d.commitment().id(), Amounts.text(d.amount()), d.status().name(),
+                d.evidence(), d.requestedBy(), d.requestedAt(), d.decidedBy(), d.decidedAt());
+    }
+}

@@ -1,0 +1,15 @@
+package org.cofinance.application.ledger;
+
+import java.util.List;
+import org.cofinance.application.shared.Amounts;
+import org.cofinance.domain.model.ledger.Envelope;
+
+public record EnvelopeView(Long id, String code, String name, Long ownerOrganisationId, String parentCode,
+                           String ceiling, String reserved, String committed, String disbursed, String available,
+                           List<EnvelopeView> children) {
+    public static EnvelopeView of(Envelope e, List<EnvelopeView> children) {
+        return new EnvelopeView(e.id(), e.code(), e.name(), e.owner().id(),
+                e.parent().map(Envelope::code).orElse(null), Amounts.text(e.ceiling()), Amounts.text(e.reserved()),
+                Amounts.text(e.committed()), Amounts.text(e.disbursed()), Amounts.text(e.available()), children);
+    }
+}

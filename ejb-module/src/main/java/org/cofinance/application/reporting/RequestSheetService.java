@@ -1,0 +1,120 @@
+package org.cofinance.application.reporting;
+
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.math.BigDecimal;
+import java.text.NumberFormat;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.cofinance.application.request.FundingRequestService;
+import org.cofinance.domain.model.ledger.Commitment;
+import org.cofinance.domain.model.ledger.CommitmentStatus;
+import org.cofinance.domain.model.organisation.Organisation;
+import org.cofinance.domain.model.request.Decision;
+import org.cofinance.domain.model.request.FundingRequest;
+import org.cofinance.domain.model.request.PlanLine;
+import org.cofinance.domain.model.shared.Money;
+import org.cofinance.reports.ReportDefinition;
+import org.cofinance.reports.ReportFormat;
+import org.cofinance.reports.ReportRenderer;
+
+/**
+ * The request sheet (fiche d'engagement): one request for its committee — project, financing plan with its public
+ * and private shares, the funders' decisions, the commitments. Visible to whoever may see the request.
+ */
+@Stateless
+public class RequestSheetService {
+
+    private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+    private static final ReportRenderer RENDERER = new ReportRenderer();
+
+    @PersistenceContext
+    private EntityManager em;
+
+    @EJB
+    private FundingRequestService requests;
+
+    @Inject
+    private Clock clock;
+
+    public ReportService.Report sheet(Long requestId, Locale locale) {
+        requests.get(requestId); // the same visibility as the request itself
+        FundingRequest request = em.find(FundingRequest.class, requestId);
+        DateTimeFormatter dates = DateTimeFormatter.ofLocalizedDate(FormatStyle.SHORT).withLocale(locale);
+        List<Map<String, ?>> rows = new ArrayList<>();
+        Money publicMoney = Money.ZERO;
+        for (PlanLine line : request.plan()) {
+            rows.add(row("plan", line.organisation().name(), line.instrument().name()
+                    + line.envelope().map(e -> " · " + e.code()).orElse(""), line.amount()));
+            if (line.isPublicMoney()) {
+                publicMoney = publicMoney.plus(line.amount());
+            }
+        }
+        for (Decision d : request.decisions()) {
+            rows.add(row("decisions", name(d.organisationId()), d.outcome().name() + " · " + d.author() + " · "
+                    + dates.format(d.decidedAt().atZone(PARIS)) + (d.comment() == null ? "" : " · " + d.comment()),
+                    d.amount().orElse(null)));
+        }
+        for (Commitment c : em.createQuery("select c from Commitment c join fetch c.envelope where c.requestId = :r "
+                + "order by c.id", Commitment.class).setParameter("r", requestId).getResultList()) {
+            rows.add(row("commitments", name(c.organisationId()), c.status().name() + " · "
+                    + c.envelope().code(), c.status() == CommitmentStatus.RESERVED ? c.reserved() : c.committed()));
+        }
+        Money cost = request.eligibleCost();
+        Money privateMoney = cost.minus(publicMoney);
+        Map<String, Object> parameters = new HashMap<>();
+        parameters.put("REFERENCE", request.reference());
+        parameters.put("PROJECT", request.title());
+        parameters.put("TERRITORY", request.territory());
+        parameters.put("THEME", request.theme().name());
+        parameters.put("LEAD", request.lead().name());
+        parameters.put("ELIGIBLE_COST", euros(cost, locale));
+        parameters.put("STATUS", request.status().name());
+        parameters.put("PUBLIC_SHARE", share(publicMoney, cost, locale));
+        parameters.put("PRIVATE_SHARE", share(privateMoney, cost, locale));
+        ZonedDateTime now = ZonedDateTime.now(clock.withZone(PARIS));
+        byte[] pdf = RENDERER.render(ReportDefinition.REQUEST_SHEET, rows, ReportFormat.PDF, locale,
+                request.reference() + " – " + request.title(), now, parameters);
+        return new ReportService.Report(pdf, ReportFormat.PDF, "fiche-" + request.reference() + ".pdf");
+    }
+
+    private static Map<String, ?> row(String section, String label, String detail, Money amount) {
+        Map<String, Object> row = new HashMap<>();
+        row.put("section", section);
+        row.put("label", label);
+        row.put("detail", detail);
+        row.put("amount", amount == null ? null : amount.toBigDecimal());
+        return row;
+    }
+
+    private String name(Long organisationId) {
+        Organisation organisation = em.find(Organisation.class, organisationId);
+        return organisation == null ? String.valueOf(organisationId) : organisation.name();
+    }
+
+    private static String euros(Money amount, Locale locale) {
+        NumberFormat format = NumberFormat.getNumberInstance(locale);
+        format.setMinimumFractionDigits(2);
+        format.setMaximumFractionDigits(2);
+        return format.format(amount.toBigDecimal()) + " €";
+    }
+
+    private static String share(Money part, Money total, Locale locale) {
+        NumberFormat percent = NumberFormat.getPercentInstance(locale);
+        percent.setMinimumFractionDigits(1);
+        percent.setMaximumFractionDigits(1);
+        BigDecimal ratio = part.ratioOf(total);
+        return euros(part, locale) + " (" + percent.format(ratio) + ")";
+    }
+}

@@ -1,0 +1,13 @@
+package org.cofinance.application.request;
+
+import java.time.Instant;
+import org.cofinance.application.shared.Amounts;
+import org.cofinance.domain.model.request.Decision;
+
+public record DecisionView(Long id, Long organisationId, String level, String decision, String amount,
+                           String comment, String author, Instant at) {
+    public static DecisionView of(Decision d) {
+        return new DecisionView(d.id(), d.organisationId(), d.level(), d.outcome().name(),
+                d.amount().map(Amounts::text).orElse(null), d.comment(), d.author(), d.decidedAt());
+    }
+}

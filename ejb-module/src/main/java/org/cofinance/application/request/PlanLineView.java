@@ -1,0 +1,13 @@
+package org.cofinance.application.request;
+
+import org.cofinance.application.shared.Amounts;
+import org.cofinance.domain.model.ledger.Envelope;
+import org.cofinance.domain.model.request.PlanLine;
+
+public record PlanLineView(Long id, Long organisationId, String organisationName, String envelopeCode,
+                           String instrument, String amount) {
+    public static PlanLineView of(PlanLine l) {
+        return new PlanLineView(l.id(), l.organisation().id(), l.organisation().name(),
+                l.envelope().map(Envelope::code).orElse(null), l.instrument().name(), Amounts.text(l.amount()));
+    }
+}

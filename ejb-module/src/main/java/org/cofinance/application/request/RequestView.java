@@ -1,0 +1,24 @@
+package org.cofinance.application.request;
+
+import java.time.Instant;
+import java.util.List;
+import org.cofinance.application.ledger.CommitmentView;
+import org.cofinance.application.shared.Amounts;
+import org.cofinance.domain.model.ledger.Commitment;
+import org.cofinance.domain.model.request.FundingRequest;
+
+public record RequestView(Long id, String reference, String title, String territory, String theme,
+                          Long leadOrganisationId, String status, String eligibleCost, List<PlanLineView> plan,
+                          List<DecisionView> decisions, List<CommitmentView> commitments,
+                          List<String> ineligibilityReasons, String processInstanceId, String createdBy,
+                          Instant createdAt, Instant submittedAt, String instructedBy,
+                          String conventionSignedBy, List<TrancheView> tranches) {
+    public static RequestView of(FundingRequest r, List<Commitment> commitments) {
+        return new RequestView(r.id(), r.reference(), r.title(), r.territory(), r.theme().name(), r.lead().id(),
+                r.status().name(), Amounts.text(r.eligibleCost()), r.plan().stream().map(PlanLineView::of).toList(),
+                r.decisions().stream().map(DecisionView::of).toList(),
+                commitments.stream().map(CommitmentView::of).toList(), List.copyOf(r.ineligibilityReasons()),
+                r.processInstanceId(), r.createdBy(), r.createdAt(), r.submittedAt(), r.instructedBy(),
+                r.conventionSignedBy(), r.tranches().stream().map(TrancheView::of).toList());
+    }
+}

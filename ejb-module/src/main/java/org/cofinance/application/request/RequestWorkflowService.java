@@ -1,0 +1,189 @@
+package org.cofinance.application.request;
+
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Date;
+import java.util.List;
+import org.camunda.bpm.engine.DecisionService;
+import org.camunda.bpm.engine.variable.Variables;
+import org.cofinance.application.ledger.LedgerService;
+import org.cofinance.application.shared.NotFoundException;
+import org.cofinance.domain.model.organisation.Organisation;
+import org.cofinance.domain.model.request.FundingRequest;
+import org.cofinance.domain.model.request.RequestStatus;
+import org.cofinance.domain.model.request.Tranche;
+
+/**
+ * The steps the funding-request process takes on a request: each moves its money and its status together, in the
+ * transaction of the process step. Named {@code fundingDecisions} for the process's conditions.
+ */
+@Stateless
+@Named("fundingDecisions")
+public class RequestWorkflowService {
+
+    @PersistenceContext
+    private EntityManager em;
+
+    static final String ELIGIBILITY = "eligibility";
+    static final String COMMITTEE_LEVEL = "committee-level";
+
+    private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+
+    @EJB
+    private LedgerService ledger;
+
+    @Inject
+    private Clock clock;
+
+    @Inject
+    private DeployedDecisions deployedDecisions;
+
+    @Inject
+    private DecisionService decisionService;
+
+    /**
+     * Checks the request against the call's rules (the {@code eligibility} decision deployed with the process that
+     * runs it); an ineligible request is closed with every broken rule as a reason.
+     *
+     * @return whether the request is eligible
+     */
+    public boolean checkEligibility(Long requestId, String processDefinitionId) {
+        FundingRequest request = request(requestId);
+        List<String> reasons = eligibilityReasons(requestId, processDefinitionId);
+        if (reasons.isEmpty()) {
+            request.moveTo(RequestStatus.IN_INSTRUCTION);
+        } else {
+            request.markIneligible(reasons);
+        }
+        return reasons.isEmpty();
+    }
+
+    /** Reserves the plan; the request then awaits its funders' decisions, or goes to arbitration. */
+    public boolean reserve(Long requestId, String key, String author) {
+        FundingRequest request = request(requestId);
+        boolean fits = ledger.reservePlan(requestId, key, author);
+        moveTo(request, fits ? RequestStatus.AWAITING_DECISIONS : RequestStatus.IN_ARBITRATION);
+        return fits;
+    }
+
+    public void approve(Long requestId, String key, String author) {
+        ledger.postCommitments(requestId, key, author);
+        moveTo(request(requestId), RequestStatus.APPROVED);
+    }
+
+    public void sendBackForRevision(Long requestId, String key, String author) {
+        ledger.voidReservations(requestId, key, author);
+        moveTo(request(requestId), RequestStatus.TO_REVISE);
+    }
+
+    public void reject(Long requestId, String key, String author) {
+        ledger.voidReservations(requestId, key, author);
+        moveTo(request(requestId), RequestStatus.REJECTED);
+    }
+
+    /** No complements arrived before the deadline: the request lapses. */
+    public void lapse(Long requestId, String key, String author) {
+        ledger.voidReservations(requestId, key, author);
+        moveTo(request(requestId), RequestStatus.LAPSED);
+    }
+
+    /** Cancelled before its convention: reservations voided, commitments not yet paid released. */
+    public void cancel(Long requestId, String key, String author) {
+        ledger.voidReservations(requestId, key, author);
+        ledger.releaseCommitments(requestId, key, author);
+        moveTo(request(requestId), RequestStatus.CANCELLED);
+    }
+
+    /** The convention is signed: the request is contracted and its tranches scheduled. */
+    public void contract(Long requestId, String author) {
+        request(requestId).signConvention(author, clock.instant(), LocalDate.now(clock.withZone(PARIS)));
+        em.flush();
+    }
+
+    /** The tranches of a contracted request, in their order: one disbursement sub-process each. */
+    public List<Long> trancheIds(Long requestId) {
+        return request(requestId).tranches().stream().map(Tranche::id).toList();
+    }
+
+    /** When the evidence of a tranche is due: the morning of its due day, Paris time. */
+    public Date trancheDue(Long trancheId) {
+        return Date.from(em.find(Tranche.class, trancheId).dueOn().atTime(9, 0).atZone(PARIS).toInstant());
+    }
+
+    public void payTranche(Long trancheId, String key) {
+        ledger.payTranche(trancheId, key);
+    }
+
+    /** Every tranche paid: the undisbursed rest goes back to the envelopes and the request is closed. */
+    public void close(Long requestId, String key, String author) {
+        ledger.closeCommitments(requestId, key, author);
+        moveTo(request(requestId), RequestStatus.CLOSED);
+    }
+
+    /** The organisations that owe a decision: one each, but those whose approval of an unchanged part stands. */
+    public List<Long> fundersToDecide(Long requestId) {
+        return request(requestId).fundersToDecide();
+    }
+
+    /**
+     * Why the request, as its plan now stands, breaks the call's rules (the {@code eligibility} decision deployed
+     * with the process that runs it); empty when it keeps them.
+     */
+    public List<String> eligibilityReasons(Long requestId, String processDefinitionId) {
+        return decisionService.evaluateDecisionTableById(deployedDecisions.of(ELIGIBILITY, processDefinitionId),
+                request(requestId).eligibilityFacts().asVariables()).collectEntries("reason");
+    }
+
+    /**
+     * The committee levels of the organisation that decide on its part of the request, in order: the
+     * {@code committee-level} decision deployed with the process that runs it, by the organisation's kind and the
+     * amount it is asked.
+     */
+    public List<String> committeeLevels(Long requestId, Long organisationId, String processDefinitionId) {
+        FundingRequest request = request(requestId);
+        Organisation organisation = em.find(Organisation.class, organisationId);
+        List<String> levels = decisionService.evaluateDecisionTableById(deployedDecisions.of(COMMITTEE_LEVEL,
+                        processDefinitionId), Variables.createVariables()
+                        .putValue("organisationKind", organisation.kind().name())
+                        .putValue("amountCents", request.amountFundedBy(organisationId).toCents()))
+                .collectEntries("level");
+        if (levels.isEmpty()) {
+            throw new IllegalStateException("the committee-level decision names no level for " + organisation.kind());
+        }
+        return levels;
+    }
+
+    /** Whether the organisation's chain of levels stops: its latest decision is not an approval. */
+    public boolean stoppedAt(Long requestId, Long organisationId) {
+        return request(requestId).decisionStoppedFor(organisationId);
+    }
+
+    public boolean allApproved(Long requestId) {
+        return request(requestId).isApprovedByAllFunders();
+    }
+
+    public boolean anyRejected(Long requestId) {
+        return request(requestId).hasRejection();
+    }
+
+    private void moveTo(FundingRequest request, RequestStatus status) {
+        if (request.status() != status) {
+            request.moveTo(status);
+        }
+    }
+
+    private FundingRequest request(Long requestId) {
+        FundingRequest request = em.find(FundingRequest.class, requestId);
+        if (request == null) {
+            throw new NotFoundException("no request " + requestId);
+        }
+        return request;
+    }
+}

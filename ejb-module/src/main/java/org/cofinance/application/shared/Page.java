@@ -1,0 +1,6 @@
+package org.cofinance.application.shared;
+
+import java.util.List;
+
+public record Page<T>(List<T> items, long total) {
+}

@@ -1,0 +1,149 @@
+package org.cofinance.application.task;
+
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Predicate;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.DelegationState;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.task.TaskQuery;
+import org.cofinance.application.access.Caller;
+import org.cofinance.application.access.Callers;
+import org.cofinance.application.shared.Inputs;
+import org.cofinance.domain.model.organisation.Organisation;
+import org.cofinance.domain.model.request.FundingRequest;
+import org.cofinance.domain.model.shared.Money;
+import org.cofinance.domain.model.shared.ValidationException;
+import org.cofinance.domain.model.shared.Violation;
+
+/**
+ * The task list of the web application: the caller's tasks and his groups' unclaimed ones, with what an approver
+ * filters and sorts them by (funder, territory, theme, amount, due date, lateness), due date first.
+ */
+@Stateless
+public class TaskBoardService {
+
+    private static final int MAX_TASKS = 2_000;
+    private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+
+    @PersistenceContext
+    private EntityManager em;
+
+    @EJB
+    private Callers callers;
+
+    @Inject
+    private TaskService taskService;
+
+    @Inject
+    private RuntimeService runtimeService;
+
+    @Inject
+    private Clock clock;
+
+    /**
+     * A task with its request's facts; {@code amount} is what the task's organisation funds (a decision) or the
+     * eligible cost (an officer's task); {@code owner} is set while it is delegated.
+     */
+    public record TaskRow(String id, String name, String taskType, Long requestId, String requestReference,
+                          String title, String territory, String theme, Long organisationId, String organisationName,
+                          String amount, Instant created, Instant due, String assignee, String owner,
+                          boolean delegated, boolean late, Long trancheId, String level) {
+    }
+
+    public record Board(List<TaskRow> rows, long mine, long unassigned) {
+    }
+
+    public Board search(TaskCriteria criteria) {
+        Caller caller = callers.current();
+        List<Violation> violations = new ArrayList<>();
+        Money min = criteria.minAmount() == null || criteria.minAmount().isBlank() ? null
+                : Inputs.amount(criteria.minAmount(), "minAmount", violations, true);
+        Money max = criteria.maxAmount() == null || criteria.maxAmount().isBlank() ? null
+                : Inputs.amount(criteria.maxAmount(), "maxAmount", violations, true);
+        if (!violations.isEmpty()) {
+            throw new ValidationException(violations);
+        }
+        long mine = TaskVisibility.visibleTasks(taskService, caller, "me").map(TaskQuery::count).orElse(0L);
+        long unassigned = TaskVisibility.visibleTasks(taskService, caller, "none").map(TaskQuery::count).orElse(0L);
+        Optional<TaskQuery> visible = TaskVisibility.visibleTasks(taskService, caller, criteria.scope());
+        if (visible.isEmpty()) {
+            return new Board(List.of(), mine, unassigned);
+        }
+        TaskQuery query = visible.get();
+        Instant now = clock.instant();
+        Map<Long, FundingRequest> requests = new HashMap<>();
+        List<TaskRow> rows = new ArrayList<>();
+        for (Task task : query.orderByDueDate().asc().listPage(0, MAX_TASKS)) {
+            rows.add(row(task, requests, now));
+        }
+        Predicate<TaskRow> keep = row -> true;
+        if (criteria.funderId() != null) {
+            keep = keep.and(r -> criteria.funderId().equals(r.organisationId()));
+        }
+        if (criteria.territory() != null && !criteria.territory().isBlank()) {
+            keep = keep.and(r -> r.territory() != null && r.territory().equalsIgnoreCase(criteria.territory().strip()));
+        }
+        if (criteria.theme() != null && !criteria.theme().isBlank()) {
+            keep = keep.and(r -> criteria.theme().equals(r.theme()));
+        }
+        if (min != null) {
+            keep = keep.and(r -> r.amount() != null && Money.parse(r.amount()).compareTo(min) >= 0);
+        }
+        if (max != null) {
+            keep = keep.and(r -> r.amount() != null && Money.parse(r.amount()).compareTo(max) <= 0);
+        }
+        if (criteria.dueBefore() != null) {
+            Instant limit = criteria.dueBefore().plusDays(1).atStartOfDay(PARIS).toInstant();
+            keep = keep.and(r -> r.due() != null && r.due().isBefore(limit));
+        }
+        if (criteria.lateOnly()) {
+            keep = keep.and(TaskRow::late);
+        }
+        List<TaskRow> kept = rows.stream().filter(keep).sorted(Comparator.comparing(TaskRow::due,
+                Comparator.nullsLast(Comparator.naturalOrder())).thenComparing(TaskRow::created)).toList();
+        return new Board(kept, mine, unassigned);
+    }
+
+    /** One task the caller may see, with its request's facts. */
+    public TaskRow task(String taskId) {
+        Task task = TaskVisibility.visibleTask(taskService, taskId, callers.current());
+        return row(task, new HashMap<>(), clock.instant());
+    }
+
+    private TaskRow row(Task task, Map<Long, FundingRequest> requests, Instant now) {
+        Long requestId = (Long) runtimeService.getVariable(task.getExecutionId(), "requestId");
+        Long organisationId = TaskListService.DECIDE.equals(task.getTaskDefinitionKey())
+                ? (Long) runtimeService.getVariable(task.getExecutionId(), "organisationId") : null;
+        FundingRequest request = requests.computeIfAbsent(requestId, id -> em.find(FundingRequest.class, id));
+        String amount = null;
+        if (request != null) {
+            amount = (organisationId == null ? request.eligibleCost() : request.amountFundedBy(organisationId))
+                    .toPlainString();
+        }
+        Organisation organisation = organisationId == null ? null : em.find(Organisation.class, organisationId);
+        Long trancheId = (Long) runtimeService.getVariable(task.getExecutionId(), "trancheId");
+        String level = organisationId == null ? null
+                : (String) runtimeService.getVariable(task.getExecutionId(), "level");
+        Instant due = task.getDueDate() == null ? null : task.getDueDate().toInstant();
+        return new TaskRow(task.getId(), task.getName(), task.getTaskDefinitionKey(), requestId,
+                request == null ? null : request.reference(), request == null ? null : request.title(),
+                request == null ? null : request.territory(), request == null ? null : request.theme().name(),
+                organisationId, organisation == null ? null : organisation.name(), amount,
+                task.getCreateTime().toInstant(), due, task.getAssignee(), task.getOwner(),
+                task.getDelegationState() == DelegationState.PENDING, due != null && due.isBefore(now), trancheId, level);
+    }
+}

@@ -1,0 +1,9 @@
+package org.cofinance.application.task;
+
+import java.time.Instant;
+
+/** A task of a task list; {@code late} once its due date has passed. */
+public record TaskView(String id, String name, String taskType, Long requestId, String requestReference,
+                       Long organisationId, Instant created, Instant due, String assignee, boolean late,
+                       String level) {
+}

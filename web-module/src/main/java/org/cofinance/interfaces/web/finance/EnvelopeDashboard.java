@@ -1,0 +1,72 @@
+package org.cofinance.interfaces.web.finance;
+
+import jakarta.ejb.EJB;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.List;
+import org.cofinance.application.ledger.EnvelopeService;
+import org.cofinance.application.ledger.EnvelopeView;
+import org.cofinance.application.shared.Paging;
+
+/**
+ * The finance dashboard: every envelope with its sub-envelopes under it (ceiling, reserved, committed, disbursed,
+ * available) and, for the one chosen, the chart of its consumption over time.
+ */
+@Named
+@ViewScoped
+public class EnvelopeDashboard implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    @EJB
+    private EnvelopeService envelopes;
+
+    private List<Row> rows;
+    private Long chosenId;
+    private ConsumptionChart chart;
+
+    /** An envelope and its depth in the tree. */
+    public record Row(EnvelopeView envelope, int depth) {
+    }
+
+    public List<Row> getRows() {
+        if (rows == null) {
+            List<EnvelopeView> all = envelopes.list(Paging.of(0, Paging.MAX_SIZE)).items();
+            rows = new ArrayList<>();
+            for (EnvelopeView root : all) {
+                if (root.parentCode() == null || all.stream().noneMatch(e -> e.code().equals(root.parentCode()))) {
+                    addTree(root, all, 0);
+                }
+            }
+        }
+        return rows;
+    }
+
+    private void addTree(EnvelopeView envelope, List<EnvelopeView> all, int depth) {
+        rows.add(new Row(envelope, depth));
+        for (EnvelopeView child : all) {
+            if (envelope.code().equals(child.parentCode())) {
+                addTree(child, all, depth + 1);
+            }
+        }
+    }
+
+    public void choose(Long id) {
+        chosenId = id;
+        chart = ConsumptionChart.of(envelopes.consumption(id));
+    }
+
+    public EnvelopeView getChosen() {
+        return chosenId == null ? null : getRows().stream().map(Row::envelope)
+                .filter(e -> e.id().equals(chosenId)).findFirst().orElse(null);
+    }
+
+    public ConsumptionChart getChart() {
+        if (chart == null && !getRows().isEmpty()) {
+            choose(getRows().get(0).envelope().id());
+        }
+        return chart;
+    }
+}

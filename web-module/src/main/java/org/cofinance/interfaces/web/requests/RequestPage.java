@@ -1,0 +1,192 @@
+package org.cofinance.interfaces.web.requests;
+
+import jakarta.ejb.EJB;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.IOException;
+import java.io.Serializable;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import org.cofinance.application.ledger.CommitmentService;
+import org.cofinance.application.ledger.CommitmentView;
+import org.cofinance.application.reporting.ReportService;
+import org.cofinance.application.reporting.RequestSheetService;
+import org.cofinance.application.request.FundingRequestService;
+import org.cofinance.application.request.RequestHistoryService;
+import org.cofinance.application.request.RequestView;
+import org.cofinance.application.shared.Paging;
+import org.cofinance.application.task.TaskListService;
+import org.cofinance.application.task.TaskView;
+import org.cofinance.interfaces.web.Downloads;
+import org.cofinance.interfaces.web.FieldErrors;
+import org.cofinance.interfaces.web.Ui;
+
+/**
+ * The page of one request: its facts, plan, decisions and commitments, its timeline, its process diagram with the
+ * current step, the tasks the user may work on it, and the officer's actions (submit, cancel, ask for a tranche).
+ */
+@Named
+@ViewScoped
+public class RequestPage implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    @EJB
+    private FundingRequestService requests;
+
+    @EJB
+    private RequestHistoryService history;
+
+    @EJB
+    private TaskListService tasks;
+
+    @EJB
+    private CommitmentService commitments;
+
+    @EJB
+    private RequestSheetService sheets;
+
+    @Inject
+    private Ui ui;
+
+    private final FieldErrors errors = new FieldErrors();
+    private final String actionKey = "ui-" + UUID.randomUUID();
+
+    private Long id;
+    private RequestView request;
+    private List<RequestHistoryService.TimelineEvent> timeline;
+    private RequestHistoryService.Diagram diagram;
+    private List<TaskView> myTasks;
+    private String cancelReason;
+    private Long trancheCommitmentId;
+    private String trancheAmount;
+    private String trancheEvidence;
+
+    public void load() {
+        if (request == null) {
+            ui.attempt(null, this::refresh);
+        }
+    }
+
+    private void refresh() {
+        request = requests.get(id);
+        timeline = history.timeline(id);
+        diagram = history.diagram(id);
+        myTasks = tasks.list(id, null, Paging.of(0, 50)).items();
+    }
+
+    public void submit() {
+        if (ui.attempt(errors, () -> requests.submit(id))) {
+            ui.info("request.submitted");
+        }
+        refresh();
+    }
+
+    public void cancel() {
+        if (ui.attempt(errors, () -> requests.cancel(id, cancelReason))) {
+            ui.info("request.cancelled");
+            cancelReason = null;
+        }
+        refresh();
+    }
+
+    public void askTranche() {
+        CommitmentService.DisbursementAsk ask = new CommitmentService.DisbursementAsk(Ui.amountOf(trancheAmount),
+                trancheEvidence);
+        String key = actionKey + "-" + trancheCommitmentId + "-" + Ui.amountOf(trancheAmount);
+        if (ui.attempt(errors, () -> commitments.requestDisbursement(trancheCommitmentId, ask, key))) {
+            ui.info("request.trancheAsked");
+            trancheAmount = null;
+            trancheEvidence = null;
+        }
+        refresh();
+    }
+
+    public void downloadSheet() throws IOException {
+        Locale locale = Ui.locale();
+        ReportService.Report sheet = sheets.sheet(id, locale);
+        Downloads.send(sheet.content(), sheet.format().contentType(), sheet.fileName());
+    }
+
+    /** The commitments a tranche can be asked on: committed and not fully paid. */
+    public List<CommitmentView> getPayableCommitments() {
+        return request.commitments().stream()
+                .filter(c -> "COMMITTED".equals(c.status()) || "DISBURSED".equals(c.status()))
+                .filter(c -> new BigDecimal(c.disbursed()).compareTo(new BigDecimal(c.committed())) < 0).toList();
+    }
+
+    public boolean isDraft() {
+        return "DRAFT".equals(request.status());
+    }
+
+    public boolean isCancellable() {
+        return switch (request.status()) {
+            case "DRAFT", "SUBMITTED", "IN_INSTRUCTION", "IN_ARBITRATION", "AWAITING_DECISIONS", "TO_REVISE",
+                 "APPROVED" -> true;
+            default -> false;
+        };
+    }
+
+    public FieldErrors getErrors() {
+        return errors;
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public void setId(Long id) {
+        this.id = id;
+    }
+
+    public RequestView getRequest() {
+        return request;
+    }
+
+    public List<RequestHistoryService.TimelineEvent> getTimeline() {
+        return timeline;
+    }
+
+    public RequestHistoryService.Diagram getDiagram() {
+        return diagram;
+    }
+
+    public List<TaskView> getMyTasks() {
+        return myTasks;
+    }
+
+    public String getCancelReason() {
+        return cancelReason;
+    }
+
+    public void setCancelReason(String cancelReason) {
+        this.cancelReason = cancelReason;
+    }
+
+    public Long getTrancheCommitmentId() {
+        return trancheCommitmentId;
+    }
+
+    public void setTrancheCommitmentId(Long trancheCommitmentId) {
+        this.trancheCommitmentId = trancheCommitmentId;
+    }
+
+    public String getTrancheAmount() {
+        return trancheAmount;
+    }
+
+    public void setTrancheAmount(String trancheAmount) {
+        this.trancheAmount = trancheAmount;
+    }
+
+    public String getTrancheEvidence() {
+        return trancheEvidence;
+    }
+
+    public void setTrancheEvidence(String trancheEvidence) {
+        this.trancheEvidence = trancheEvidence;
+    }
+}

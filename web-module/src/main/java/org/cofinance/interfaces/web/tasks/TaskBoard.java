@@ -1,0 +1,159 @@
+package org.cofinance.interfaces.web.tasks;
+
+import jakarta.ejb.EJB;
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.time.LocalDate;
+import java.util.List;
+import org.cofinance.application.task.TaskBoardService;
+import org.cofinance.application.task.TaskCriteria;
+import org.cofinance.application.task.TaskListService;
+import org.cofinance.interfaces.web.FieldErrors;
+import org.cofinance.interfaces.web.Ui;
+
+/**
+ * The approver's (and officer's, finance's) task list: his tasks and his organisation's unclaimed ones with their
+ * counts, filters, due date first, late tasks marked; claim, unclaim, and claim several at once.
+ */
+@Named
+@ViewScoped
+public class TaskBoard implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    @EJB
+    private TaskBoardService board;
+
+    @EJB
+    private TaskListService tasks;
+
+    @Inject
+    private Ui ui;
+
+    private final FieldErrors errors = new FieldErrors();
+    private String scope = "";
+    private Long funderId;
+    private String territory;
+    private String theme;
+    private String minAmount;
+    private String maxAmount;
+    private LocalDate dueBefore;
+    private boolean lateOnly;
+    private TaskBoardService.Board result;
+
+    public TaskBoardService.Board getResult() {
+        if (result == null) {
+            TaskCriteria criteria = new TaskCriteria(scope, funderId, territory, theme, Ui.amountOf(minAmount),
+                    Ui.amountOf(maxAmount), dueBefore, lateOnly);
+            if (!ui.attempt(errors, () -> result = board.search(criteria))) {
+                result = new TaskBoardService.Board(List.of(), 0, 0);
+            }
+        }
+        return result;
+    }
+
+    public void search() {
+        result = null;
+    }
+
+    public void show(String newScope) {
+        scope = newScope;
+        result = null;
+    }
+
+    public void claim(String taskId) {
+        if (ui.attempt(errors, () -> tasks.claim(taskId))) {
+            ui.info("tasks.claimed", 1);
+        }
+        result = null;
+    }
+
+    public void unclaim(String taskId) {
+        if (ui.attempt(errors, () -> tasks.unclaim(taskId))) {
+            ui.info("tasks.unclaimed");
+        }
+        result = null;
+    }
+
+    /** Claims every selected task; each one that is no longer free is reported, the others are claimed. */
+    public void claimSelected() {
+        String[] selected = FacesContext.getCurrentInstance().getExternalContext().getRequestParameterValuesMap()
+                .getOrDefault("selectedTask", new String[0]);
+        int claimed = 0;
+        for (String taskId : selected) {
+            if (ui.attempt(errors, () -> tasks.claim(taskId))) {
+                claimed++;
+            }
+        }
+        ui.info("tasks.claimed", claimed);
+        result = null;
+    }
+
+    public FieldErrors getErrors() {
+        return errors;
+    }
+
+    public String getScope() {
+        return scope;
+    }
+
+    public Long getFunderId() {
+        return funderId;
+    }
+
+    public void setFunderId(Long funderId) {
+        this.funderId = funderId;
+    }
+
+    public String getTerritory() {
+        return territory;
+    }
+
+    public void setTerritory(String territory) {
+        this.territory = territory;
+    }
+
+    public String getTheme() {
+        return theme;
+    }
+
+    public void setTheme(String theme) {
+        this.theme = theme;
+    }
+
+    public String getMinAmount() {
+        return minAmount;
+    }
+
+    public void setMinAmount(String minAmount) {
+        this.minAmount = minAmount;
+    }
+
+    public String getMaxAmount() {
+        return maxAmount;
+    }
+
+    public void setMaxAmount(String maxAmount) {
+        this.maxAmount = maxAmount;
+    }
+
+    public LocalDate getDueBefore() {
+        return dueBefore;
+    }
+
+    public void setDueBefore(LocalDate dueBefore) {
+        this.dueBefore = dueBefore;
+    }
+
+    public boolean isLateOnly() {
+        return lateOnly;
+    }
+
+    public void setLateOnly(boolean lateOnly) {
+        this.lateOnly = lateOnly;
+    }
+
+}
