@@ -37,6 +37,7 @@ import org.camunda.bpm.engine.impl.cfg.StandaloneProcessEngineConfiguration;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.Variables;
+import org.cofinance.bpmn.FundingRequestProcess;
 import org.cofinance.bpmn.ProcessModels;
 
 /**
@@ -142,12 +143,12 @@ public final class LifecycleBenchmark {
                 JsonNode created = call("officer", "POST", "/requests", plan(organisations, index), "POST /requests");
                 long id = created.get("id").asLong();
                 call("officer", "POST", "/requests/" + id + "/submit", null, "POST /requests/{id}/submit");
-                complete("officer", id, "instruct");
+                complete("officer", id, FundingRequestProcess.INSTRUCT);
                 awaitStatus(id, "AWAITING_DECISIONS");
                 List<Future<?>> decisions = new ArrayList<>();
                 for (String approver : APPROVERS) {
                     decisions.add(approvals.submit(() -> {
-                        complete(approver, id, "decide");
+                        complete(approver, id, FundingRequestProcess.DECIDE);
                         return null;
                     }));
                 }
@@ -257,13 +258,13 @@ public final class LifecycleBenchmark {
             sql.execute("create schema bench_engine");
         }
         JavaDelegate noOp = execution -> { };
-        Map<Object, Object> beans = new java.util.HashMap<>(Map.of(
-                "checkEligibility", (JavaDelegate) execution -> execution.setVariable("eligible", true),
-                "reserveFunds", (JavaDelegate) execution -> execution.setVariable("reservationFits", true),
-                "postCommitments", noOp, "sendBackForRevision", noOp, "rejectRequest", noOp, "lapseRequest", noOp,
-                "cancelRequest", noOp, "escalateLateDecisions", noOp, "recordConvention", noOp, "bookTranche", noOp));
-        beans.put("closeRequest", noOp);
-        beans.put("fundingDecisions", new NoOpDecisions());
+        Map<Object, Object> beans = new java.util.HashMap<>();
+        FundingRequestProcess.DELEGATES.forEach(name -> beans.put(name, noOp));
+        beans.put(FundingRequestProcess.CHECK_ELIGIBILITY,
+                (JavaDelegate) execution -> execution.setVariable(FundingRequestProcess.ELIGIBLE, true));
+        beans.put(FundingRequestProcess.RESERVE_FUNDS,
+                (JavaDelegate) execution -> execution.setVariable(FundingRequestProcess.RESERVATION_FITS, true));
+        beans.put(FundingRequestProcess.FUNDING_DECISIONS, new NoOpDecisions());
         StandaloneProcessEngineConfiguration configuration = new StandaloneProcessEngineConfiguration();
         configuration.setDatabaseSchema("bench_engine");
         configuration.setDatabaseTablePrefix("bench_engine.");
@@ -283,15 +284,15 @@ public final class LifecycleBenchmark {
             try {
                 return warmThenRun("bare Camunda engine (same BPMN, no-op delegates)", warmUp, lifecycles, clients,
                         () -> { }, index -> {
-                    String instance = engine.getRuntimeService().startProcessInstanceByKey("funding-request",
-                            "BENCH-" + index, Map.of("requestId", (long) index)).getId();
-                    completeBare(engine, instance, "instruct");
+                    String instance = engine.getRuntimeService().startProcessInstanceByKey(FundingRequestProcess.KEY,
+                            "BENCH-" + index, Map.of(FundingRequestProcess.REQUEST_ID, (long) index)).getId();
+                    completeBare(engine, instance, FundingRequestProcess.INSTRUCT);
                     for (Job job : engine.getManagementService().createJobQuery().processInstanceId(instance)
                             .messages().list()) {
                         engine.getManagementService().executeJob(job.getId());
                     }
                     List<Task> decisions = engine.getTaskService().createTaskQuery().processInstanceId(instance)
-                            .taskDefinitionKey("decide").list();
+                            .taskDefinitionKey(FundingRequestProcess.DECIDE).list();
                     List<Future<?>> done = new ArrayList<>();
                     for (Task task : decisions) {
                         done.add(approvals.submit(() -> completeRetrying(engine, task.getId())));
@@ -300,7 +301,7 @@ public final class LifecycleBenchmark {
                         decision.get(60, TimeUnit.SECONDS);
                     }
                     if (engine.getTaskService().createTaskQuery().processInstanceId(instance)
-                            .taskDefinitionKey("sign-convention").count() != 1) {
+                            .taskDefinitionKey(FundingRequestProcess.SIGN_CONVENTION).count() != 1) {
                         throw new IllegalStateException("instance " + instance + " did not post its commitments");
                     }
                 });

@@ -5,6 +5,38 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskQuery;
+import static org.cofinance.bpmn.FundingRequestProcess.ARBITRATE;
+import static org.cofinance.bpmn.FundingRequestProcess.AWAIT_COMPLEMENTS;
+import static org.cofinance.bpmn.FundingRequestProcess.BOOK_TRANCHE;
+import static org.cofinance.bpmn.FundingRequestProcess.CANCEL_MESSAGE;
+import static org.cofinance.bpmn.FundingRequestProcess.CANCEL_REQUEST;
+import static org.cofinance.bpmn.FundingRequestProcess.CHECK_ELIGIBILITY;
+import static org.cofinance.bpmn.FundingRequestProcess.CLOSE_REQUEST;
+import static org.cofinance.bpmn.FundingRequestProcess.COMMITTEE_LEVEL_DECISION;
+import static org.cofinance.bpmn.FundingRequestProcess.DECIDE;
+import static org.cofinance.bpmn.FundingRequestProcess.DECISION;
+import static org.cofinance.bpmn.FundingRequestProcess.ELIGIBLE;
+import static org.cofinance.bpmn.FundingRequestProcess.ESCALATE_LATE_DECISIONS;
+import static org.cofinance.bpmn.FundingRequestProcess.FINANCE_GROUP;
+import static org.cofinance.bpmn.FundingRequestProcess.FUNDING_DECISIONS;
+import static org.cofinance.bpmn.FundingRequestProcess.INSTRUCT;
+import static org.cofinance.bpmn.FundingRequestProcess.KEY;
+import static org.cofinance.bpmn.FundingRequestProcess.LAPSE_REQUEST;
+import static org.cofinance.bpmn.FundingRequestProcess.LEVEL;
+import static org.cofinance.bpmn.FundingRequestProcess.OFFICERS_GROUP;
+import static org.cofinance.bpmn.FundingRequestProcess.POST_COMMITMENTS;
+import static org.cofinance.bpmn.FundingRequestProcess.RECORD_CONVENTION;
+import static org.cofinance.bpmn.FundingRequestProcess.RECORD_EVIDENCE;
+import static org.cofinance.bpmn.FundingRequestProcess.REJECT_REQUEST;
+import static org.cofinance.bpmn.FundingRequestProcess.REQUEST_ID;
+import static org.cofinance.bpmn.FundingRequestProcess.RESERVATION_FITS;
+import static org.cofinance.bpmn.FundingRequestProcess.RESERVE_FUNDS;
+import static org.cofinance.bpmn.FundingRequestProcess.REVISE_PLAN;
+import static org.cofinance.bpmn.FundingRequestProcess.SEND_BACK_FOR_REVISION;
+import static org.cofinance.bpmn.FundingRequestProcess.SIGN_CONVENTION;
+import static org.cofinance.bpmn.FundingRequestProcess.TRANCHE_ID;
+import static org.cofinance.bpmn.FundingRequestProcess.VALIDATE_PAYMENT;
+import static org.cofinance.bpmn.FundingRequestProcess.approversGroup;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -75,9 +107,9 @@ class FundingRequestProcessTest {
 
         /** As the application does: the deployed committee-level decision, by kind and amount asked. */
         public List<String> committeeLevels(Long requestId, Long organisationId, String processDefinitionId) {
-            return engine.getDecisionService().evaluateDecisionTableByKey("committee-level",
+            return engine.getDecisionService().evaluateDecisionTableByKey(COMMITTEE_LEVEL_DECISION,
                     Variables.createVariables().putValue("organisationKind", kinds.get(organisationId))
-                            .putValue("amountCents", askedCents.get(organisationId))).collectEntries("level");
+                            .putValue("amountCents", askedCents.get(organisationId))).collectEntries(LEVEL);
         }
 
         public boolean stoppedAt(Long requestId, Long organisationId) {
@@ -98,24 +130,24 @@ class FundingRequestProcessTest {
 
     @BeforeEach
     void registerDelegates() {
-        Mocks.register("checkEligibility", (JavaDelegate) execution -> {
+        Mocks.register(CHECK_ELIGIBILITY, (JavaDelegate) execution -> {
             calls.add("eligibility");
-            execution.setVariable("eligible", eligible);
+            execution.setVariable(ELIGIBLE, eligible);
         });
-        Mocks.register("reserveFunds", (JavaDelegate) execution -> {
+        Mocks.register(RESERVE_FUNDS, (JavaDelegate) execution -> {
             calls.add("reserve");
-            execution.setVariable("reservationFits", envelopesHold);
+            execution.setVariable(RESERVATION_FITS, envelopesHold);
         });
-        Mocks.register("postCommitments", (JavaDelegate) execution -> calls.add("post"));
-        Mocks.register("sendBackForRevision", (JavaDelegate) execution -> calls.add("send-back"));
-        Mocks.register("rejectRequest", (JavaDelegate) execution -> calls.add("reject"));
-        Mocks.register("lapseRequest", (JavaDelegate) execution -> calls.add("lapse"));
-        Mocks.register("cancelRequest", (JavaDelegate) execution -> calls.add("cancel"));
-        Mocks.register("escalateLateDecisions", (JavaDelegate) execution -> calls.add("escalate"));
-        Mocks.register("recordConvention", (JavaDelegate) execution -> calls.add("contract"));
-        Mocks.register("bookTranche", (JavaDelegate) execution -> calls.add("pay " + execution.getVariable("trancheId")));
-        Mocks.register("closeRequest", (JavaDelegate) execution -> calls.add("close"));
-        Mocks.register("fundingDecisions", new FakeFundingDecisions());
+        Mocks.register(POST_COMMITMENTS, (JavaDelegate) execution -> calls.add("post"));
+        Mocks.register(SEND_BACK_FOR_REVISION, (JavaDelegate) execution -> calls.add("send-back"));
+        Mocks.register(REJECT_REQUEST, (JavaDelegate) execution -> calls.add("reject"));
+        Mocks.register(LAPSE_REQUEST, (JavaDelegate) execution -> calls.add("lapse"));
+        Mocks.register(CANCEL_REQUEST, (JavaDelegate) execution -> calls.add("cancel"));
+        Mocks.register(ESCALATE_LATE_DECISIONS, (JavaDelegate) execution -> calls.add("escalate"));
+        Mocks.register(RECORD_CONVENTION, (JavaDelegate) execution -> calls.add("contract"));
+        Mocks.register(BOOK_TRANCHE, (JavaDelegate) execution -> calls.add("pay " + execution.getVariable(TRANCHE_ID)));
+        Mocks.register(CLOSE_REQUEST, (JavaDelegate) execution -> calls.add("close"));
+        Mocks.register(FUNDING_DECISIONS, new FakeFundingDecisions());
     }
 
     @AfterEach
@@ -127,19 +159,19 @@ class FundingRequestProcessTest {
     void shouldPostCommitmentsWhenEveryFunderApproves() {
         // given a submitted request whose envelopes hold its plan
         ProcessInstance instance = start();
-        assertThat(instance).isWaitingAt("decide");
-        assertThat(taskQuery().taskDefinitionKey("decide").list()).hasSize(3);
+        assertThat(instance).isWaitingAt(DECIDE);
+        assertThat(taskQuery().taskDefinitionKey(DECIDE).list()).hasSize(3);
 
         // when the three funders approve
         decide(CDC, "APPROVE");
         decide(INVESTOR, "APPROVE");
-        assertThat(instance).isWaitingAt("decide");
+        assertThat(instance).isWaitingAt(DECIDE);
         decide(REGION, "APPROVE");
 
         // then the commitments are posted and the officer is asked to sign the convention
         assertThat(instance).hasPassed("post-commitments").hasNotPassed("reject-request")
-                .isWaitingAt("sign-convention");
-        assertThat(task()).hasCandidateGroup("officers");
+                .isWaitingAt(SIGN_CONVENTION);
+        assertThat(task()).hasCandidateGroup(OFFICERS_GROUP);
         assertThat(calls).containsExactly("eligibility", "reserve", "post");
     }
 
@@ -150,16 +182,16 @@ class FundingRequestProcessTest {
         decide(CDC, "APPROVE");
         decide(INVESTOR, "APPROVE_REDUCED");
         decide(REGION, "APPROVE");
-        assertThat(instance).isWaitingAt("revise-plan");
+        assertThat(instance).isWaitingAt(REVISE_PLAN);
 
         // when the officer routes the revised plan again
         answer(task(), "APPROVE");
 
         // then only the investor decides again, and its approval posts the commitments
-        assertThat(taskQuery().taskDefinitionKey("decide").list()).singleElement().satisfies(t ->
-                assertThat(t).hasCandidateGroup("approvers-" + INVESTOR));
+        assertThat(taskQuery().taskDefinitionKey(DECIDE).list()).singleElement().satisfies(t ->
+                assertThat(t).hasCandidateGroup(approversGroup(INVESTOR)));
         decide(INVESTOR, "APPROVE");
-        assertThat(instance).hasPassed("post-commitments").isWaitingAt("sign-convention");
+        assertThat(instance).hasPassed("post-commitments").isWaitingAt(SIGN_CONVENTION);
     }
 
     @Test
@@ -177,10 +209,10 @@ class FundingRequestProcessTest {
         decide(REGION, "APPROVE");
 
         // then the board decides next, and only its approval posts the commitments
-        assertThat(instance).isWaitingAt("decide").hasNotPassed("post-commitments");
+        assertThat(instance).isWaitingAt(DECIDE).hasNotPassed("post-commitments");
         assertThat(level(CDC)).isEqualTo("BOARD");
         decide(CDC, "APPROVE");
-        assertThat(instance).hasPassed("post-commitments").isWaitingAt("sign-convention");
+        assertThat(instance).hasPassed("post-commitments").isWaitingAt(SIGN_CONVENTION);
     }
 
     @Test
@@ -193,7 +225,7 @@ class FundingRequestProcessTest {
 
         // then the board is never asked and the request is rejected
         assertThat(instance).isEnded().hasPassed("reject-request").hasNotPassed("post-commitments");
-        assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().variableName("level").list())
+        assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().variableName(LEVEL).list())
                 .extracting(v -> v.getValue()).doesNotContain("BOARD");
     }
 
@@ -217,16 +249,16 @@ class FundingRequestProcessTest {
 
         for (long tranche : TRANCHES) {
             // when the officer records the milestone's evidence, due on the tranche's due day
-            assertThat(instance).isWaitingAt("record-evidence");
-            assertThat(task()).hasCandidateGroup("officers");
+            assertThat(instance).isWaitingAt(RECORD_EVIDENCE);
+            assertThat(task()).hasCandidateGroup(OFFICERS_GROUP);
             assertThat(task().getDueDate()).isEqualTo(new FakeFundingDecisions().trancheDue(tranche));
-            assertThat(engine.getRuntimeService().getVariable(task().getExecutionId(), "trancheId"))
+            assertThat(engine.getRuntimeService().getVariable(task().getExecutionId(), TRANCHE_ID))
                     .isEqualTo(tranche);
             answer(task(), "APPROVE");
 
             // and finance validates it
-            assertThat(instance).isWaitingAt("validate-payment");
-            assertThat(task()).hasCandidateGroup("finance");
+            assertThat(instance).isWaitingAt(VALIDATE_PAYMENT);
+            assertThat(task()).hasCandidateGroup(FINANCE_GROUP);
             answer(task(), "APPROVE");
 
             // then this tranche is paid before the next one starts
@@ -250,8 +282,8 @@ class FundingRequestProcessTest {
         answer(task(), "REJECT");
 
         // then the officer records it again, and nothing was paid
-        assertThat(instance).isWaitingAt("record-evidence");
-        assertThat(engine.getRuntimeService().getVariable(task().getExecutionId(), "trancheId")).isEqualTo(100L);
+        assertThat(instance).isWaitingAt(RECORD_EVIDENCE);
+        assertThat(engine.getRuntimeService().getVariable(task().getExecutionId(), TRANCHE_ID)).isEqualTo(100L);
         assertThat(calls).noneMatch(c -> c.startsWith("pay"));
     }
 
@@ -274,7 +306,7 @@ class FundingRequestProcessTest {
         ProcessInstance instance = submit();
 
         // when the instruction is favourable
-        complete(task(), Variables.createVariables().putValueTyped("decision", Variables.stringValue("APPROVE", true)));
+        complete(task(), Variables.createVariables().putValueTyped(DECISION, Variables.stringValue("APPROVE", true)));
 
         // then the reservation waits for the job executor, and happens when its job runs
         assertThat(instance).isWaitingAt("reserve-funds");
@@ -284,7 +316,7 @@ class FundingRequestProcessTest {
         assertThat(reservation.getRetries()).isEqualTo(3);
         engine.getManagementService().executeJob(reservation.getId());
         assertThat(calls).containsExactly("eligibility", "reserve");
-        assertThat(instance).isWaitingAt("decide");
+        assertThat(instance).isWaitingAt(DECIDE);
     }
 
     @Test
@@ -306,8 +338,8 @@ class FundingRequestProcessTest {
         ProcessInstance instance = submit();
 
         // then it waits for the officers' instruction, due within 30 days, nothing reserved yet
-        assertThat(instance).isWaitingAt("instruct");
-        assertThat(task()).hasCandidateGroup("officers");
+        assertThat(instance).isWaitingAt(INSTRUCT);
+        assertThat(task()).hasCandidateGroup(OFFICERS_GROUP);
         assertThat(task().getDueDate()).isAfter(new java.util.Date(System.currentTimeMillis()
                 + java.time.Duration.ofDays(29).toMillis()));
         assertThat(calls).containsExactly("eligibility");
@@ -318,13 +350,13 @@ class FundingRequestProcessTest {
         // given an instruction that asks the project lead for complements
         ProcessInstance instance = submit();
         answer(task(), "REQUEST_CHANGES");
-        assertThat(instance).isWaitingAt("await-complements");
+        assertThat(instance).isWaitingAt(AWAIT_COMPLEMENTS);
 
         // when the complements are received
         answer(task(), "APPROVE");
 
         // then the officer instructs again
-        assertThat(instance).isWaitingAt("instruct");
+        assertThat(instance).isWaitingAt(INSTRUCT);
         assertThat(calls).containsExactly("eligibility");
     }
 
@@ -375,7 +407,7 @@ class FundingRequestProcessTest {
         // in arbitration
         envelopesHold = false;
         ProcessInstance arbitrating = start();
-        assertThat(arbitrating).isWaitingAt("arbitrate");
+        assertThat(arbitrating).isWaitingAt(ARBITRATE);
         cancel();
         assertThat(arbitrating).isEnded().hasPassed("cancel-request");
 
@@ -392,7 +424,7 @@ class FundingRequestProcessTest {
     void shouldEscalateDecisionsStillOpenAfterFifteenDaysAndLetThemGoOn() {
         // given three decisions due in 15 days, one of them given
         ProcessInstance instance = start();
-        assertThat(taskQuery().taskDefinitionKey("decide").list()).allSatisfy(t ->
+        assertThat(taskQuery().taskDefinitionKey(DECIDE).list()).allSatisfy(t ->
                 assertThat(t.getDueDate()).isAfter(new java.util.Date(System.currentTimeMillis()
                         + java.time.Duration.ofDays(14).toMillis())));
         decide(CDC, "APPROVE");
@@ -404,13 +436,13 @@ class FundingRequestProcessTest {
 
         // then the late decisions are escalated, and still wait for their answers
         assertThat(calls).containsExactly("eligibility", "reserve", "escalate");
-        assertThat(instance).isWaitingAt("decide");
-        assertThat(taskQuery().taskDefinitionKey("decide").count()).isEqualTo(2);
+        assertThat(instance).isWaitingAt(DECIDE);
+        assertThat(taskQuery().taskDefinitionKey(DECIDE).count()).isEqualTo(2);
 
         // and when they come, the commitments are posted as usual
         decide(INVESTOR, "APPROVE");
         decide(REGION, "APPROVE");
-        assertThat(instance).hasPassed("post-commitments", "escalated").isWaitingAt("sign-convention");
+        assertThat(instance).hasPassed("post-commitments", "escalated").isWaitingAt(SIGN_CONVENTION);
     }
 
     @Test
@@ -420,9 +452,9 @@ class FundingRequestProcessTest {
 
         // then each funder's task is offered to that organisation's approvers only
         for (long org : List.of(CDC, INVESTOR, REGION)) {
-            assertThat(taskQuery().taskCandidateGroup("approvers-" + org).list()).hasSize(1);
+            assertThat(taskQuery().taskCandidateGroup(approversGroup(org)).list()).hasSize(1);
         }
-        assertThat(taskQuery().taskCandidateGroup("officers").list()).isEmpty();
+        assertThat(taskQuery().taskCandidateGroup(OFFICERS_GROUP).list()).isEmpty();
     }
 
     @Test
@@ -444,15 +476,15 @@ class FundingRequestProcessTest {
         // given envelopes too small for the plan
         envelopesHold = false;
         ProcessInstance instance = start();
-        assertThat(instance).isWaitingAt("arbitrate");
-        assertThat(task()).hasCandidateGroup("officers");
+        assertThat(instance).isWaitingAt(ARBITRATE);
+        assertThat(task()).hasCandidateGroup(OFFICERS_GROUP);
 
         // when the officer waits for room and the envelopes now hold it
         envelopesHold = true;
         answer(task(), "APPROVE");
 
         // then the reservation is tried again and the funders decide
-        assertThat(instance).isWaitingAt("decide");
+        assertThat(instance).isWaitingAt(DECIDE);
         assertThat(calls).containsExactly("eligibility", "reserve", "reserve");
     }
 
@@ -461,7 +493,7 @@ class FundingRequestProcessTest {
         // given a request in arbitration
         envelopesHold = false;
         ProcessInstance instance = start();
-        assertThat(instance).isWaitingAt("arbitrate");
+        assertThat(instance).isWaitingAt(ARBITRATE);
 
         // when the officer refuses it
         answer(task(), "REJECT");
@@ -480,7 +512,7 @@ class FundingRequestProcessTest {
         decide(REGION, "APPROVE_REDUCED");
 
         // then the reservations are released and the officer revises the plan
-        assertThat(instance).isWaitingAt("revise-plan");
+        assertThat(instance).isWaitingAt(REVISE_PLAN);
         assertThat(calls).containsExactly("eligibility", "reserve", "send-back");
 
         // when the officer routes the revised plan again
@@ -488,7 +520,7 @@ class FundingRequestProcessTest {
         answer(task(), "APPROVE");
 
         // then it is reserved again and the funders decide again
-        assertThat(instance).isWaitingAt("decide");
+        assertThat(instance).isWaitingAt(DECIDE);
         assertThat(calls).containsExactly("eligibility", "reserve", "send-back", "reserve");
     }
 
@@ -499,7 +531,7 @@ class FundingRequestProcessTest {
         decide(CDC, "REQUEST_CHANGES");
         decide(INVESTOR, "APPROVE");
         decide(REGION, "APPROVE");
-        assertThat(instance).isWaitingAt("revise-plan");
+        assertThat(instance).isWaitingAt(REVISE_PLAN);
 
         // when the officer ends it
         answer(task(), "REJECT");
@@ -514,32 +546,32 @@ class FundingRequestProcessTest {
         decide(CDC, "APPROVE");
         decide(INVESTOR, "APPROVE");
         decide(REGION, "APPROVE");
-        assertThat(instance).isWaitingAt("sign-convention");
+        assertThat(instance).isWaitingAt(SIGN_CONVENTION);
         return instance;
     }
 
     /** Submitted, eligible, and instructed favourably. */
     private ProcessInstance start() {
         ProcessInstance instance = submit();
-        assertThat(instance).isWaitingAt("instruct");
+        assertThat(instance).isWaitingAt(INSTRUCT);
         answer(task(), "APPROVE");
         return instance;
     }
 
     private ProcessInstance submit() {
-        ProcessInstance instance = engine.getRuntimeService().startProcessInstanceByKey("funding-request", "CF-TEST",
-                Map.of("requestId", REQUEST));
+        ProcessInstance instance = engine.getRuntimeService().startProcessInstanceByKey(KEY, "CF-TEST",
+                Map.of(REQUEST_ID, REQUEST));
         assertThat(instance).isStarted();
         return instance;
     }
 
     private void cancel() {
-        engine.getRuntimeService().createMessageCorrelation("cancel-request").processInstanceBusinessKey("CF-TEST")
+        engine.getRuntimeService().createMessageCorrelation(CANCEL_MESSAGE).processInstanceBusinessKey("CF-TEST")
                 .correlate();
     }
 
     private void decide(long organisationId, String outcome) {
-        Task task = taskQuery().taskDefinitionKey("decide").taskCandidateGroup("approvers-" + organisationId)
+        Task task = taskQuery().taskDefinitionKey(DECIDE).taskCandidateGroup(approversGroup(organisationId))
                 .singleResult();
         decisions.put(organisationId, outcome);
         answer(task, outcome);
@@ -547,14 +579,14 @@ class FundingRequestProcessTest {
 
     /** The committee level of the organisation's open decision. */
     private String level(long organisationId) {
-        Task task = taskQuery().taskDefinitionKey("decide").taskCandidateGroup("approvers-" + organisationId)
+        Task task = taskQuery().taskDefinitionKey(DECIDE).taskCandidateGroup(approversGroup(organisationId))
                 .singleResult();
-        return (String) engine.getTaskService().getVariable(task.getId(), "level");
+        return (String) engine.getTaskService().getVariable(task.getId(), LEVEL);
     }
 
     /** Completes the task, then runs the asynchronous steps it led to (the reservation), as the job executor would. */
     private void answer(Task task, String outcome) {
-        complete(task, Variables.createVariables().putValueTyped("decision", Variables.stringValue(outcome, true)));
+        complete(task, Variables.createVariables().putValueTyped(DECISION, Variables.stringValue(outcome, true)));
         for (org.camunda.bpm.engine.runtime.Job job : engine.getManagementService().createJobQuery().messages()
                 .list()) {
             engine.getManagementService().executeJob(job.getId());

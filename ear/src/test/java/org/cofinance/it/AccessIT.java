@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import org.cofinance.bpmn.FundingRequestProcess;
 import org.cofinance.infrastructure.security.PasswordHashing;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -82,7 +83,7 @@ class AccessIT {
         long id = Demo.submittedRequest("Segregation");
 
         JsonNode officerTasks = Api.as("officer").get("/tasks?requestId=" + id).json().get("items");
-        assertThat(officerTasks).noneSatisfy(t -> assertThat(t.get("taskType").asText()).isEqualTo("decide"));
+        assertThat(officerTasks).noneSatisfy(t -> assertThat(t.get("taskType").asText()).isEqualTo(FundingRequestProcess.DECIDE));
         String cdcTask = Api.as("cdc").get("/tasks?requestId=" + id).json().get("items").get(0).get("id").asText();
         assertThat(Api.as("officer").post("/tasks/" + cdcTask + "/complete", "{\"decision\":\"APPROVE\"}")
                 .status()).isEqualTo(403);
@@ -102,7 +103,7 @@ class AccessIT {
         assertThat(Api.as("officer").post("/tasks/" + task + "/complete", "{\"decision\":\"REQUEST_CHANGES\"}")
                 .status()).isEqualTo(204);
         JsonNode next = Api.as("officer").get("/tasks?requestId=" + id).json().get("items").get(0);
-        assertThat(next.get("taskType").asText()).isEqualTo("await-complements");
+        assertThat(next.get("taskType").asText()).isEqualTo(FundingRequestProcess.AWAIT_COMPLEMENTS);
         assertThat(next.get("due").asText()).isNotEmpty();
     }
 

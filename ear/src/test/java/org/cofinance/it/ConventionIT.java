@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import org.cofinance.bpmn.FundingRequestProcess;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -33,7 +34,7 @@ class ConventionIT {
         BigDecimal regionAvailableBefore = Demo.money(Demo.envelope("REGION-BFC"), "available");
 
         // when the officer records the signed convention
-        assertThat(Demo.answer("officer", id, "sign-convention", "{\"decision\":\"APPROVE\"}").status())
+        assertThat(Demo.answer("officer", id, FundingRequestProcess.SIGN_CONVENTION, "{\"decision\":\"APPROVE\"}").status())
                 .isEqualTo(204);
 
         // then the request is contracted with three tranches of 30, 40 and 30 %
@@ -42,7 +43,7 @@ class ConventionIT {
         assertThat(shares(contracted)).containsExactly("30.00", "40.00", "30.00");
 
         // and an evidence without its text is refused, the task still open
-        Api.Reply empty = Demo.answer("officer", id, "record-evidence", "{\"decision\":\"APPROVE\"}");
+        Api.Reply empty = Demo.answer("officer", id, FundingRequestProcess.RECORD_EVIDENCE, "{\"decision\":\"APPROVE\"}");
         assertThat(empty.status()).isEqualTo(400);
         assertThat(empty.json().get("errors").get(0).get("field").asText()).isEqualTo("comment");
 
@@ -55,7 +56,7 @@ class ConventionIT {
 
         // when finance refuses the second evidence, the officer records it again and it is paid
         evidence(id, "{\"decision\":\"APPROVE\",\"comment\":\"Rapport à mi-parcours (incomplet)\"}");
-        assertThat(Demo.answer("finance", id, "validate-payment", "{\"decision\":\"REJECT\"}").status())
+        assertThat(Demo.answer("finance", id, FundingRequestProcess.VALIDATE_PAYMENT, "{\"decision\":\"REJECT\"}").status())
                 .isEqualTo(204);
         assertThat(disbursed(id)).containsExactly("1200000.00", "900000.00", "600000.00");
         evidence(id, "{\"decision\":\"APPROVE\",\"comment\":\"Rapport à mi-parcours complet\"}");
@@ -63,7 +64,7 @@ class ConventionIT {
         assertThat(disbursed(id)).containsExactly("2800000.00", "2100000.00", "1400000.00");
 
         // when the project justifies only 1 800 000,00 € of the 2 700 000,00 € of the last tranche
-        Api.Reply tooMuch = Demo.answer("officer", id, "record-evidence",
+        Api.Reply tooMuch = Demo.answer("officer", id, FundingRequestProcess.RECORD_EVIDENCE,
                 "{\"decision\":\"APPROVE\",\"comment\":\"Rapport final\",\"amount\":\"2700000.01\"}");
         assertThat(tooMuch.status()).isEqualTo(400);
         evidence(id, "{\"decision\":\"APPROVE\",\"comment\":\"Rapport final\",\"amount\":\"1800000.00\"}");
@@ -97,7 +98,7 @@ class ConventionIT {
         assertThat(request(id).get("status").asText()).isEqualTo("APPROVED");
 
         // and once evidenced, the officer cannot validate the payment
-        Demo.answer("officer", id, "sign-convention", "{\"decision\":\"APPROVE\"}");
+        Demo.answer("officer", id, FundingRequestProcess.SIGN_CONVENTION, "{\"decision\":\"APPROVE\"}");
         evidence(id, "{\"decision\":\"APPROVE\",\"comment\":\"Convention signée\"}");
         String validation = Api.as("finance").get("/tasks?requestId=" + id).json().get("items").get(0).get("id")
                 .asText();
@@ -107,11 +108,11 @@ class ConventionIT {
     }
 
     private static void evidence(long id, String body) {
-        assertThat(Demo.answer("officer", id, "record-evidence", body).status()).isEqualTo(204);
+        assertThat(Demo.answer("officer", id, FundingRequestProcess.RECORD_EVIDENCE, body).status()).isEqualTo(204);
     }
 
     private static void validate(long id) {
-        assertThat(Demo.answer("finance", id, "validate-payment", "{\"decision\":\"APPROVE\"}").status())
+        assertThat(Demo.answer("finance", id, FundingRequestProcess.VALIDATE_PAYMENT, "{\"decision\":\"APPROVE\"}").status())
                 .isEqualTo(204);
     }
 

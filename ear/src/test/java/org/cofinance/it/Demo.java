@@ -2,6 +2,7 @@ package org.cofinance.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
+import org.cofinance.bpmn.FundingRequestProcess;
 
 /** Looks up the demo data through the API, and builds the requests the tests send. */
 final class Demo {
@@ -85,7 +86,7 @@ final class Demo {
     static Api.Reply instruct(long requestId) {
         JsonNode tasks = Api.as("officer").get("/tasks?requestId=" + requestId).json().get("items");
         for (JsonNode task : tasks) {
-            if (task.get("taskType").asText().equals("instruct")) {
+            if (task.get("taskType").asText().equals(FundingRequestProcess.INSTRUCT)) {
                 Api.Reply reply = Api.as("officer").post("/tasks/" + task.get("id").asText() + "/complete",
                         "{\"decision\": \"APPROVE\"}");
                 if (reply.status() == 204) {

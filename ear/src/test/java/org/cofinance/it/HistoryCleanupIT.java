@@ -11,6 +11,7 @@ import java.util.List;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.runtime.Job;
+import org.cofinance.bpmn.FundingRequestProcess;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
@@ -35,7 +36,7 @@ class HistoryCleanupIT {
     @Test
     void shouldScheduleTheHistoryCleanupInTheNightsWindow() {
         // given the engine started with its process and decisions, each with a history time to live
-        repositoryService.createProcessDefinitionQuery().processDefinitionKey("funding-request").list()
+        repositoryService.createProcessDefinitionQuery().processDefinitionKey(FundingRequestProcess.KEY).list()
                 .forEach(definition -> assertEquals(3650, definition.getHistoryTimeToLive(), definition.getId()));
         repositoryService.createDecisionDefinitionQuery().list()
                 .forEach(definition -> assertEquals(3650, definition.getHistoryTimeToLive(), definition.getId()));

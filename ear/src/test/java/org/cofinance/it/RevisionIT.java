@@ -3,6 +3,7 @@ package org.cofinance.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.cofinance.bpmn.FundingRequestProcess;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -29,7 +30,7 @@ class RevisionIT {
         // given the fund approves 2 M€ instead of 3 M€, the CDC and the region approve
         long id = Demo.submittedRequest("Plan rééquilibré");
         assertThat(Demo.decide("cdc", id, "APPROVE").status()).isEqualTo(204);
-        assertThat(Demo.answer("investor", id, "decide",
+        assertThat(Demo.answer("investor", id, FundingRequestProcess.DECIDE,
                 "{\"decision\":\"APPROVE_REDUCED\",\"amount\":\"2000000.00\"}").status()).isEqualTo(204);
         assertThat(Demo.decide("region", id, "APPROVE").status()).isEqualTo(204);
         assertThat(status(id)).isEqualTo("TO_REVISE");
@@ -39,10 +40,10 @@ class RevisionIT {
         Api.Reply publicHeavy = Api.as("officer").put("/requests/" + id, plan("4000000.00", "2000000.00",
                 "2000000.00", "4000000.00", "0"));
         assertThat(publicHeavy.status()).isEqualTo(200);
-        Api.Reply refused = Demo.answer("officer", id, "revise-plan", "{\"decision\":\"APPROVE\"}");
+        Api.Reply refused = Demo.answer("officer", id, FundingRequestProcess.REVISE_PLAN, "{\"decision\":\"APPROVE\"}");
         Api.Reply rebalanced = Api.as("officer").put("/requests/" + id, plan("4000000.00", "2000000.00",
                 "2000000.00", "0", "4000000.00"));
-        Api.Reply routed = Demo.answer("officer", id, "revise-plan", "{\"decision\":\"APPROVE\"}");
+        Api.Reply routed = Demo.answer("officer", id, FundingRequestProcess.REVISE_PLAN, "{\"decision\":\"APPROVE\"}");
         Demo.awaitReservation(id);
 
         // then the plan breaking the rules is not routed, the rebalanced one is, to the fund only

@@ -20,6 +20,7 @@ import org.camunda.bpm.engine.variable.Variables;
 import org.cofinance.application.access.SignedInUser;
 import org.cofinance.application.request.FundingRequestService;
 import org.cofinance.application.request.NewRequest;
+import org.cofinance.bpmn.FundingRequestProcess;
 import org.cofinance.domain.model.organisation.Organisation;
 import org.cofinance.domain.model.organisation.OrganisationKind;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -64,7 +65,7 @@ class TransactionIT {
             requests.submit(requestId);
         }
         Task instruction = taskService.createTaskQuery().processVariableValueEquals("requestId", requestId)
-                .taskDefinitionKey("instruct").singleResult();
+                .taskDefinitionKey(FundingRequestProcess.INSTRUCT).singleResult();
         taskService.complete(instruction.getId(), Variables.createVariables()
                 .putValueTyped("decision", Variables.stringValue("APPROVE", true)));
         // the reservation is a job of its own: run it here, unless the job executor runs it first (then the

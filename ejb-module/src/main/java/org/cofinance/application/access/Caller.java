@@ -3,6 +3,7 @@ package org.cofinance.application.access;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import org.cofinance.application.shared.AccessDeniedException;
+import org.cofinance.bpmn.FundingRequestProcess;
 import org.cofinance.domain.model.request.FundingRequest;
 import org.cofinance.domain.model.user.AppUser;
 import org.cofinance.domain.model.user.Role;
@@ -20,13 +21,6 @@ public record Caller(String username, Set<Role> roles, Long organisationId) {
 
     public static Caller of(AppUser user) {
         return new Caller(user.username(), user.roles(), user.organisationId());
-    }
-
-    public static final String OFFICERS_GROUP = "officers";
-    public static final String FINANCE_GROUP = "finance";
-
-    public static String approversGroup(Long organisationId) {
-        return "approvers-" + organisationId;
     }
 
     /** The people told when the organisation's decisions are late: its supervisors. */
@@ -73,13 +67,13 @@ public record Caller(String username, Set<Role> roles, Long organisationId) {
     public Set<String> taskGroups() {
         Set<String> groups = new LinkedHashSet<>();
         if (has(Role.OFFICER)) {
-            groups.add(OFFICERS_GROUP);
+            groups.add(FundingRequestProcess.OFFICERS_GROUP);
         }
         if (has(Role.FINANCE)) {
-            groups.add(FINANCE_GROUP);
+            groups.add(FundingRequestProcess.FINANCE_GROUP);
         }
         if (has(Role.APPROVER) && organisationId != null) {
-            groups.add(approversGroup(organisationId));
+            groups.add(FundingRequestProcess.approversGroup(organisationId));
         }
         return groups;
     }

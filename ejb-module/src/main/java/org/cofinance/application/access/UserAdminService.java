@@ -2,6 +2,7 @@ package org.cofinance.application.access;
 
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.ArrayList;
@@ -14,7 +15,6 @@ import org.cofinance.domain.model.shared.ValidationException;
 import org.cofinance.domain.model.shared.Violation;
 import org.cofinance.domain.model.user.AppUser;
 import org.cofinance.domain.model.user.Role;
-import org.cofinance.infrastructure.security.PasswordHashing;
 
 /** The administration of the identity store (ADMIN): users, their roles, their organisation, their passwords. */
 @Stateless
@@ -27,6 +27,9 @@ public class UserAdminService {
 
     @EJB
     private Callers callers;
+
+    @Inject
+    private PasswordHasher hasher;
 
     public record UserView(String username, String displayName, String email, Long organisationId,
                            Set<Role> roles, boolean enabled) {
@@ -67,7 +70,7 @@ public class UserAdminService {
         if (!violations.isEmpty()) {
             throw new ValidationException(violations);
         }
-        AppUser user = new AppUser(command.username(), PasswordHashing.hash(command.password()),
+        AppUser user = new AppUser(command.username(), hasher.hash(command.password()),
                 command.displayName().strip(), command.email() == null || command.email().isBlank() ? null
                 : command.email().strip(), command.organisationId(), roles);
         em.persist(user);
@@ -98,7 +101,7 @@ public class UserAdminService {
         if (!violations.isEmpty()) {
             throw new ValidationException(violations);
         }
-        user.changePasswordHash(PasswordHashing.hash(password));
+        user.changePasswordHash(hasher.hash(password));
     }
 
     private void checkAssignment(Set<Role> roles, Long organisationId, List<Violation> violations) {

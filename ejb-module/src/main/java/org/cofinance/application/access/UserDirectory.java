@@ -1,6 +1,7 @@
 package org.cofinance.application.access;
 
 import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
@@ -10,10 +11,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import org.cofinance.bpmn.FundingRequestProcess;
 import org.cofinance.domain.model.user.AppUser;
 import org.cofinance.domain.model.user.Role;
-import org.cofinance.infrastructure.security.PasswordHashing;
-import org.cofinance.infrastructure.security.VerifiedCredentials;
 
 /**
  * Checks credentials against the application's identity store (users, roles, organisation). A disabled account is
@@ -25,19 +25,25 @@ public class UserDirectory {
     private static final VerifiedCredentials VERIFIED = new VerifiedCredentials(Duration.ofMinutes(5),
             Clock.systemUTC());
 
+    /** A hash of no one's password, checked when the user is unknown: its cost hides which user names exist. */
+    private static volatile String dummyHash;
+
     @PersistenceContext
     private EntityManager em;
+
+    @Inject
+    private PasswordHasher hasher;
 
     /** The caller, with his roles and organisation, when the password matches an enabled account. */
     public Optional<Caller> authenticate(String username, char[] password) {
         AppUser user = enabledUser(username);
         if (user == null) {
             // the same work as a real check, so that timing does not tell which user names exist
-            PasswordHashing.verify(password, DUMMY_HASH);
+            hasher.verify(password, dummyHash());
             return Optional.empty();
         }
         if (!VERIFIED.contains(username, user.passwordHash(), password)) {
-            if (!PasswordHashing.verify(password, user.passwordHash())) {
+            if (!hasher.verify(password, user.passwordHash())) {
                 return Optional.empty();
             }
             VERIFIED.remember(username, user.passwordHash(), password);
@@ -63,12 +69,12 @@ public class UserDirectory {
     public List<String> emailsOfGroups(Set<String> groups) {
         Set<String> emails = new TreeSet<>();
         for (String group : groups) {
-            if (Caller.OFFICERS_GROUP.equals(group)) {
+            if (FundingRequestProcess.OFFICERS_GROUP.equals(group)) {
                 emails.addAll(emails(Role.OFFICER, null));
-            } else if (Caller.FINANCE_GROUP.equals(group)) {
+            } else if (FundingRequestProcess.FINANCE_GROUP.equals(group)) {
                 emails.addAll(emails(Role.FINANCE, null));
-            } else if (group.startsWith("approvers-")) {
-                organisationOf(group, "approvers-").ifPresent(org -> emails.addAll(emails(Role.APPROVER, org)));
+            } else if (FundingRequestProcess.organisationOfApprovers(group).isPresent()) {
+                emails.addAll(emails(Role.APPROVER, FundingRequestProcess.organisationOfApprovers(group).get()));
             } else if (group.startsWith("escalation-")) {
                 organisationOf(group, "escalation-").ifPresent(org -> emails.addAll(emails(Role.SUPERVISOR, org)));
             }
@@ -99,5 +105,12 @@ public class UserDirectory {
                 .setParameter("org", organisationId).getResultList();
     }
 
-    private static final String DUMMY_HASH = PasswordHashing.hash("not-a-password".toCharArray());
+    private String dummyHash() {
+        String hash = dummyHash;
+        if (hash == null) {
+            hash = hasher.hash("not-a-password".toCharArray());
+            dummyHash = hash;
+        }
+        return hash;
+    }
 }

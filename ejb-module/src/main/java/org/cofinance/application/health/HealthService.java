@@ -1,21 +1,19 @@
 package org.cofinance.application.health;
 
-import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 import org.camunda.bpm.engine.RepositoryService;
-import org.cofinance.application.request.FundingRequestService;
-import org.cofinance.infrastructure.workflow.ProcessEngineBootstrap;
+import org.cofinance.bpmn.FundingRequestProcess;
 
 /** Whether the application can serve: process engine started, database answering, process models deployed. */
 @Stateless
 public class HealthService {
 
-    @EJB
-    private ProcessEngineBootstrap bootstrap;
+    @Inject
+    private ProcessEngineReadiness engine;
 
     @PersistenceContext
     private EntityManager em;
@@ -24,7 +22,7 @@ public class HealthService {
     private RepositoryService repositoryService;
 
     public boolean isUp() {
-        if (!bootstrap.isReady()) {
+        if (!engine.isReady()) {
             return false;
         }
         try {
@@ -33,6 +31,6 @@ public class HealthService {
             return false;
         }
         return repositoryService.createProcessDefinitionQuery()
-                .processDefinitionKey(FundingRequestService.PROCESS_KEY).count() > 0;
+                .processDefinitionKey(FundingRequestProcess.KEY).count() > 0;
     }
 }

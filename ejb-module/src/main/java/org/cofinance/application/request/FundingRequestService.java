@@ -23,6 +23,7 @@ import org.cofinance.application.shared.Inputs;
 import org.cofinance.application.shared.NotFoundException;
 import org.cofinance.application.shared.Page;
 import org.cofinance.application.shared.Paging;
+import org.cofinance.bpmn.FundingRequestProcess;
 import org.cofinance.domain.model.ledger.Commitment;
 import org.cofinance.domain.model.ledger.Envelope;
 import org.cofinance.domain.model.organisation.Organisation;
@@ -41,7 +42,6 @@ import org.cofinance.domain.model.user.Role;
 @Stateless
 public class FundingRequestService {
 
-    public static final String PROCESS_KEY = "funding-request";
     private static final String CREATE_OPERATION = "create-request";
 
     @PersistenceContext
@@ -108,8 +108,8 @@ public class FundingRequestService {
         em.flush();
         identityService.setAuthenticatedUserId(caller.username());
         try {
-            String instance = runtimeService.startProcessInstanceByKey(PROCESS_KEY, request.reference(),
-                    Map.of("requestId", request.id())).getId();
+            String instance = runtimeService.startProcessInstanceByKey(FundingRequestProcess.KEY, request.reference(),
+                    Map.of(FundingRequestProcess.REQUEST_ID, request.id())).getId();
             request.startedProcess(instance);
         } finally {
             identityService.clearAuthentication();
@@ -140,7 +140,7 @@ public class FundingRequestService {
         if (running) {
             identityService.setAuthenticatedUserId(caller.username());
             try {
-                runtimeService.createMessageCorrelation("cancel-request")
+                runtimeService.createMessageCorrelation(FundingRequestProcess.CANCEL_MESSAGE)
                         .processInstanceId(request.processInstanceId()).correlate();
             } finally {
                 identityService.clearAuthentication();

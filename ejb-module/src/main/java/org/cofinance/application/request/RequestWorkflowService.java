@@ -3,7 +3,6 @@ package org.cofinance.application.request;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.inject.Named;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
@@ -15,6 +14,7 @@ import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.variable.Variables;
 import org.cofinance.application.ledger.LedgerService;
 import org.cofinance.application.shared.NotFoundException;
+import org.cofinance.bpmn.FundingRequestProcess;
 import org.cofinance.domain.model.organisation.Organisation;
 import org.cofinance.domain.model.request.FundingRequest;
 import org.cofinance.domain.model.request.RequestStatus;
@@ -22,17 +22,14 @@ import org.cofinance.domain.model.request.Tranche;
 
 /**
  * The steps the funding-request process takes on a request: each moves its money and its status together, in the
- * transaction of the process step. Named {@code fundingDecisions} for the process's conditions.
+ * transaction of the process step; and what the process's conditions and collections ask of a request.
  */
 @Stateless
-@Named("fundingDecisions")
 public class RequestWorkflowService {
 
     @PersistenceContext
     private EntityManager em;
 
-    static final String ELIGIBILITY = "eligibility";
-    static final String COMMITTEE_LEVEL = "committee-level";
 
     private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
 
@@ -137,7 +134,7 @@ public class RequestWorkflowService {
      * with the process that runs it); empty when it keeps them.
      */
     public List<String> eligibilityReasons(Long requestId, String processDefinitionId) {
-        return decisionService.evaluateDecisionTableById(deployedDecisions.of(ELIGIBILITY, processDefinitionId),
+        return decisionService.evaluateDecisionTableById(deployedDecisions.of(FundingRequestProcess.ELIGIBILITY_DECISION, processDefinitionId),
                 request(requestId).eligibilityFacts().asVariables()).collectEntries("reason");
     }
 
@@ -149,11 +146,11 @@ public class RequestWorkflowService {
     public List<String> committeeLevels(Long requestId, Long organisationId, String processDefinitionId) {
         FundingRequest request = request(requestId);
         Organisation organisation = em.find(Organisation.class, organisationId);
-        List<String> levels = decisionService.evaluateDecisionTableById(deployedDecisions.of(COMMITTEE_LEVEL,
+        List<String> levels = decisionService.evaluateDecisionTableById(deployedDecisions.of(FundingRequestProcess.COMMITTEE_LEVEL_DECISION,
                         processDefinitionId), Variables.createVariables()
                         .putValue("organisationKind", organisation.kind().name())
                         .putValue("amountCents", request.amountFundedBy(organisationId).toCents()))
-                .collectEntries("level");
+                .collectEntries(FundingRequestProcess.LEVEL);
         if (levels.isEmpty()) {
             throw new IllegalStateException("the committee-level decision names no level for " + organisation.kind());
         }

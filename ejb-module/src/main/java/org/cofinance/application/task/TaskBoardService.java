@@ -23,6 +23,7 @@ import org.camunda.bpm.engine.task.TaskQuery;
 import org.cofinance.application.access.Caller;
 import org.cofinance.application.access.Callers;
 import org.cofinance.application.shared.Inputs;
+import org.cofinance.bpmn.FundingRequestProcess;
 import org.cofinance.domain.model.organisation.Organisation;
 import org.cofinance.domain.model.request.FundingRequest;
 import org.cofinance.domain.model.shared.Money;
@@ -125,9 +126,9 @@ public class TaskBoardService {
     }
 
     private TaskRow row(Task task, Map<Long, FundingRequest> requests, Instant now) {
-        Long requestId = (Long) runtimeService.getVariable(task.getExecutionId(), "requestId");
-        Long organisationId = TaskListService.DECIDE.equals(task.getTaskDefinitionKey())
-                ? (Long) runtimeService.getVariable(task.getExecutionId(), "organisationId") : null;
+        Long requestId = (Long) runtimeService.getVariable(task.getExecutionId(), FundingRequestProcess.REQUEST_ID);
+        Long organisationId = FundingRequestProcess.DECIDE.equals(task.getTaskDefinitionKey())
+                ? (Long) runtimeService.getVariable(task.getExecutionId(), FundingRequestProcess.ORGANISATION_ID) : null;
         FundingRequest request = requests.computeIfAbsent(requestId, id -> em.find(FundingRequest.class, id));
         String amount = null;
         if (request != null) {
@@ -135,9 +136,9 @@ public class TaskBoardService {
                     .toPlainString();
         }
         Organisation organisation = organisationId == null ? null : em.find(Organisation.class, organisationId);
-        Long trancheId = (Long) runtimeService.getVariable(task.getExecutionId(), "trancheId");
+        Long trancheId = (Long) runtimeService.getVariable(task.getExecutionId(), FundingRequestProcess.TRANCHE_ID);
         String level = organisationId == null ? null
-                : (String) runtimeService.getVariable(task.getExecutionId(), "level");
+                : (String) runtimeService.getVariable(task.getExecutionId(), FundingRequestProcess.LEVEL);
         Instant due = task.getDueDate() == null ? null : task.getDueDate().toInstant();
         return new TaskRow(task.getId(), task.getName(), task.getTaskDefinitionKey(), requestId,
                 request == null ? null : request.reference(), request == null ? null : request.title(),

@@ -12,6 +12,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.cofinance.application.access.Caller;
 import org.cofinance.application.access.UserDirectory;
 import org.cofinance.application.mail.Mailer;
+import org.cofinance.bpmn.FundingRequestProcess;
 
 /**
  * Late decisions: marked with the highest priority (the task lists show them late), and their organisation's
@@ -41,9 +42,9 @@ public class TaskEscalation {
     public void escalateOpenDecisions(String processInstanceId, String reference) {
         Date now = Date.from(clock.instant());
         for (Task task : taskService.createTaskQuery().processInstanceId(processInstanceId)
-                .taskDefinitionKey(TaskListService.DECIDE).dueBefore(now).list()) {
+                .taskDefinitionKey(FundingRequestProcess.DECIDE).dueBefore(now).list()) {
             taskService.setPriority(task.getId(), LATE);
-            Long organisationId = (Long) runtimeService.getVariable(task.getExecutionId(), "organisationId");
+            Long organisationId = (Long) runtimeService.getVariable(task.getExecutionId(), FundingRequestProcess.ORGANISATION_ID);
             for (String email : users.emailsOfGroups(Set.of(Caller.escalationGroup(organisationId)))) {
                 mailer.sendAfterCommit(email, "[Cofinance] En retard / Late: " + task.getName() + " – " + reference,
                         "Cette décision de votre organisation est en retard depuis le " + task.getDueDate()

@@ -1,5 +1,20 @@
 package org.cofinance.application.task;
 
+import static org.cofinance.bpmn.FundingRequestProcess.ARBITRATE;
+import static org.cofinance.bpmn.FundingRequestProcess.AWAIT_COMPLEMENTS;
+import static org.cofinance.bpmn.FundingRequestProcess.DECIDE;
+import static org.cofinance.bpmn.FundingRequestProcess.DECISION;
+import static org.cofinance.bpmn.FundingRequestProcess.INSTRUCT;
+import static org.cofinance.bpmn.FundingRequestProcess.LAST_ACTOR;
+import static org.cofinance.bpmn.FundingRequestProcess.LEVEL;
+import static org.cofinance.bpmn.FundingRequestProcess.ORGANISATION_ID;
+import static org.cofinance.bpmn.FundingRequestProcess.RECORD_EVIDENCE;
+import static org.cofinance.bpmn.FundingRequestProcess.REQUEST_ID;
+import static org.cofinance.bpmn.FundingRequestProcess.REVISE_PLAN;
+import static org.cofinance.bpmn.FundingRequestProcess.SIGN_CONVENTION;
+import static org.cofinance.bpmn.FundingRequestProcess.TRANCHE_ID;
+import static org.cofinance.bpmn.FundingRequestProcess.VALIDATE_PAYMENT;
+
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -38,7 +53,6 @@ import org.cofinance.domain.model.shared.ValidationException;
 import org.cofinance.domain.model.shared.Violation;
 import org.cofinance.domain.model.user.AppUser;
 import org.cofinance.domain.model.user.Role;
-import org.cofinance.infrastructure.workflow.TaskCommands;
 
 /**
  * The caller's task list and the work on its tasks. Only fixed engine queries are used; a task is visible to whoever
@@ -48,20 +62,6 @@ import org.cofinance.infrastructure.workflow.TaskCommands;
 @Stateless
 public class TaskListService {
 
-    static final String DECIDE = "decide";
-    static final String INSTRUCT = "instruct";
-
-    /**
-     * The process variable naming who completed the latest task: the author of the steps that run after it in a job
-     * of their own (the reservation), where nobody is signed in.
-     */
-    public static final String LAST_ACTOR = "lastActor";
-
-    static final String RECORD_EVIDENCE = "record-evidence";
-    static final String VALIDATE_PAYMENT = "validate-payment";
-    private static final String REQUEST_ID = "requestId";
-    private static final String ORGANISATION_ID = "organisationId";
-    private static final String LEVEL = "level";
 
     /** Who works each task besides a funder's decision (which takes any {@link DecisionOutcome}), and its answers. */
     private record TaskRule(Role role, Set<DecisionOutcome> answers) {
@@ -70,10 +70,10 @@ public class TaskListService {
     private static final java.util.Map<String, TaskRule> RULES = java.util.Map.of(
             INSTRUCT, new TaskRule(Role.OFFICER,
                     Set.of(DecisionOutcome.APPROVE, DecisionOutcome.REQUEST_CHANGES, DecisionOutcome.REJECT)),
-            "await-complements", new TaskRule(Role.OFFICER, Set.of(DecisionOutcome.APPROVE, DecisionOutcome.REJECT)),
-            "arbitrate", new TaskRule(Role.OFFICER, Set.of(DecisionOutcome.APPROVE, DecisionOutcome.REJECT)),
-            "revise-plan", new TaskRule(Role.OFFICER, Set.of(DecisionOutcome.APPROVE, DecisionOutcome.REJECT)),
-            "sign-convention", new TaskRule(Role.OFFICER, Set.of(DecisionOutcome.APPROVE)),
+            AWAIT_COMPLEMENTS, new TaskRule(Role.OFFICER, Set.of(DecisionOutcome.APPROVE, DecisionOutcome.REJECT)),
+            ARBITRATE, new TaskRule(Role.OFFICER, Set.of(DecisionOutcome.APPROVE, DecisionOutcome.REJECT)),
+            REVISE_PLAN, new TaskRule(Role.OFFICER, Set.of(DecisionOutcome.APPROVE, DecisionOutcome.REJECT)),
+            SIGN_CONVENTION, new TaskRule(Role.OFFICER, Set.of(DecisionOutcome.APPROVE)),
             RECORD_EVIDENCE, new TaskRule(Role.OFFICER, Set.of(DecisionOutcome.APPROVE)),
             VALIDATE_PAYMENT, new TaskRule(Role.FINANCE, Set.of(DecisionOutcome.APPROVE, DecisionOutcome.REJECT)));
 
@@ -167,7 +167,7 @@ public class TaskListService {
             recordOfficeWork(task, caller, requestId, outcome, answer);
         }
         VariableMap variables = Variables.createVariables()
-                .putValueTyped("decision", Variables.stringValue(outcome.name(), true));
+                .putValueTyped(DECISION, Variables.stringValue(outcome.name(), true));
         if (!DECIDE.equals(task.getTaskDefinitionKey())) {
             // parallel decisions never lead to a job of their own, and would update it concurrently
             variables.putValue(LAST_ACTOR, caller.username());
@@ -182,7 +182,7 @@ public class TaskListService {
         switch (task.getTaskDefinitionKey()) {
             case INSTRUCT -> em.find(FundingRequest.class, requestId).instructedBy(caller.username());
             case RECORD_EVIDENCE -> recordEvidence(tranche(task), caller, answer);
-            case "revise-plan", "arbitrate" -> {
+            case REVISE_PLAN, ARBITRATE -> {
                 if (outcome == DecisionOutcome.APPROVE) {
                     List<String> reasons = workflow.eligibilityReasons(requestId, task.getProcessDefinitionId());
                     if (!reasons.isEmpty()) {
@@ -217,7 +217,7 @@ public class TaskListService {
     }
 
     private Tranche tranche(Task task) {
-        Long trancheId = (Long) runtimeService.getVariable(task.getExecutionId(), "trancheId");
+        Long trancheId = (Long) runtimeService.getVariable(task.getExecutionId(), TRANCHE_ID);
         return em.find(Tranche.class, trancheId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
     }
 

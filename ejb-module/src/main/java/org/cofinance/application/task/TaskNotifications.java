@@ -1,14 +1,8 @@
 package org.cofinance.application.task;
 
 import jakarta.ejb.EJB;
-import jakarta.enterprise.context.Dependent;
-import jakarta.inject.Named;
+import jakarta.ejb.Stateless;
 import java.util.Set;
-import java.util.stream.Collectors;
-import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.cofinance.application.access.UserDirectory;
 import org.cofinance.application.mail.Mailer;
 
@@ -17,9 +11,8 @@ import org.cofinance.application.mail.Mailer;
  * handed to someone by someone else, that person receives one. Claiming a task oneself sends nothing. Mails leave
  * only once the transaction that created or assigned the task has committed.
  */
-@Named("taskNotifications")
-@Dependent
-public class TaskNotifications implements TaskListener {
+@Stateless
+public class TaskNotifications {
 
     @EJB
     private UserDirectory users;
@@ -27,35 +20,30 @@ public class TaskNotifications implements TaskListener {
     @EJB
     private Mailer mailer;
 
-    @Override
-    public void notify(DelegateTask task) {
-        Long requestId = (Long) task.getVariable("requestId");
-        String subject = "[Cofinance] " + task.getName() + " – " + task.getExecution().getProcessBusinessKey();
-        if (TaskListener.EVENTNAME_CREATE.equals(task.getEventName())) {
-            Set<String> groups = task.getCandidates().stream()
-                    .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
-                    .map(link -> link.getGroupId()).collect(Collectors.toSet());
-            for (String email : users.emailsOfGroups(groups)) {
-                mailer.sendAfterCommit(email, subject, body(task, requestId, "Une tâche vous attend.",
-                        "A task awaits you."));
-            }
-        } else if (TaskListener.EVENTNAME_ASSIGNMENT.equals(task.getEventName()) && task.getAssignee() != null
-                && !task.getAssignee().equals(currentUser(task))) {
-            users.emailOf(task.getAssignee()).ifPresent(email -> mailer.sendAfterCommit(email, subject,
-                    body(task, requestId, "Une tâche vous a été confiée.", "A task was handed to you.")));
+    /** A task was created and offered to the members of {@code candidateGroups}. */
+    public void taskCreated(String taskName, String reference, Long requestId, Set<String> candidateGroups) {
+        for (String email : users.emailsOfGroups(candidateGroups)) {
+            mailer.sendAfterCommit(email, subject(taskName, reference),
+                    body(taskName, reference, requestId, "Une tâche vous attend.", "A task awaits you."));
         }
     }
 
-    private static String currentUser(DelegateTask task) {
-        Authentication authentication = task.getProcessEngineServices().getIdentityService()
-                .getCurrentAuthentication();
-        return authentication == null ? null : authentication.getUserId();
+    /** A task was assigned to {@code assignee} by {@code assignedBy} (null when nobody signed in did it). */
+    public void taskAssigned(String taskName, String reference, Long requestId, String assignee, String assignedBy) {
+        if (assignee == null || assignee.equals(assignedBy)) {
+            return;
+        }
+        users.emailOf(assignee).ifPresent(email -> mailer.sendAfterCommit(email, subject(taskName, reference),
+                body(taskName, reference, requestId, "Une tâche vous a été confiée.", "A task was handed to you.")));
     }
 
-    private static String body(DelegateTask task, Long requestId, String french, String english) {
+    private static String subject(String taskName, String reference) {
+        return "[Cofinance] " + taskName + " – " + reference;
+    }
+
+    private static String body(String taskName, String reference, Long requestId, String french, String english) {
         String link = System.getProperty("cofinance.base.url", "http://localhost:8080/cofinance")
                 + "/api/tasks?requestId=" + requestId;
-        return french + "\n" + english + "\n\n" + task.getName() + "\n" + task.getExecution().getProcessBusinessKey()
-                + "\n" + link + "\n";
+        return french + "\n" + english + "\n\n" + taskName + "\n" + reference + "\n" + link + "\n";
     }
 }

@@ -23,6 +23,7 @@ import org.cofinance.application.shared.Page;
 import org.cofinance.application.task.TaskAnswer;
 import org.cofinance.application.task.TaskListService;
 import org.cofinance.application.task.TaskView;
+import org.cofinance.bpmn.FundingRequestProcess;
 import org.cofinance.domain.model.organisation.Organisation;
 import org.cofinance.domain.model.request.FundingRequest;
 
@@ -150,14 +151,14 @@ public class DemoRequests {
     private long instructed(String title, String territory, String theme, long lead, long funder, String envelope,
                             long euros) {
         long id = submit(oneFunder(title, territory, theme, lead, funder, envelope, euros));
-        answer(id, "officer", "instruct", "APPROVE");
+        answer(id, "officer", FundingRequestProcess.INSTRUCT, "APPROVE");
         return id;
     }
 
     private long instructedThree(String title, String territory, String theme, long lead, long cdc, long fund,
                                  long region) {
         long id = submit(threeFunders(title, territory, theme, lead, cdc, fund, region));
-        answer(id, "officer", "instruct", "APPROVE");
+        answer(id, "officer", FundingRequestProcess.INSTRUCT, "APPROVE");
         return id;
     }
 
@@ -170,7 +171,7 @@ public class DemoRequests {
     }
 
     private void decide(long requestId, String approver, String decision) {
-        answer(requestId, approver, "decide", decision);
+        answer(requestId, approver, FundingRequestProcess.DECIDE, decision);
     }
 
     private void answer(long requestId, String user, String taskType, String decision) {
@@ -214,8 +215,8 @@ public class DemoRequests {
 
     /** The convention signed and its first tranche (30 % on signature) paid, through the workflow. */
     private void payFirstTranche(long requestId) {
-        answer(requestId, "officer", "sign-convention", "APPROVE");
-        answer(requestId, "officer", "record-evidence", "APPROVE", "Convention signée le jour même : 30 % à la signature");
-        answer(requestId, "finance", "validate-payment", "APPROVE");
+        answer(requestId, "officer", FundingRequestProcess.SIGN_CONVENTION, "APPROVE");
+        answer(requestId, "officer", FundingRequestProcess.RECORD_EVIDENCE, "APPROVE", "Convention signée le jour même : 30 % à la signature");
+        answer(requestId, "finance", FundingRequestProcess.VALIDATE_PAYMENT, "APPROVE");
     }
 }

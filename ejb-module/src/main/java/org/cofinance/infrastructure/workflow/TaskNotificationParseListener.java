@@ -1,5 +1,6 @@
 package org.cofinance.infrastructure.workflow;
 
+import java.util.List;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
@@ -8,6 +9,7 @@ import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.task.listener.DelegateExpressionTaskListener;
 import org.camunda.bpm.engine.impl.util.xml.Element;
+import org.cofinance.bpmn.FundingRequestProcess;
 
 /**
  * Gives every user task of every model the application's notifications (the {@code taskNotifications} bean), on
@@ -19,7 +21,7 @@ class TaskNotificationParseListener extends AbstractBpmnParseListener {
 
     TaskNotificationParseListener(ExpressionManager expressionManager) {
         this.notifications = new DelegateExpressionTaskListener(
-                expressionManager.createExpression("${taskNotifications}"), java.util.List.of());
+                expressionManager.createExpression("${" + FundingRequestProcess.TASK_NOTIFICATIONS + "}"), List.of());
     }
 
     @Override

@@ -6,9 +6,10 @@ import jakarta.inject.Named;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.cofinance.application.request.RequestWorkflowService;
+import org.cofinance.bpmn.FundingRequestProcess;
 
 /** Finance validated the tranche: its payment is booked on every commitment, as DISBURSE entries. */
-@Named("bookTranche")
+@Named(FundingRequestProcess.BOOK_TRANCHE)
 @Dependent
 public class BookTrancheDelegate implements JavaDelegate {
 
@@ -18,6 +19,6 @@ public class BookTrancheDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         ProcessStep step = ProcessStep.of(execution);
-        workflow.payTranche((Long) execution.getVariable("trancheId"), step.key());
+        workflow.payTranche((Long) execution.getVariable(FundingRequestProcess.TRANCHE_ID), step.key());
     }
 }

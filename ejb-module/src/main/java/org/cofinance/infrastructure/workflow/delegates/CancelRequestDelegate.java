@@ -6,9 +6,10 @@ import jakarta.inject.Named;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.cofinance.application.request.RequestWorkflowService;
+import org.cofinance.bpmn.FundingRequestProcess;
 
 /** The request is cancelled: reservations voided, commitments not yet paid released. */
-@Named("cancelRequest")
+@Named(FundingRequestProcess.CANCEL_REQUEST)
 @Dependent
 public class CancelRequestDelegate implements JavaDelegate {
 

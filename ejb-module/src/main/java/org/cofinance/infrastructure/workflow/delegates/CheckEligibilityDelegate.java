@@ -6,9 +6,10 @@ import jakarta.inject.Named;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.cofinance.application.request.RequestWorkflowService;
+import org.cofinance.bpmn.FundingRequestProcess;
 
 /** Evaluates the call's eligibility decision (DMN) on the request, and says whether it is eligible. */
-@Named("checkEligibility")
+@Named(FundingRequestProcess.CHECK_ELIGIBILITY)
 @Dependent
 public class CheckEligibilityDelegate implements JavaDelegate {
 
@@ -17,7 +18,7 @@ public class CheckEligibilityDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        Long requestId = (Long) execution.getVariable("requestId");
-        execution.setVariable("eligible", workflow.checkEligibility(requestId, execution.getProcessDefinitionId()));
+        Long requestId = (Long) execution.getVariable(FundingRequestProcess.REQUEST_ID);
+        execution.setVariable(FundingRequestProcess.ELIGIBLE, workflow.checkEligibility(requestId, execution.getProcessDefinitionId()));
     }
 }

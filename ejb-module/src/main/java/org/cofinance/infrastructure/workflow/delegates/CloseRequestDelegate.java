@@ -6,9 +6,10 @@ import jakarta.inject.Named;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.cofinance.application.request.RequestWorkflowService;
+import org.cofinance.bpmn.FundingRequestProcess;
 
 /** Every tranche paid: the undisbursed rest goes back to the envelopes, the request is closed. */
-@Named("closeRequest")
+@Named(FundingRequestProcess.CLOSE_REQUEST)
 @Dependent
 public class CloseRequestDelegate implements JavaDelegate {
 

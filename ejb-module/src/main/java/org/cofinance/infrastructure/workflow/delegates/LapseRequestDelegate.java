@@ -6,9 +6,10 @@ import jakarta.inject.Named;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.cofinance.application.request.RequestWorkflowService;
+import org.cofinance.bpmn.FundingRequestProcess;
 
 /** No complements arrived before the deadline: the request lapses, its reservations voided. */
-@Named("lapseRequest")
+@Named(FundingRequestProcess.LAPSE_REQUEST)
 @Dependent
 public class LapseRequestDelegate implements JavaDelegate {
 

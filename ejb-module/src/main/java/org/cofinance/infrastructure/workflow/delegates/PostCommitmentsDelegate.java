@@ -6,9 +6,10 @@ import jakarta.inject.Named;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.cofinance.application.request.RequestWorkflowService;
+import org.cofinance.bpmn.FundingRequestProcess;
 
 /** Every funder approved: the reservations become commitments, in the transaction of the last decision. */
-@Named("postCommitments")
+@Named(FundingRequestProcess.POST_COMMITMENTS)
 @Dependent
 public class PostCommitmentsDelegate implements JavaDelegate {
 

@@ -6,9 +6,10 @@ import jakarta.inject.Named;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.cofinance.application.request.RequestWorkflowService;
+import org.cofinance.bpmn.FundingRequestProcess;
 
 /** The convention is signed: the request is contracted and its tranches scheduled. */
-@Named("recordConvention")
+@Named(FundingRequestProcess.RECORD_CONVENTION)
 @Dependent
 public class RecordConventionDelegate implements JavaDelegate {
 

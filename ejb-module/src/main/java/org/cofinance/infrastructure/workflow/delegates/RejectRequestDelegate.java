@@ -6,9 +6,10 @@ import jakarta.inject.Named;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.cofinance.application.request.RequestWorkflowService;
+import org.cofinance.bpmn.FundingRequestProcess;
 
 /** The request ends rejected; every reservation it still holds goes back to its envelope. */
-@Named("rejectRequest")
+@Named(FundingRequestProcess.REJECT_REQUEST)
 @Dependent
 public class RejectRequestDelegate implements JavaDelegate {
 

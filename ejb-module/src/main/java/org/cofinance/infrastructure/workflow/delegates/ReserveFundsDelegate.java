@@ -6,9 +6,10 @@ import jakarta.inject.Named;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.cofinance.application.request.RequestWorkflowService;
+import org.cofinance.bpmn.FundingRequestProcess;
 
 /** Reserves every plan line on its envelope, all or nothing, and says whether it fitted. */
-@Named("reserveFunds")
+@Named(FundingRequestProcess.RESERVE_FUNDS)
 @Dependent
 public class ReserveFundsDelegate implements JavaDelegate {
 
@@ -19,6 +20,6 @@ public class ReserveFundsDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         ProcessStep step = ProcessStep.of(execution);
         boolean fits = workflow.reserve(step.requestId(), step.key(), step.author());
-        execution.setVariable("reservationFits", fits);
+        execution.setVariable(FundingRequestProcess.RESERVATION_FITS, fits);
     }
 }

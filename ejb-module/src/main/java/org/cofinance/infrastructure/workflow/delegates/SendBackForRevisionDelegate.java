@@ -6,9 +6,10 @@ import jakarta.inject.Named;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.cofinance.application.request.RequestWorkflowService;
+import org.cofinance.bpmn.FundingRequestProcess;
 
 /** A funder reduced its share or asked for changes: the reservations are given back while the officer revises. */
-@Named("sendBackForRevision")
+@Named(FundingRequestProcess.SEND_BACK_FOR_REVISION)
 @Dependent
 public class SendBackForRevisionDelegate implements JavaDelegate {
 

@@ -21,6 +21,7 @@ import org.cofinance.application.task.TaskAnswer;
 import org.cofinance.application.task.TaskBoardService;
 import org.cofinance.application.task.TaskCompletion;
 import org.cofinance.application.task.TaskListService;
+import org.cofinance.bpmn.FundingRequestProcess;
 import org.cofinance.interfaces.web.FieldErrors;
 import org.cofinance.interfaces.web.Ui;
 
@@ -130,15 +131,15 @@ public class TaskPage implements Serializable {
     /** The answers this kind of task takes. */
     public List<String> getChoices() {
         return switch (task.taskType()) {
-            case "decide" -> DECISIONS;
-            case "instruct" -> INSTRUCTION;
-            case "sign-convention", "record-evidence" -> GO_ON;
+            case FundingRequestProcess.DECIDE -> DECISIONS;
+            case FundingRequestProcess.INSTRUCT -> INSTRUCTION;
+            case FundingRequestProcess.SIGN_CONVENTION, FundingRequestProcess.RECORD_EVIDENCE -> GO_ON;
             default -> GO_ON_OR_STOP;
         };
     }
 
     public boolean isFunderDecision() {
-        return "decide".equals(task.taskType());
+        return FundingRequestProcess.DECIDE.equals(task.taskType());
     }
 
     /** The tranche a disbursement task is about, when it is one. */

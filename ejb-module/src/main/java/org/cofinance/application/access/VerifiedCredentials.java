@@ -1,4 +1,4 @@
-package org.cofinance.infrastructure.security;
+package org.cofinance.application.access;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

@@ -1,4 +1,4 @@
-package org.cofinance.infrastructure.security;
+package org.cofinance.application.access;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

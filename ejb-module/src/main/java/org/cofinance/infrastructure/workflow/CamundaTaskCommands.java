@@ -6,6 +6,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cmd.AssignTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
+import org.cofinance.application.task.TaskCommands;
 
 /**
  * Task work that the engine's public services would split into several commands, done in one: one read of the task,
@@ -13,15 +14,12 @@ import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
  * public services.
  */
 @ApplicationScoped
-public class TaskCommands {
+public class CamundaTaskCommands implements TaskCommands {
 
     @EJB
     private ProcessEngineBootstrap bootstrap;
 
-    /**
-     * Completes the task with the variables given; when {@code assignee} is not null, first assigns the task to him
-     * (whoever completes a task nobody held), so that its history names who did it.
-     */
+    @Override
     public void assignAndComplete(String taskId, String assignee, Map<String, Object> variables) {
         ProcessEngineConfigurationImpl configuration =
                 (ProcessEngineConfigurationImpl) bootstrap.processEngine().getProcessEngineConfiguration();
