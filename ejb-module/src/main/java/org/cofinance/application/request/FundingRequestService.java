@@ -128,7 +128,7 @@ public class FundingRequestService {
         }
         FundingRequest request = find(requestId);
         if (request.status() == RequestStatus.DRAFT) {
-            request.moveTo(RequestStatus.CANCELLED);
+            request.cancel();
             return view(request);
         }
         if (!request.status().canMoveTo(RequestStatus.CANCELLED)) {

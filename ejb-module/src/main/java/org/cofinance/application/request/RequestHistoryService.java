@@ -82,11 +82,11 @@ public class RequestHistoryService {
     public List<TimelineEvent> timeline(Long requestId) {
         FundingRequest request = visible(requestId);
         List<TimelineEvent> events = new ArrayList<>();
-        events.add(new TimelineEvent(request.createdAt(), "CREATED", request.reference(), request.createdBy(),
+        events.add(new TimelineEvent(request.handling().createdAt(), "CREATED", request.reference(), request.handling().createdBy(),
                 null, null, null));
-        if (request.submittedAt() != null) {
-            events.add(new TimelineEvent(request.submittedAt(), "SUBMITTED", request.reference(),
-                    request.submittedBy(), null, null, null));
+        if (request.handling().submittedAt() != null) {
+            events.add(new TimelineEvent(request.handling().submittedAt(), "SUBMITTED", request.reference(),
+                    request.handling().submittedBy(), null, null, null));
         }
         for (Decision d : request.decisions()) {
             events.add(new TimelineEvent(d.decidedAt(), "DECISION", d.outcome().name(), d.author(),

@@ -18,7 +18,7 @@ public record RequestView(Long id, String reference, String title, String territ
                 r.status().name(), Amounts.text(r.eligibleCost()), r.plan().stream().map(PlanLineView::of).toList(),
                 r.decisions().stream().map(DecisionView::of).toList(),
                 commitments.stream().map(CommitmentView::of).toList(), List.copyOf(r.ineligibilityReasons()),
-                r.processInstanceId(), r.createdBy(), r.createdAt(), r.submittedAt(), r.instructedBy(),
-                r.conventionSignedBy(), r.tranches().stream().map(TrancheView::of).toList());
+                r.processInstanceId(), r.handling().createdBy(), r.handling().createdAt(),
+                r.handling().submittedAt(), r.handling().instructedBy(), r.handling().conventionSignedBy(), r.tranches().stream().map(TrancheView::of).toList());
     }
 }

@@ -55,7 +55,7 @@ public class RequestWorkflowService {
         FundingRequest request = request(requestId);
         List<String> reasons = eligibilityReasons(requestId, processDefinitionId);
         if (reasons.isEmpty()) {
-            request.moveTo(RequestStatus.IN_INSTRUCTION);
+            request.passEligibility();
         } else {
             request.markIneligible(reasons);
         }
@@ -66,36 +66,40 @@ public class RequestWorkflowService {
     public boolean reserve(Long requestId, String key, String author) {
         FundingRequest request = request(requestId);
         boolean fits = ledger.reservePlan(requestId, key, author);
-        moveTo(request, fits ? RequestStatus.AWAITING_DECISIONS : RequestStatus.IN_ARBITRATION);
+        if (fits) {
+            request.awaitDecisions();
+        } else {
+            request.sendToArbitration();
+        }
         return fits;
     }
 
     public void approve(Long requestId, String key, String author) {
         ledger.postCommitments(requestId, key, author);
-        moveTo(request(requestId), RequestStatus.APPROVED);
+        request(requestId).approve();
     }
 
     public void sendBackForRevision(Long requestId, String key, String author) {
         ledger.voidReservations(requestId, key, author);
-        moveTo(request(requestId), RequestStatus.TO_REVISE);
+        request(requestId).sendBackForRevision();
     }
 
     public void reject(Long requestId, String key, String author) {
         ledger.voidReservations(requestId, key, author);
-        moveTo(request(requestId), RequestStatus.REJECTED);
+        request(requestId).reject();
     }
 
     /** No complements arrived before the deadline: the request lapses. */
     public void lapse(Long requestId, String key, String author) {
         ledger.voidReservations(requestId, key, author);
-        moveTo(request(requestId), RequestStatus.LAPSED);
+        request(requestId).lapse();
     }
 
     /** Cancelled before its convention: reservations voided, commitments not yet paid released. */
     public void cancel(Long requestId, String key, String author) {
         ledger.voidReservations(requestId, key, author);
         ledger.releaseCommitments(requestId, key, author);
-        moveTo(request(requestId), RequestStatus.CANCELLED);
+        request(requestId).cancel();
     }
 
     /** The convention is signed: the request is contracted and its tranches scheduled. */
@@ -121,7 +125,7 @@ public class RequestWorkflowService {
     /** Every tranche paid: the undisbursed rest goes back to the envelopes and the request is closed. */
     public void close(Long requestId, String key, String author) {
         ledger.closeCommitments(requestId, key, author);
-        moveTo(request(requestId), RequestStatus.CLOSED);
+        request(requestId).close();
     }
 
     /** The organisations that owe a decision: one each, but those whose approval of an unchanged part stands. */
@@ -168,12 +172,6 @@ public class RequestWorkflowService {
 
     public boolean anyRejected(Long requestId) {
         return request(requestId).hasRejection();
-    }
-
-    private void moveTo(FundingRequest request, RequestStatus status) {
-        if (request.status() != status) {
-            request.moveTo(status);
-        }
     }
 
     private FundingRequest request(Long requestId) {

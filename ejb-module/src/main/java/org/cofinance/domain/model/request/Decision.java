@@ -12,8 +12,10 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.Objects;
 import java.util.Optional;
 import org.cofinance.domain.model.shared.Money;
+import org.cofinance.domain.model.shared.ValidationException;
 
 /** One organisation's answer on one request, with its author, time (UTC) and reasons. Never changed once given. */
 @Entity
@@ -61,7 +63,29 @@ public class Decision {
     protected Decision() {
     }
 
-    Decision(FundingRequest request, Long organisationId, String level, DecisionOutcome outcome, Money amount,
+    /**
+     * An organisation's answer on the part of the plan it was asked ({@code asked}); only a reduced approval names an
+     * amount, a positive one below what was asked.
+     *
+     * @throws ValidationException on the amount, when it does not fit the outcome
+     */
+    static Decision on(FundingRequest request, Long organisationId, String level, DecisionOutcome outcome, Money amount,
+                       Money asked, String comment, String author, Instant decidedAt, String taskId,
+                       String planFingerprint) {
+        Objects.requireNonNull(outcome, "decision");
+        if (outcome == DecisionOutcome.APPROVE_REDUCED) {
+            if (amount == null || !amount.isPositive() || !amount.isLessThan(asked)) {
+                throw ValidationException.of("amount", "a reduced approval names a positive amount below the "
+                        + asked.toPlainString() + " EUR asked");
+            }
+        } else if (amount != null) {
+            throw ValidationException.of("amount", "only a reduced approval names an amount");
+        }
+        return new Decision(request, organisationId, level, outcome, amount, comment, author, decidedAt, taskId,
+                planFingerprint);
+    }
+
+    private Decision(FundingRequest request, Long organisationId, String level, DecisionOutcome outcome, Money amount,
              String comment, String author, Instant decidedAt, String taskId, String planFingerprint) {
         this.request = request;
         this.level = level;

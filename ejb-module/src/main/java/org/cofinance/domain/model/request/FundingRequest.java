@@ -2,8 +2,9 @@ package org.cofinance.domain.model.request;
 
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.CollectionTable;
-import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -18,12 +19,10 @@ import jakarta.persistence.OrderBy;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -87,26 +86,8 @@ public class FundingRequest {
     @Column(name = "process_instance_id", length = 64)
     private String processInstanceId;
 
-    @Column(name = "created_by", nullable = false, length = 64, updatable = false)
-    private String createdBy;
-
-    @Column(name = "created_at", nullable = false, updatable = false)
-    private Instant createdAt;
-
-    @Column(name = "submitted_by", length = 64)
-    private String submittedBy;
-
-    @Column(name = "submitted_at")
-    private Instant submittedAt;
-
-    @Column(name = "instructed_by", length = 64)
-    private String instructedBy;
-
-    @Column(name = "convention_signed_by", length = 64)
-    private String conventionSignedBy;
-
-    @Column(name = "convention_signed_at")
-    private Instant conventionSignedAt;
+    @Embedded
+    private RequestHandling handling;
 
     @OneToMany(mappedBy = "request", cascade = CascadeType.PERSIST)
     @OrderBy("position")
@@ -126,7 +107,7 @@ public class FundingRequest {
     public FundingRequest(String reference, ProjectDetails project, List<PlanLineDraft> lines, String author,
                           Instant at) {
         List<Violation> violations = new ArrayList<>(project.violations());
-        violations.addAll(planViolations(project, lines));
+        violations.addAll(FinancingPlan.violationsOf(project, lines));
         if (!violations.isEmpty()) {
             throw new ValidationException(violations);
         }
@@ -136,8 +117,7 @@ public class FundingRequest {
             plan.add(new PlanLine(this, plan.size(), line));
         }
         this.status = RequestStatus.DRAFT;
-        this.createdBy = author;
-        this.createdAt = at;
+        this.handling = new RequestHandling(author, at);
     }
 
     /**
@@ -154,7 +134,7 @@ public class FundingRequest {
         }
         ProjectDetails kept = draft ? project : projectDetails();
         List<Violation> violations = new ArrayList<>(kept.violations());
-        violations.addAll(planViolations(kept, lines));
+        violations.addAll(FinancingPlan.violationsOf(kept, lines));
         if (!violations.isEmpty()) {
             throw new ValidationException(violations);
         }
@@ -171,43 +151,9 @@ public class FundingRequest {
         }
     }
 
-    /**
-     * The funders whose decision is asked when the plan is routed: all of them, but those whose latest decision
-     * approved exactly the part of the plan they still have.
-     */
+    /** The funders whose decision is asked when the plan is routed (see {@link FunderDecisions#toDecide}). */
     public List<Long> fundersToDecide() {
-        List<Long> funders = new ArrayList<>();
-        for (Long organisationId : funderIds()) {
-            Decision latest = null;
-            for (Decision d : decisions) {
-                if (d.organisationId().equals(organisationId)) {
-                    latest = d;
-                }
-            }
-            boolean kept = latest != null && latest.outcome() == DecisionOutcome.APPROVE
-                    && planFingerprintOf(organisationId).equals(latest.planFingerprint());
-            if (!kept) {
-                funders.add(organisationId);
-            }
-        }
-        return funders;
-    }
-
-    /** A digest of the organisation's lines (envelope, instrument, amount), in plan order. */
-    String planFingerprintOf(Long organisationId) {
-        StringBuilder lines = new StringBuilder();
-        for (PlanLine line : plan) {
-            if (line.organisation().id().equals(organisationId)) {
-                lines.append(line.envelope().map(e -> e.code()).orElse("-")).append('|')
-                        .append(line.instrument()).append('|').append(line.amount().toPlainString()).append('\n');
-            }
-        }
-        try {
-            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
-                    .digest(lines.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
+        return funderDecisions().toDecide();
     }
 
     private void apply(ProjectDetails project) {
@@ -216,31 +162,6 @@ public class FundingRequest {
         this.theme = project.theme();
         this.lead = project.lead();
         this.eligibleCost = project.eligibleCost();
-    }
-
-    private static List<Violation> planViolations(ProjectDetails project, List<PlanLineDraft> lines) {
-        List<Violation> violations = new ArrayList<>();
-        if (lines == null || lines.isEmpty()) {
-            violations.add(new Violation("plan", "a financing plan has at least one line"));
-            return violations;
-        }
-        Money total = Money.ZERO;
-        boolean amountsValid = true;
-        for (int i = 0; i < lines.size(); i++) {
-            PlanLineDraft line = lines.get(i);
-            violations.addAll(line.violations("plan[" + i + "]", project.lead()));
-            if (line.amount() == null) {
-                amountsValid = false;
-            } else {
-                total = total.plus(line.amount());
-            }
-        }
-        if (amountsValid && project.eligibleCost() != null && !total.equals(project.eligibleCost())) {
-            violations.add(new Violation("plan", "the plan does not balance: its lines add up to "
-                    + total.toPlainString() + " EUR, the eligible cost is "
-                    + project.eligibleCost().toPlainString() + " EUR"));
-        }
-        return violations;
     }
 
     /**
@@ -253,11 +174,8 @@ public class FundingRequest {
                     + "contracted");
         }
         moveTo(RequestStatus.CONTRACTED);
-        this.conventionSignedBy = officer;
-        this.conventionSignedAt = at;
-        tranches.add(new Tranche(this, 0, Tranche.Label.SIGNATURE, new BigDecimal("30"), signedOn));
-        tranches.add(new Tranche(this, 1, Tranche.Label.MID_TERM, new BigDecimal("40"), signedOn.plusYears(1)));
-        tranches.add(new Tranche(this, 2, Tranche.Label.COMPLETION, new BigDecimal("30"), signedOn.plusYears(2)));
+        handling.conventionSigned(officer, at);
+        tranches.addAll(Tranche.standardSchedule(this, signedOn));
         return List.copyOf(tranches);
     }
 
@@ -270,24 +188,17 @@ public class FundingRequest {
         return List.copyOf(tranches);
     }
 
-    public String conventionSignedBy() {
-        return conventionSignedBy;
-    }
-
     /** Hands the request over to the workflow; a request is submitted once. */
     public void submit(String author, Instant at) {
         if (status != RequestStatus.DRAFT) {
             throw new DomainException("request " + reference + " is " + status + ": only a draft is submitted");
         }
-        List<Violation> violations = planViolations(projectDetails(), plan.stream()
-                .map(l -> new PlanLineDraft(l.organisation(), l.envelope().orElse(null), l.instrument(), l.amount()))
-                .toList());
+        List<Violation> violations = FinancingPlan.violationsOf(projectDetails(), financingPlan().asDrafts());
         if (!violations.isEmpty()) {
             throw new ValidationException(violations);
         }
         moveTo(RequestStatus.SUBMITTED);
-        this.submittedBy = author;
-        this.submittedAt = at;
+        handling.submitted(author, at);
     }
 
     /**
@@ -295,19 +206,7 @@ public class FundingRequest {
      * and what the lead brings of the public money when it is a local authority.
      */
     public EligibilityFacts eligibilityFacts() {
-        long publicCents = 0;
-        long leadPublicCents = 0;
-        for (PlanLine line : plan) {
-            if (line.isPublicMoney()) {
-                publicCents += line.amount().toCents();
-                if (line.organisation().id().equals(lead.id())) {
-                    leadPublicCents += line.amount().toCents();
-                }
-            }
-        }
-        long cost = eligibleCost.toCents();
-        return new EligibilityFacts(theme.name(), cost, publicCents, cost - publicCents, lead.isLocalAuthority(),
-                leadPublicCents);
+        return financingPlan().eligibilityFacts(theme, lead, eligibleCost);
     }
 
     /** Closes a submitted request that breaks the call's rules, with every broken rule as a reason. */
@@ -328,36 +227,83 @@ public class FundingRequest {
         this.processInstanceId = processInstanceId;
     }
 
-    public void moveTo(RequestStatus target) {
+    /** The call's rules hold: the request goes to its instruction. */
+    public void passEligibility() {
+        moveTo(RequestStatus.IN_INSTRUCTION);
+    }
+
+    /** Its lines are reserved: the request awaits its funders' decisions. */
+    public void awaitDecisions() {
+        settleIn(RequestStatus.AWAITING_DECISIONS);
+    }
+
+    /** An envelope cannot hold its share: the request waits for the officer's arbitration. */
+    public void sendToArbitration() {
+        settleIn(RequestStatus.IN_ARBITRATION);
+    }
+
+    /** Every funder approved: its reservations are posted as commitments. */
+    public void approve() {
+        settleIn(RequestStatus.APPROVED);
+    }
+
+    /** A funder reduced its part or asked for changes: the officer revises the plan. */
+    public void sendBackForRevision() {
+        settleIn(RequestStatus.TO_REVISE);
+    }
+
+    public void reject() {
+        settleIn(RequestStatus.REJECTED);
+    }
+
+    /** No complements arrived before the deadline. */
+    public void lapse() {
+        settleIn(RequestStatus.LAPSED);
+    }
+
+    /** Cancelled before its convention. */
+    public void cancel() {
+        settleIn(RequestStatus.CANCELLED);
+    }
+
+    /** Every tranche paid, the rest released: the request's life is over. */
+    public void close() {
+        settleIn(RequestStatus.CLOSED);
+    }
+
+    private void moveTo(RequestStatus target) {
         if (!status.canMoveTo(target)) {
             throw new DomainException("request " + reference + " cannot move from " + status + " to " + target);
         }
         this.status = target;
     }
 
+    /** Moves to {@code target} unless the request stands there already (a process step run again). */
+    private void settleIn(RequestStatus target) {
+        if (status != target) {
+            moveTo(target);
+        }
+    }
+
+    /** The plan as a value, with its arithmetic. */
+    public FinancingPlan financingPlan() {
+        return new FinancingPlan(plan);
+    }
+
     /** The organisations whose lines draw on their envelopes: each owes a decision. */
     public Set<Long> funderIds() {
-        Set<Long> funders = new LinkedHashSet<>();
-        plan.stream().filter(PlanLine::drawsOnEnvelope).forEach(l -> funders.add(l.organisation().id()));
-        return funders;
+        return financingPlan().funderIds();
     }
 
     public Money amountFundedBy(Long organisationId) {
-        return plan.stream().filter(l -> l.drawsOnEnvelope() && l.organisation().id().equals(organisationId))
-                .map(PlanLine::amount).reduce(Money.ZERO, Money::plus);
+        return financingPlan().amountFundedBy(organisationId);
     }
 
     /**
-     * Records a funder's decision.
+     * Records an organisation's decision, at one of its committee levels when it decides through levels.
      *
      * @throws DomainException when the request awaits no decision, or none from that organisation
      */
-    public Decision recordDecision(Long organisationId, DecisionOutcome outcome, Money amount, String comment,
-                                   String author, Instant at, String taskId) {
-        return recordDecision(organisationId, null, outcome, amount, comment, author, at, taskId);
-    }
-
-    /** One organisation's decision, at one of its committee levels when it decides through levels. */
     public Decision recordDecision(Long organisationId, String level, DecisionOutcome outcome, Money amount,
                                    String comment, String author, Instant at, String taskId) {
         if (status != RequestStatus.AWAITING_DECISIONS) {
@@ -366,48 +312,28 @@ public class FundingRequest {
         if (!funderIds().contains(organisationId)) {
             throw new DomainException("organisation " + organisationId + " does not finance request " + reference);
         }
-        Objects.requireNonNull(outcome, "decision");
-        if (outcome == DecisionOutcome.APPROVE_REDUCED) {
-            Money asked = amountFundedBy(organisationId);
-            if (amount == null || !amount.isPositive() || !amount.isLessThan(asked)) {
-                throw ValidationException.of("amount", "a reduced approval names a positive amount below the "
-                        + asked.toPlainString() + " EUR asked");
-            }
-        } else if (amount != null) {
-            throw ValidationException.of("amount", "only a reduced approval names an amount");
-        }
-        Decision decision = new Decision(this, organisationId, level, outcome, amount, comment, author, at, taskId,
-                planFingerprintOf(organisationId));
+        FinancingPlan plan = financingPlan();
+        Decision decision = Decision.on(this, organisationId, level, outcome, amount, plan.amountFundedBy(organisationId),
+                comment, author, at, taskId, plan.fingerprintOf(organisationId));
         decisions.add(decision);
         return decision;
     }
 
     public boolean isApprovedByAllFunders() {
-        return funderIds().stream().allMatch(org -> latestDecisionOf(org) == DecisionOutcome.APPROVE);
+        return funderDecisions().allApproved();
     }
 
     /** Whether the organisation's levels stop here: its latest decision is anything but an approval. */
     public boolean decisionStoppedFor(Long organisationId) {
-        DecisionOutcome latest = latestDecisionOf(organisationId);
-        return latest != null && latest != DecisionOutcome.APPROVE;
+        return funderDecisions().stoppedFor(organisationId);
     }
 
     public boolean hasRejection() {
-        return funderIds().stream().anyMatch(org -> latestDecisionOf(org) == DecisionOutcome.REJECT);
+        return funderDecisions().anyRejected();
     }
 
-    private DecisionOutcome latestDecisionOf(Long organisationId) {
-        DecisionOutcome latest = null;
-        for (Decision d : decisions) {
-            if (d.organisationId().equals(organisationId)) {
-                latest = d.outcome();
-            }
-        }
-        return latest;
-    }
-
-    public boolean wasCreatedBy(String username) {
-        return createdBy.equals(username);
+    public FunderDecisions funderDecisions() {
+        return new FunderDecisions(financingPlan(), decisions);
     }
 
     /** Records who gave the instruction's answer; the last one to instruct is the instructing officer. */
@@ -415,16 +341,16 @@ public class FundingRequest {
         if (status != RequestStatus.IN_INSTRUCTION) {
             throw new DomainException("request " + reference + " is not in instruction (it is " + status + ")");
         }
-        this.instructedBy = officer;
+        handling.instructed(officer);
     }
 
     /** Whoever registered, submitted or instructed the request never decides on it. */
     public boolean wasHandledBy(String username) {
-        return username.equals(createdBy) || username.equals(submittedBy) || username.equals(instructedBy);
+        return handling.wasHandledBy(username);
     }
 
-    public String instructedBy() {
-        return instructedBy;
+    public RequestHandling handling() {
+        return handling;
     }
 
     public ProjectDetails projectDetails() {
@@ -475,19 +401,4 @@ public class FundingRequest {
         return processInstanceId;
     }
 
-    public String createdBy() {
-        return createdBy;
-    }
-
-    public Instant createdAt() {
-        return createdAt;
-    }
-
-    public String submittedBy() {
-        return submittedBy;
-    }
-
-    public Instant submittedAt() {
-        return submittedAt;
-    }
 }

@@ -85,6 +85,16 @@ public class Tranche {
     protected Tranche() {
     }
 
+    /**
+     * The schedule of a convention signed on {@code signedOn}: 30 % on signature, 40 % at mid-term (a year later),
+     * 30 % on completion (two years later), each on evidence.
+     */
+    static List<Tranche> standardSchedule(FundingRequest request, LocalDate signedOn) {
+        return List.of(new Tranche(request, 0, Label.SIGNATURE, new BigDecimal("30"), signedOn),
+                new Tranche(request, 1, Label.MID_TERM, new BigDecimal("40"), signedOn.plusYears(1)),
+                new Tranche(request, 2, Label.COMPLETION, new BigDecimal("30"), signedOn.plusYears(2)));
+    }
+
     Tranche(FundingRequest request, int position, Label label, BigDecimal share, LocalDate dueOn) {
         if (share.signum() <= 0 || share.compareTo(BigDecimal.valueOf(100)) > 0) {
             throw new IllegalArgumentException("a tranche pays between 0 and 100 % of each commitment");

@@ -137,10 +137,10 @@ class FundingRequestTest {
         // given the CDC approved and the fund approved a reduced amount: the plan goes back for revision
         FundingRequest request = draft();
         request.submit("officer", NOW);
-        request.moveTo(RequestStatus.AWAITING_DECISIONS);
-        request.recordDecision(1L, DecisionOutcome.APPROVE, null, null, "cdc", NOW, "t1");
-        request.recordDecision(2L, DecisionOutcome.APPROVE_REDUCED, Money.euros(200_000), null, "investor", NOW, "t2");
-        request.moveTo(RequestStatus.TO_REVISE);
+        request.awaitDecisions();
+        request.recordDecision(1L, null, DecisionOutcome.APPROVE, null, null, "cdc", NOW, "t1");
+        request.recordDecision(2L, null, DecisionOutcome.APPROVE_REDUCED, Money.euros(200_000), null, "investor", NOW, "t2");
+        request.sendBackForRevision();
 
         // when the officer lowers the fund's line and raises the lead's own money; a new project is ignored
         request.revise(new ProjectDetails("Autre", "Ailleurs", Theme.ENERGY, lead, Money.parse("5.00")), List.of(
@@ -173,16 +173,16 @@ class FundingRequestTest {
     @Test
     void shouldRecordDecisionsOnlyFromFundersAndOnlyWhileAwaitingThem() {
         FundingRequest request = draft();
-        assertThatThrownBy(() -> request.recordDecision(1L, DecisionOutcome.APPROVE, null, null, "cdc", NOW, "t"))
+        assertThatThrownBy(() -> request.recordDecision(1L, null, DecisionOutcome.APPROVE, null, null, "cdc", NOW, "t"))
                 .isInstanceOf(DomainException.class);
         request.submit("officer", NOW);
-        request.moveTo(RequestStatus.AWAITING_DECISIONS);
+        request.awaitDecisions();
 
-        assertThatThrownBy(() -> request.recordDecision(3L, DecisionOutcome.APPROVE, null, null, "x", NOW, "t"))
+        assertThatThrownBy(() -> request.recordDecision(3L, null, DecisionOutcome.APPROVE, null, null, "x", NOW, "t"))
                 .isInstanceOf(DomainException.class).hasMessageContaining("does not finance");
-        request.recordDecision(1L, DecisionOutcome.APPROVE, null, null, "cdc", NOW, "t1");
+        request.recordDecision(1L, null, DecisionOutcome.APPROVE, null, null, "cdc", NOW, "t1");
         assertThat(request.isApprovedByAllFunders()).isFalse();
-        request.recordDecision(2L, DecisionOutcome.APPROVE, null, null, "investor", NOW, "t2");
+        request.recordDecision(2L, null, DecisionOutcome.APPROVE, null, null, "investor", NOW, "t2");
         assertThat(request.isApprovedByAllFunders()).isTrue();
         assertThat(request.hasRejection()).isFalse();
     }
@@ -191,13 +191,13 @@ class FundingRequestTest {
     void shouldAskAReducedApprovalForAPositiveAmountBelowTheAsk() {
         FundingRequest request = draft();
         request.submit("officer", NOW);
-        request.moveTo(RequestStatus.AWAITING_DECISIONS);
+        request.awaitDecisions();
 
-        assertThatThrownBy(() -> request.recordDecision(1L, DecisionOutcome.APPROVE_REDUCED, null, null, "cdc", NOW,
+        assertThatThrownBy(() -> request.recordDecision(1L, null, DecisionOutcome.APPROVE_REDUCED, null, null, "cdc", NOW,
                 "t")).isInstanceOf(ValidationException.class);
-        assertThatThrownBy(() -> request.recordDecision(1L, DecisionOutcome.APPROVE_REDUCED, Money.euros(400_000),
+        assertThatThrownBy(() -> request.recordDecision(1L, null, DecisionOutcome.APPROVE_REDUCED, Money.euros(400_000),
                 null, "cdc", NOW, "t")).isInstanceOf(ValidationException.class);
-        Decision reduced = request.recordDecision(1L, DecisionOutcome.APPROVE_REDUCED, Money.euros(350_000),
+        Decision reduced = request.recordDecision(1L, null, DecisionOutcome.APPROVE_REDUCED, Money.euros(350_000),
                 "budget", "cdc", NOW, "t");
         assertThat(reduced.amount()).contains(Money.euros(350_000));
         assertThat(request.isApprovedByAllFunders()).isFalse();
@@ -227,8 +227,80 @@ class FundingRequestTest {
     void shouldOnlyMoveAlongTheAllowedTransitions() {
         FundingRequest request = draft();
 
-        assertThatThrownBy(() -> request.moveTo(RequestStatus.APPROVED)).isInstanceOf(DomainException.class);
+        assertThatThrownBy(() -> request.approve()).isInstanceOf(DomainException.class);
         assertThat(RequestStatus.REJECTED.isFinal()).isTrue();
         assertThat(RequestStatus.AWAITING_DECISIONS.canMoveTo(RequestStatus.TO_REVISE)).isTrue();
+    }
+
+    @Test
+    void shouldStayWhereAProcessStepRunAgainLeftIt() {
+        // given a request awaiting its decisions, approved by every funder
+        FundingRequest request = draft();
+        request.submit("officer", NOW);
+        request.awaitDecisions();
+        request.approve();
+
+        // when the step that approved it runs again
+        request.approve();
+
+        // then it stays approved, and nothing moves it back
+        assertThat(request.status()).isEqualTo(RequestStatus.APPROVED);
+        assertThatThrownBy(request::awaitDecisions).isInstanceOf(DomainException.class)
+                .hasMessageContaining("cannot move from APPROVED to AWAITING_DECISIONS");
+    }
+
+    @Test
+    void shouldPassEligibilityOnlyOnceSubmitted() {
+        FundingRequest request = draft();
+
+        assertThatThrownBy(request::passEligibility).isInstanceOf(DomainException.class);
+        request.submit("officer", NOW);
+        request.passEligibility();
+
+        assertThat(request.status()).isEqualTo(RequestStatus.IN_INSTRUCTION);
+        assertThatThrownBy(request::passEligibility).isInstanceOf(DomainException.class);
+    }
+
+    @Test
+    void shouldSendToArbitrationAndTryAgainWhileTheEnvelopesStillCannotHoldIt() {
+        FundingRequest request = draft();
+        request.submit("officer", NOW);
+        request.passEligibility();
+
+        request.sendToArbitration();
+        request.sendToArbitration();
+
+        assertThat(request.status()).isEqualTo(RequestStatus.IN_ARBITRATION);
+        request.awaitDecisions();
+        assertThat(request.status()).isEqualTo(RequestStatus.AWAITING_DECISIONS);
+    }
+
+    @Test
+    void shouldWeighTheFundersPartsAndPublicMoneyInThePlan() {
+        FinancingPlan plan = draft().financingPlan();
+
+        assertThat(plan.funderIds()).containsExactly(1L, 2L);
+        assertThat(plan.amountFundedBy(1L)).isEqualTo(Money.euros(400_000));
+        assertThat(plan.amountFundedBy(3L)).isEqualTo(Money.ZERO);
+        assertThat(plan.fingerprintOf(1L)).isNotEqualTo(plan.fingerprintOf(2L)).hasSize(64);
+        assertThat(plan.asDrafts()).extracting(PlanLineDraft::amount)
+                .containsExactly(Money.euros(400_000), Money.euros(300_000), Money.euros(300_000));
+        EligibilityFacts facts = plan.eligibilityFacts(Theme.HOUSING, lead, Money.euros(1_000_000));
+        assertThat(facts).isEqualTo(draft().eligibilityFacts());
+    }
+
+    @Test
+    void shouldRecordWhoHandledTheRequest() {
+        FundingRequest request = draft();
+        request.submit("submitter", NOW);
+        request.passEligibility();
+        request.instructedBy("instructor");
+
+        assertThat(request.handling().createdBy()).isEqualTo("officer");
+        assertThat(request.handling().submittedBy()).isEqualTo("submitter");
+        assertThat(request.wasHandledBy("officer")).isTrue();
+        assertThat(request.wasHandledBy("submitter")).isTrue();
+        assertThat(request.wasHandledBy("instructor")).isTrue();
+        assertThat(request.wasHandledBy("cdc")).isFalse();
     }
 }

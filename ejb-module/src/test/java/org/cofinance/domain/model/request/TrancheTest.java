@@ -37,8 +37,8 @@ class TrancheTest {
                 new PlanLineDraft(fund, immo, Instrument.EQUITY, Money.parse("333333.34")),
                 new PlanLineDraft(lead, null, Instrument.SELF_FUNDING, Money.parse("333333.34"))), "officer", NOW);
         request.submit("officer", NOW);
-        request.moveTo(RequestStatus.AWAITING_DECISIONS);
-        request.moveTo(RequestStatus.APPROVED);
+        request.awaitDecisions();
+        request.approve();
         return request;
     }
 
