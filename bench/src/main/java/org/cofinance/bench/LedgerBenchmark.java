@@ -3,11 +3,9 @@ package org.cofinance.bench;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.Persistence;
 import java.io.IOException;
-import java.lang.reflect.Field;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -25,13 +23,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
-import org.cofinance.application.ledger.LedgerService.ReservationOrder;
-import org.cofinance.application.ledger.LedgerService.ReservationOutcome;
-import org.cofinance.application.ledger.LedgerService;
-import org.cofinance.application.ledger.ReservationBatches;
-import org.cofinance.domain.model.request.Instrument;
-import org.cofinance.domain.model.shared.Money;
-import org.cofinance.infrastructure.ClockProducer;
 import org.cofinance.infrastructure.persistence.DatabaseMigration;
 
 /**
@@ -78,21 +69,17 @@ public final class LedgerBenchmark {
         try (HikariDataSource pool = pool(url, user, password, clients)) {
             DatabaseMigration.migrate(pool);
             long ceilingCents = operations * (MAX_AMOUNT_CENTS / 2) * 9 / 10;
-            Fixture fixture = Fixture.create(pool, ceilingCents);
+            LedgerFixture fixture = LedgerFixture.create(pool, ceilingCents);
             EntityManagerFactory jpa = Persistence.createEntityManagerFactory("bench", Map.of(
                     "jakarta.persistence.jdbc.url", url, "jakarta.persistence.jdbc.user", user,
                     "jakarta.persistence.jdbc.password", password, "hibernate.hikari.maximumPoolSize",
                     String.valueOf(clients)));
-            ReservationBatches batches = new ReservationBatches();
-            Result application = run("application ledger service", operations, clients, fixture.appEnvelope,
-                    pool, ceilingCents, (i, cents) -> reserveThroughService(jpa, batches, fixture, i, cents));
-            long batchCount = BatchInItsOwnTransaction.BATCHES.get();
-            String batching = String.format("The application booked them in %,d transactions: %.1f reservations "
-                    + "per batch on average, %.1f ms per batch (warm-up included).", batchCount,
-                    (double) BatchInItsOwnTransaction.ORDERS.get() / batchCount,
-                    BatchInItsOwnTransaction.NANOS.get() / 1e6 / batchCount);
+            ApplicationLedger ledger = new ApplicationLedger(jpa);
+            Result application = run("application ledger service", operations, clients, fixture.appEnvelope(),
+                    pool, ceilingCents, (i, cents) -> ledger.reserve(fixture, i, cents));
+            String batching = ledger.batching();
             System.out.println(batching);
-            Result raw = run("raw JDBC conditional UPDATE + INSERT", operations, clients, fixture.rawEnvelope, pool,
+            Result raw = run("raw JDBC conditional UPDATE + INSERT", operations, clients, fixture.rawEnvelope(), pool,
                     ceilingCents, (i, cents) -> reserveRaw(pool, fixture, i, cents));
             jpa.close();
             report(results, operations, clients, application, raw, batching);
@@ -112,68 +99,14 @@ public final class LedgerBenchmark {
         return new HikariDataSource(config);
     }
 
-    private static boolean reserveThroughService(EntityManagerFactory jpa, ReservationBatches batches,
-                                                 Fixture fixture, int i, long cents)
-            throws ReflectiveOperationException {
-        // the client's call holds no transaction: the service books the reservation in a batch of its own
-        LedgerService ledger = new LedgerService();
-        inject(ledger, "reservations", batches);
-        inject(ledger, "self", new BatchInItsOwnTransaction(jpa));
-        return ledger.reserve(fixture.appEnvelope, fixture.request, fixture.organisation, Instrument.SUBSIDY,
-                Money.ofCents(cents), "bench:app:" + fixture.run + ":" + i, "bench").isPresent();
-    }
-
-    /** The application's ledger service on one entity manager, as the server injects it. */
-    private static LedgerService ledger(EntityManager em) throws ReflectiveOperationException {
-        LedgerService ledger = new LedgerService();
-        inject(ledger, "em", em);
-        inject(ledger, "clock", new ClockProducer().clock());
-        return ledger;
-    }
-
-    /** What the server's container does for the service's batches of reservations: a transaction of their own. */
-    private static final class BatchInItsOwnTransaction extends LedgerService {
-        static final AtomicLong BATCHES = new AtomicLong();
-        static final AtomicLong ORDERS = new AtomicLong();
-        static final AtomicLong NANOS = new AtomicLong();
-        private final EntityManagerFactory jpa;
-
-        BatchInItsOwnTransaction(EntityManagerFactory jpa) {
-            this.jpa = jpa;
-        }
-
-        @Override
-        public List<ReservationOutcome> reserveBatch(List<ReservationOrder> orders) {
-            long begin = System.nanoTime();
-            EntityManager em = jpa.createEntityManager();
-            try {
-                LedgerService ledger = ledger(em);
-                em.getTransaction().begin();
-                List<ReservationOutcome> outcomes = ledger.reserveBatch(orders);
-                em.getTransaction().commit();
-                BATCHES.incrementAndGet();
-                ORDERS.addAndGet(orders.size());
-                NANOS.addAndGet(System.nanoTime() - begin);
-                return outcomes;
-            } catch (ReflectiveOperationException e) {
-                throw new IllegalStateException(e);
-            } finally {
-                if (em.getTransaction().isActive()) {
-                    em.getTransaction().rollback();
-                }
-                em.close();
-            }
-        }
-    }
-
-    private static boolean reserveRaw(DataSource pool, Fixture fixture, int i, long cents) throws SQLException {
+    private static boolean reserveRaw(DataSource pool, LedgerFixture fixture, int i, long cents) throws SQLException {
         try (Connection connection = pool.getConnection()) {
             connection.setAutoCommit(false);
             java.math.BigDecimal amount = java.math.BigDecimal.valueOf(cents, 2);
             try (PreparedStatement update = connection.prepareStatement("update envelope set reserved = reserved + ? "
                     + "where id = ? and reserved + committed + ? <= ceiling")) {
                 update.setBigDecimal(1, amount);
-                update.setLong(2, fixture.rawEnvelope);
+                update.setLong(2, fixture.rawEnvelope());
                 update.setBigDecimal(3, amount);
                 if (update.executeUpdate() == 0) {
                     connection.rollback();
@@ -183,10 +116,10 @@ public final class LedgerBenchmark {
             try (PreparedStatement insert = connection.prepareStatement("insert into ledger_entry (envelope_id, "
                     + "request_id, kind, amount, at, author, idempotency_key) values (?, ?, 'RESERVE', ?, now(), "
                     + "'bench', ?)")) {
-                insert.setLong(1, fixture.rawEnvelope);
-                insert.setLong(2, fixture.request);
+                insert.setLong(1, fixture.rawEnvelope());
+                insert.setLong(2, fixture.request());
                 insert.setBigDecimal(3, amount);
-                insert.setString(4, "bench:raw:" + fixture.run + ":" + i);
+                insert.setString(4, "bench:raw:" + fixture.run() + ":" + i);
                 insert.executeUpdate();
             }
             connection.commit();
@@ -241,8 +174,8 @@ public final class LedgerBenchmark {
         double seconds = (System.nanoTime() - begin) / 1e9;
         long[] all = Arrays.stream(latencies).flatMapToLong(Arrays::stream).sorted().toArray();
         int violations = failures.get() + violations(pool, envelope, acceptedCents.get(), ceilingCents);
-        Result result = new Result(name, operations, accepted.get(), seconds, percentile(all, 50),
-                percentile(all, 99), violations);
+        Result result = new Result(name, operations, accepted.get(), seconds, Percentiles.of(all, 50),
+                Percentiles.of(all, 99), violations);
         System.out.printf("%s: %,.0f reservations/s, p50 %d µs, p99 %d µs, %d accepted, %d violations%n", name,
                 result.perSecond(), result.p50Micros(), result.p99Micros(), result.accepted(), violations);
         return result;
@@ -282,15 +215,7 @@ public final class LedgerBenchmark {
         }
     }
 
-    private static long percentile(long[] sorted, int percent) {
-        return sorted.length == 0 ? 0 : sorted[Math.min(sorted.length - 1, sorted.length * percent / 100)];
-    }
 
-    private static void inject(Object target, String field, Object value) throws ReflectiveOperationException {
-        Field f = target.getClass().getDeclaredField(field);
-        f.setAccessible(true);
-        f.set(target, value);
-    }
 
     private static void report(Path file, int operations, int clients, Result application, Result raw,
                                String batching) throws IOException {
@@ -316,49 +241,5 @@ public final class LedgerBenchmark {
                 ratio));
         Files.writeString(file, md.toString(), StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         System.out.print(md);
-    }
-
-    /** One organisation, one request and two fresh envelopes of the same ceiling, one per phase. */
-    private record Fixture(long organisation, long request, long appEnvelope, long rawEnvelope, long run) {
-
-        static Fixture create(DataSource pool, long ceilingCents) throws SQLException {
-            long run = System.currentTimeMillis();
-            try (Connection c = pool.getConnection()) {
-                long organisation = insert(c, "insert into organisation (name, kind) values ('Bench', 'CDC')");
-                long request = insert(c, "insert into funding_request (reference, title, territory, theme, "
-                        + "lead_organisation_id, eligible_cost, status, created_by, created_at) values ('BENCH-"
-                        + run + "', 'Bench', 'Bench', 'DIGITAL', " + organisation + ", 1, 'DRAFT', 'bench', now())");
-                java.math.BigDecimal ceiling = java.math.BigDecimal.valueOf(ceilingCents, 2);
-                long app = envelope(c, "BENCH-APP-" + run, organisation, ceiling);
-                long raw = envelope(c, "BENCH-RAW-" + run, organisation, ceiling);
-                return new Fixture(organisation, request, app, raw, run);
-            }
-        }
-
-        private static long envelope(Connection c, String code, long owner, java.math.BigDecimal ceiling)
-                throws SQLException {
-            try (PreparedStatement insert = c.prepareStatement("insert into envelope (code, name, "
-                    + "owner_organisation_id, ceiling) values (?, ?, ?, ?)", new String[] {"id"})) {
-                insert.setString(1, code);
-                insert.setString(2, code);
-                insert.setLong(3, owner);
-                insert.setBigDecimal(4, ceiling);
-                insert.executeUpdate();
-                try (ResultSet keys = insert.getGeneratedKeys()) {
-                    keys.next();
-                    return keys.getLong(1);
-                }
-            }
-        }
-
-        private static long insert(Connection c, String sql) throws SQLException {
-            try (PreparedStatement insert = c.prepareStatement(sql, new String[] {"id"})) {
-                insert.executeUpdate();
-                try (ResultSet keys = insert.getGeneratedKeys()) {
-                    keys.next();
-                    return keys.getLong(1);
-                }
-            }
-        }
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.UserTransaction;
@@ -18,6 +19,7 @@ import java.util.concurrent.Future;
 import org.cofinance.application.access.SignedInUser;
 import org.cofinance.application.ledger.LedgerReconciliation;
 import org.cofinance.application.ledger.LedgerService;
+import org.cofinance.application.ledger.Reservations;
 import org.cofinance.application.request.FundingRequestService;
 import org.cofinance.application.request.NewRequest;
 import org.cofinance.domain.model.organisation.OrganisationKind;
@@ -45,6 +47,9 @@ class ReservationBatchIT {
     @EJB
     private LedgerService ledger;
 
+    @Inject
+    private Reservations reservations;
+
     @EJB
     private LedgerReconciliation reconciliation;
 
@@ -64,11 +69,11 @@ class ReservationBatchIT {
         transaction.begin();
         boolean fits;
         try {
-            fits = ledger.reservePlan(requestId, "it:batch:" + requestId, "officer");
+            fits = reservations.reservePlan(requestId, "it:batch:" + requestId, "officer");
         } finally {
             transaction.rollback();
         }
-        boolean again = ledger.reservePlan(requestId, "it:batch:" + requestId, "officer");
+        boolean again = reservations.reservePlan(requestId, "it:batch:" + requestId, "officer");
 
         // then the reservation was committed on its own, once: one RESERVE entry per line
         assertTrue(fits, "the plan fits");
@@ -87,7 +92,7 @@ class ReservationBatchIT {
         }
 
         // when a reservation step runs for it
-        boolean fits = ledger.reservePlan(requestId, "it:batch:" + requestId, "officer");
+        boolean fits = reservations.reservePlan(requestId, "it:batch:" + requestId, "officer");
 
         // then nothing is held
         assertFalse(fits);
@@ -104,7 +109,7 @@ class ReservationBatchIT {
         ExecutorService callers = Executors.newFixedThreadPool(12);
         try {
             List<Callable<Boolean>> steps = ids.stream().<Callable<Boolean>>map(id ->
-                    () -> ledger.reservePlan(id, "it:batch:" + id, "officer")).toList();
+                    () -> reservations.reservePlan(id, "it:batch:" + id, "officer")).toList();
 
             // when they all run
             List<Future<Boolean>> outcomes = callers.invokeAll(steps);

@@ -3,19 +3,28 @@ package org.cofinance.application.access;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
+import jakarta.inject.Inject;
 import java.util.Optional;
 import org.cofinance.application.shared.AccessDeniedException;
 import org.cofinance.domain.model.user.AppUser;
+import org.cofinance.domain.model.user.UserRepository;
 
 /** Finds out who is calling: the user the channel authenticated, then his roles and organisation in our store. */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.SUPPORTS)
 public class Callers {
 
-    @PersistenceContext
-    private EntityManager em;
+    private final UserRepository users;
+
+    @Inject
+    public Callers(UserRepository users) {
+        this.users = users;
+    }
+
+    /** For the container's proxies only. */
+    protected Callers() {
+        this(null);
+    }
 
     /**
      * The signed-in caller: as the channel read him from the store for this call, or read now.
@@ -27,7 +36,7 @@ public class Callers {
         if (read.isPresent()) {
             return read.get();
         }
-        AppUser user = SignedInUser.username().map(name -> em.find(AppUser.class, name)).orElse(null);
+        AppUser user = SignedInUser.username().flatMap(users::find).orElse(null);
         if (user == null || !user.isEnabled()) {
             throw new AccessDeniedException("no signed-in user");
         }

@@ -1,16 +1,14 @@
 package org.cofinance.application.access;
 
-import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 import org.cofinance.domain.model.user.SignInAttempt.Channel;
 import org.cofinance.domain.model.user.SignInAttempt.Outcome;
 import org.cofinance.domain.model.user.SignInAttempt;
+import org.cofinance.domain.model.user.SignInAttemptRepository;
 import org.cofinance.domain.model.user.SignInPolicy;
 
 /**
@@ -22,18 +20,24 @@ import org.cofinance.domain.model.user.SignInPolicy;
 @Stateless
 public class SignInService {
 
-    @PersistenceContext
-    private EntityManager em;
-
-    @EJB
-    private UserDirectory users;
+    private final UserDirectory users;
+    private final SignInAttemptRepository attempts;
+    private final Clock clock;
 
     @Inject
-    private Clock clock;
+    public SignInService(UserDirectory users, SignInAttemptRepository attempts, Clock clock) {
+        this.users = users;
+        this.attempts = attempts;
+        this.clock = clock;
+    }
+
+    /** For the container's proxies only. */
+    protected SignInService() {
+        this(null, null, null);
+    }
 
     public enum Status { SIGNED_IN, REFUSED, THROTTLED }
 
-    /** The outcome of one try; {@code username} is the name as stored, {@code retryAfter} set when throttled. */
     /** What a sign-in came to; {@code caller} is who signed in, read from the store, when he did. */
     public record Result(Status status, String username, Instant retryAfter, Caller caller) {
         public boolean signedIn() {
@@ -45,9 +49,9 @@ public class SignInService {
         String username = SignInAttempt.normalise(typedName);
         boolean knownGood = channel == Channel.BASIC && users.rememberedAsVerified(username, password);
         if (!knownGood) {
-            em.createNativeQuery("select pg_advisory_xact_lock(hashtext(?1))").setParameter(1, "sign-in:" + username)
-                    .getSingleResult();
-            Optional<Instant> until = SignInPolicy.throttledUntil(recentAttempts(username), clock.instant());
+            attempts.serialise(username);
+            Optional<Instant> until = SignInPolicy.throttledUntil(
+                    attempts.recentOf(username, clock.instant().minus(SignInPolicy.WINDOW), 100), clock.instant());
             if (until.isPresent()) {
                 record(username, channel, remoteAddress, Outcome.THROTTLED);
                 return new Result(Status.THROTTLED, username, until.get(), null);
@@ -68,14 +72,7 @@ public class SignInService {
         record(username, Channel.FORM, remoteAddress, Outcome.SIGNED_OUT);
     }
 
-    private java.util.List<SignInAttempt> recentAttempts(String username) {
-        return em.createQuery("select a from SignInAttempt a where a.username = :u and a.at >= :since "
-                        + "order by a.at desc, a.id desc", SignInAttempt.class)
-                .setParameter("u", username).setParameter("since", clock.instant().minus(SignInPolicy.WINDOW))
-                .setMaxResults(100).getResultList();
-    }
-
     private void record(String username, Channel channel, String remoteAddress, Outcome outcome) {
-        em.persist(new SignInAttempt(username, channel, remoteAddress, clock.instant(), outcome));
+        attempts.add(new SignInAttempt(username, channel, remoteAddress, clock.instant(), outcome));
     }
 }

@@ -1,20 +1,18 @@
 package org.cofinance.application.access;
 
-import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import org.cofinance.application.shared.NotFoundException;
-import org.cofinance.domain.model.organisation.Organisation;
+import org.cofinance.domain.model.organisation.OrganisationRepository;
 import org.cofinance.domain.model.shared.ValidationException;
 import org.cofinance.domain.model.shared.Violation;
 import org.cofinance.domain.model.user.AppUser;
 import org.cofinance.domain.model.user.Role;
+import org.cofinance.domain.model.user.UserRepository;
 
 /** The administration of the identity store (ADMIN): users, their roles, their organisation, their passwords. */
 @Stateless
@@ -22,14 +20,24 @@ public class UserAdminService {
 
     static final int MIN_PASSWORD_LENGTH = 12;
 
-    @PersistenceContext
-    private EntityManager em;
-
-    @EJB
-    private Callers callers;
+    private final UserRepository users;
+    private final OrganisationRepository organisations;
+    private final PasswordHasher hasher;
+    private final Callers callers;
 
     @Inject
-    private PasswordHasher hasher;
+    public UserAdminService(UserRepository users, OrganisationRepository organisations, PasswordHasher hasher,
+                            Callers callers) {
+        this.users = users;
+        this.organisations = organisations;
+        this.hasher = hasher;
+        this.callers = callers;
+    }
+
+    /** For the container's proxies only. */
+    protected UserAdminService() {
+        this(null, null, null, null);
+    }
 
     public record UserView(String username, String displayName, String email, Long organisationId,
                            Set<Role> roles, boolean enabled) {
@@ -45,7 +53,7 @@ public class UserAdminService {
 
     public List<UserView> list() {
         callers.current().require(Role.ADMIN);
-        return em.createQuery("select u from AppUser u order by u.username", AppUser.class).getResultList().stream()
+        return users.list().stream()
                 .map(UserView::of).toList();
     }
 
@@ -54,7 +62,7 @@ public class UserAdminService {
         List<Violation> violations = new ArrayList<>();
         if (command.username() == null || !command.username().matches("[a-z0-9._-]{2,64}")) {
             violations.add(new Violation("username", "is 2 to 64 lower-case letters, digits, '.', '_' or '-'"));
-        } else if (em.find(AppUser.class, command.username()) != null) {
+        } else if (users.find(command.username()).isPresent()) {
             violations.add(new Violation("username", "is already taken"));
         }
         if (command.displayName() == null || command.displayName().isBlank() || command.displayName().length() > 200) {
@@ -73,7 +81,7 @@ public class UserAdminService {
         AppUser user = new AppUser(command.username(), hasher.hash(command.password()),
                 command.displayName().strip(), command.email() == null || command.email().isBlank() ? null
                 : command.email().strip(), command.organisationId(), roles);
-        em.persist(user);
+        users.add(user);
         return UserView.of(user);
     }
 
@@ -105,7 +113,7 @@ public class UserAdminService {
     }
 
     private void checkAssignment(Set<Role> roles, Long organisationId, List<Violation> violations) {
-        if (organisationId != null && em.find(Organisation.class, organisationId) == null) {
+        if (organisationId != null && organisations.find(organisationId).isEmpty()) {
             violations.add(new Violation("organisationId", "no organisation " + organisationId));
         }
         if ((roles.contains(Role.APPROVER) || roles.contains(Role.SUPERVISOR)) && organisationId == null) {
@@ -120,10 +128,6 @@ public class UserAdminService {
     }
 
     private AppUser find(String username) {
-        AppUser user = username == null ? null : em.find(AppUser.class, username);
-        if (user == null) {
-            throw new NotFoundException("no user " + username);
-        }
-        return user;
+        return users.find(username).orElseThrow(() -> new NotFoundException("no user " + username));
     }
 }

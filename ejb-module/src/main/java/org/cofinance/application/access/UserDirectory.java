@@ -2,8 +2,6 @@ package org.cofinance.application.access;
 
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -14,6 +12,7 @@ import java.util.TreeSet;
 import org.cofinance.bpmn.FundingRequestProcess;
 import org.cofinance.domain.model.user.AppUser;
 import org.cofinance.domain.model.user.Role;
+import org.cofinance.domain.model.user.UserRepository;
 
 /**
  * Checks credentials against the application's identity store (users, roles, organisation). A disabled account is
@@ -28,11 +27,19 @@ public class UserDirectory {
     /** A hash of no one's password, checked when the user is unknown: its cost hides which user names exist. */
     private static volatile String dummyHash;
 
-    @PersistenceContext
-    private EntityManager em;
+    private final UserRepository users;
+    private final PasswordHasher hasher;
 
     @Inject
-    private PasswordHasher hasher;
+    public UserDirectory(UserRepository users, PasswordHasher hasher) {
+        this.users = users;
+        this.hasher = hasher;
+    }
+
+    /** For the container's proxies only. */
+    protected UserDirectory() {
+        this(null, null);
+    }
 
     /** The caller, with his roles and organisation, when the password matches an enabled account. */
     public Optional<Caller> authenticate(String username, char[] password) {
@@ -58,8 +65,7 @@ public class UserDirectory {
     }
 
     private AppUser enabledUser(String username) {
-        AppUser user = username == null ? null : em.find(AppUser.class, username);
-        return user == null || !user.isEnabled() ? null : user;
+        return users.find(username).filter(AppUser::isEnabled).orElse(null);
     }
 
     /**
@@ -70,13 +76,13 @@ public class UserDirectory {
         Set<String> emails = new TreeSet<>();
         for (String group : groups) {
             if (FundingRequestProcess.OFFICERS_GROUP.equals(group)) {
-                emails.addAll(emails(Role.OFFICER, null));
+                emails.addAll(users.emailsOf(Role.OFFICER, null));
             } else if (FundingRequestProcess.FINANCE_GROUP.equals(group)) {
-                emails.addAll(emails(Role.FINANCE, null));
+                emails.addAll(users.emailsOf(Role.FINANCE, null));
             } else if (FundingRequestProcess.organisationOfApprovers(group).isPresent()) {
-                emails.addAll(emails(Role.APPROVER, FundingRequestProcess.organisationOfApprovers(group).get()));
+                emails.addAll(users.emailsOf(Role.APPROVER, FundingRequestProcess.organisationOfApprovers(group).get()));
             } else if (group.startsWith("escalation-")) {
-                organisationOf(group, "escalation-").ifPresent(org -> emails.addAll(emails(Role.SUPERVISOR, org)));
+                organisationOf(group, "escalation-").ifPresent(org -> emails.addAll(users.emailsOf(Role.SUPERVISOR, org)));
             }
         }
         return new ArrayList<>(emails);
@@ -91,18 +97,7 @@ public class UserDirectory {
     }
 
     public Optional<String> emailOf(String username) {
-        AppUser user = em.find(AppUser.class, username);
-        return user == null || !user.isEnabled() ? Optional.empty() : Optional.ofNullable(user.email());
-    }
-
-    private List<String> emails(Role role, Long organisationId) {
-        String jpql = "select u.email from AppUser u join u.roles r where r = :role and u.enabled = true "
-                + "and u.email is not null";
-        if (organisationId == null) {
-            return em.createQuery(jpql, String.class).setParameter("role", role).getResultList();
-        }
-        return em.createQuery(jpql + " and u.organisationId = :org", String.class).setParameter("role", role)
-                .setParameter("org", organisationId).getResultList();
+        return users.find(username).filter(AppUser::isEnabled).map(AppUser::email);
     }
 
     private String dummyHash() {

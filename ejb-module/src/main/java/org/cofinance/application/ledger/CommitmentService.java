@@ -1,13 +1,8 @@
 package org.cofinance.application.ledger;
 
-import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
-import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -17,11 +12,14 @@ import org.cofinance.application.shared.IdempotencyStore;
 import org.cofinance.application.shared.Inputs;
 import org.cofinance.application.shared.NotFoundException;
 import org.cofinance.domain.model.ledger.Commitment;
+import org.cofinance.domain.model.ledger.CommitmentRepository;
 import org.cofinance.domain.model.ledger.Disbursement;
-import org.cofinance.domain.model.ledger.DisbursementStatus;
-import org.cofinance.domain.model.ledger.Envelope;
-import org.cofinance.domain.model.ledger.LedgerEntry;
+import org.cofinance.domain.model.ledger.EnvelopeRepository;
+import org.cofinance.domain.model.ledger.LedgerEntryRepository;
 import org.cofinance.domain.model.ledger.Movement;
+import org.cofinance.domain.model.request.FundingRequest;
+import org.cofinance.domain.model.request.FundingRequestRepository;
+import org.cofinance.domain.model.shared.DomainException;
 import org.cofinance.domain.model.shared.Money;
 import org.cofinance.domain.model.shared.ValidationException;
 import org.cofinance.domain.model.shared.Violation;
@@ -34,17 +32,31 @@ import org.cofinance.domain.model.user.Role;
 @Stateless
 public class CommitmentService {
 
-    @PersistenceContext
-    private EntityManager em;
-
-    @EJB
-    private Callers callers;
-
-    @EJB
-    private IdempotencyStore idempotency;
+    private final CommitmentRepository commitments;
+    private final EnvelopeRepository envelopes;
+    private final LedgerEntryRepository entries;
+    private final FundingRequestRepository requests;
+    private final Callers callers;
+    private final IdempotencyStore idempotency;
+    private final Clock clock;
 
     @Inject
-    private Clock clock;
+    public CommitmentService(CommitmentRepository commitments, EnvelopeRepository envelopes,
+                             LedgerEntryRepository entries, FundingRequestRepository requests, Callers callers,
+                             IdempotencyStore idempotency, Clock clock) {
+        this.commitments = commitments;
+        this.envelopes = envelopes;
+        this.entries = entries;
+        this.requests = requests;
+        this.callers = callers;
+        this.idempotency = idempotency;
+        this.clock = clock;
+    }
+
+    /** For the container's proxies only. */
+    protected CommitmentService() {
+        this(null, null, null, null, null, null, null);
+    }
 
     public record DisbursementAsk(String amount, String evidence) {
     }
@@ -67,12 +79,10 @@ public class CommitmentService {
     /** The validation queue of finance: every requested tranche, oldest first. */
     public List<PendingDisbursement> awaitingValidation() {
         callers.current().require(Role.FINANCE);
-        return em.createQuery("select d from Disbursement d join fetch d.commitment "
-                        + "where d.status = :s order by d.requestedAt, d.id", Disbursement.class)
-                .setParameter("s", DisbursementStatus.REQUESTED).setMaxResults(500).getResultList().stream()
+        return commitments.awaitingValidation(500).stream()
                 .map(d -> {
                     Commitment c = d.commitment();
-                    var request = em.find(org.cofinance.domain.model.request.FundingRequest.class, c.requestId());
+                    FundingRequest request = requests.find(c.requestId()).orElseThrow();
                     return new PendingDisbursement(DisbursementView.of(d), c.requestId(), request.reference(),
                             request.title(), c.envelope().code(), c.organisationId(), c.committed().toPlainString(),
                             c.disbursed().toPlainString());
@@ -86,7 +96,7 @@ public class CommitmentService {
         if (idempotencyKey != null) {
             Optional<Long> first = idempotency.replay(caller.username(), idempotencyKey, operation, ask);
             if (first.isPresent()) {
-                return DisbursementView.of(em.find(Disbursement.class, first.get()));
+                return DisbursementView.of(commitments.findDisbursement(first.get()).orElseThrow());
             }
         }
         List<Violation> violations = new ArrayList<>();
@@ -97,18 +107,11 @@ public class CommitmentService {
         if (!violations.isEmpty()) {
             throw new ValidationException(violations);
         }
-        Commitment commitment = em.find(Commitment.class, commitmentId, LockModeType.PESSIMISTIC_WRITE);
-        if (commitment == null) {
-            throw new NotFoundException("no commitment " + commitmentId);
-        }
-        Money pending = em.createQuery("select coalesce(sum(d.amount), 0) from Disbursement d "
-                        + "where d.commitment = :c and d.status = :s", java.math.BigDecimal.class)
-                .setParameter("c", commitment).setParameter("s", DisbursementStatus.REQUESTED)
-                .getResultStream().findFirst().map(Money::of).orElse(Money.ZERO);
-        Disbursement disbursement = new Disbursement(commitment, amount, pending, ask.evidence(), caller.username(),
-                clock.instant());
-        em.persist(disbursement);
-        em.flush();
+        Commitment commitment = find(commitmentId);
+        commitments.lock(commitment);
+        Disbursement disbursement = new Disbursement(commitment, amount, commitments.pendingOf(commitment),
+                ask.evidence(), caller.username(), clock.instant());
+        commitments.add(disbursement);
         if (idempotencyKey != null) {
             idempotency.remember(caller.username(), idempotencyKey, operation, ask, 201, disbursement.id());
         }
@@ -119,19 +122,17 @@ public class CommitmentService {
     public DisbursementView validateDisbursement(Long commitmentId, Long disbursementId) {
         Caller caller = callers.current().require(Role.FINANCE);
         Disbursement disbursement = disbursement(commitmentId, disbursementId);
-        lockEnvelopes(disbursement.commitment());
-        em.refresh(disbursement, LockModeType.PESSIMISTIC_WRITE);
-        LedgerEntry entry = disbursement.pay(caller.username(), new Movement(caller.username(), clock.instant(),
-                "disbursement:" + disbursementId + ":pay", disbursement.evidence()));
-        em.persist(entry);
-        em.flush();
+        envelopes.lockChains(List.of(disbursement.commitment().envelope()));
+        commitments.lock(disbursement);
+        entries.record(disbursement.pay(caller.username(), new Movement(caller.username(), clock.instant(),
+                "disbursement:" + disbursementId + ":pay", disbursement.evidence())));
         return DisbursementView.of(disbursement);
     }
 
     public DisbursementView refuseDisbursement(Long commitmentId, Long disbursementId) {
         Caller caller = callers.current().require(Role.FINANCE);
         Disbursement disbursement = disbursement(commitmentId, disbursementId);
-        em.refresh(disbursement, LockModeType.PESSIMISTIC_WRITE);
+        commitments.lock(disbursement);
         disbursement.refuse(caller.username(), clock.instant());
         return DisbursementView.of(disbursement);
     }
@@ -140,32 +141,24 @@ public class CommitmentService {
     public CommitmentDetail close(Long commitmentId) {
         Caller caller = callers.current().require(Role.FINANCE);
         Commitment commitment = find(commitmentId);
-        lockEnvelopes(commitment);
-        em.refresh(commitment, LockModeType.PESSIMISTIC_WRITE);
-        boolean pending = !em.createQuery("select d from Disbursement d where d.commitment = :c and d.status = :s",
-                        Disbursement.class)
-                .setParameter("c", commitment).setParameter("s", DisbursementStatus.REQUESTED).getResultList()
-                .isEmpty();
-        if (pending) {
-            throw new org.cofinance.domain.model.shared.DomainException(
+        envelopes.lockChains(List.of(commitment.envelope()));
+        commitments.lock(commitment);
+        if (commitments.pendingOf(commitment).isPositive()) {
+            throw new DomainException(
                     "commitment " + commitmentId + " has a disbursement awaiting validation");
         }
         commitment.close(new Movement(caller.username(), clock.instant(), "commitment:" + commitmentId + ":close",
-                "closing: undisbursed rest released")).forEach(em::persist);
-        em.flush();
+                "closing: undisbursed rest released")).forEach(entries::record);
         return detail(commitment);
     }
 
     private CommitmentDetail detail(Commitment commitment) {
-        List<Disbursement> disbursements = em.createQuery(
-                        "select d from Disbursement d where d.commitment = :c order by d.id", Disbursement.class)
-                .setParameter("c", commitment).getResultList();
         return new CommitmentDetail(CommitmentView.of(commitment), commitment.requestId(),
-                disbursements.stream().map(DisbursementView::of).toList());
+                commitments.disbursementsOf(commitment).stream().map(DisbursementView::of).toList());
     }
 
     private Disbursement disbursement(Long commitmentId, Long disbursementId) {
-        Disbursement disbursement = em.find(Disbursement.class, disbursementId);
+        Disbursement disbursement = commitments.findDisbursement(disbursementId).orElse(null);
         if (disbursement == null || !disbursement.commitment().id().equals(commitmentId)) {
             throw new NotFoundException("no disbursement " + disbursementId + " on commitment " + commitmentId);
         }
@@ -173,17 +166,7 @@ public class CommitmentService {
     }
 
     private Commitment find(Long commitmentId) {
-        Commitment commitment = em.find(Commitment.class, commitmentId);
-        if (commitment == null) {
-            throw new NotFoundException("no commitment " + commitmentId);
-        }
-        return commitment;
-    }
-
-    /** The same lock order as {@link LedgerService}: the envelope chain, in id order. */
-    private void lockEnvelopes(Commitment commitment) {
-        commitment.envelope().chain().stream().sorted(java.util.Comparator.comparing(Envelope::id))
-                .forEach(e -> em.refresh(e, LockModeType.PESSIMISTIC_WRITE));
+        return commitments.find(commitmentId).orElseThrow(() -> new NotFoundException("no commitment " + commitmentId));
     }
 
 }

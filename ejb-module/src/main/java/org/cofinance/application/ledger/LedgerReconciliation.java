@@ -1,9 +1,7 @@
 package org.cofinance.application.ledger;
 
-import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
+import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.util.List;
 import org.cofinance.application.access.Callers;
@@ -17,18 +15,19 @@ import org.cofinance.domain.model.user.Role;
 @Stateless
 public class LedgerReconciliation {
 
-    private static final String DERIVED = LedgerQueries.BALANCES_FROM_ENTRIES + """
-            select e.code, e.ceiling, c.ceiling, e.reserved, m.reserved, e.committed, m.committed,
-                   e.disbursed, m.disbursed
-            from envelope e join movements m on m.root_id = e.id left join ceilings c on c.envelope_id = e.id
-            order by e.code
-            """;
+    private final BalancesFromEntries balances;
+    private final Callers callers;
 
-    @PersistenceContext
-    private EntityManager em;
+    @Inject
+    public LedgerReconciliation(BalancesFromEntries balances, Callers callers) {
+        this.balances = balances;
+        this.callers = callers;
+    }
 
-    @EJB
-    private Callers callers;
+    /** For the container's proxies only. */
+    protected LedgerReconciliation() {
+        this(null, null);
+    }
 
     public record EnvelopeCheck(String code, String ceiling, String ceilingFromEntries, String reserved,
                                 String reservedFromEntries, String committed, String committedFromEntries,
@@ -45,22 +44,21 @@ public class LedgerReconciliation {
 
     /** The check itself, for callers that already hold the right (tests, scheduled checks). */
     public Result run() {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery(DERIVED).setParameter(1, LedgerQueries.END_OF_TIME)
-                .getResultList();
-        List<EnvelopeCheck> checks = rows.stream().map(r -> {
-            boolean consistent = same(r[1], r[2]) && same(r[3], r[4]) && same(r[5], r[6]) && same(r[7], r[8]);
-            return new EnvelopeCheck((String) r[0], plain(r[1]), plain(r[2]), plain(r[3]), plain(r[4]), plain(r[5]),
-                    plain(r[6]), plain(r[7]), plain(r[8]), consistent);
+        List<EnvelopeCheck> checks = balances.compare().stream().map(r -> {
+            boolean consistent = same(r.ceiling(), r.ceilingFromEntries()) && same(r.reserved(), r.reservedFromEntries())
+                    && same(r.committed(), r.committedFromEntries()) && same(r.disbursed(), r.disbursedFromEntries());
+            return new EnvelopeCheck(r.code(), plain(r.ceiling()), plain(r.ceilingFromEntries()), plain(r.reserved()),
+                    plain(r.reservedFromEntries()), plain(r.committed()), plain(r.committedFromEntries()),
+                    plain(r.disbursed()), plain(r.disbursedFromEntries()), consistent);
         }).toList();
         return new Result(checks.stream().allMatch(EnvelopeCheck::consistent), checks);
     }
 
-    private static boolean same(Object a, Object b) {
-        return a != null && b != null && ((BigDecimal) a).compareTo((BigDecimal) b) == 0;
+    private static boolean same(BigDecimal a, BigDecimal b) {
+        return a != null && b != null && a.compareTo(b) == 0;
     }
 
-    private static String plain(Object value) {
-        return value == null ? null : ((BigDecimal) value).setScale(2).toPlainString();
+    private static String plain(BigDecimal value) {
+        return value == null ? null : value.setScale(2).toPlainString();
     }
 }

@@ -3,8 +3,6 @@ package org.cofinance.application.ledger;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.function.Function;
-import org.cofinance.application.ledger.LedgerService.ReservationOrder;
-import org.cofinance.application.ledger.LedgerService.ReservationOutcome;
 
 /**
  * The reservations asked of this node's ledger at the same moment, gathered into batches. Only the orders in flight

@@ -15,15 +15,14 @@ import jakarta.mail.Transport;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.Query;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.Date;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.cofinance.domain.model.notification.OutgoingMail;
+import org.cofinance.domain.model.notification.OutgoingMailRepository;
 
 /**
  * Hands the queued mails to the server's mail session (its SMTP server is the server's configuration): each one just
@@ -35,16 +34,14 @@ import org.cofinance.domain.model.notification.OutgoingMail;
 public class MailOutbox {
 
     private static final Logger LOG = Logger.getLogger(MailOutbox.class.getName());
-    private static final String DUE = "select * from outgoing_mail where status = 'QUEUED' and next_attempt_at <= ?1 "
-            + "order by id limit 50 for update skip locked";
-    private static final String ONE_DUE = "select * from outgoing_mail where status = 'QUEUED' "
-            + "and next_attempt_at <= ?1 and id = ?2 for update skip locked";
+    /** The most mails one sweep sends. */
+    private static final int SWEEP = 50;
 
     @Resource(lookup = "java:jboss/mail/Default")
     private Session session;
 
-    @PersistenceContext
-    private EntityManager em;
+    @Inject
+    private OutgoingMailRepository mails;
 
     @Inject
     private Clock clock;
@@ -52,18 +49,13 @@ public class MailOutbox {
     @Asynchronous
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void sendSoon(long id) {
-        send(locked(em.createNativeQuery(ONE_DUE, OutgoingMail.class).setParameter(2, id)));
+        send(mails.lockIfDue(id, clock.instant()).stream().toList());
     }
 
     @Schedule(hour = "*", minute = "*", second = "*/10", persistent = false, info = "mails due")
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void sendDue() {
-        send(locked(em.createNativeQuery(DUE, OutgoingMail.class)));
-    }
-
-    @SuppressWarnings("unchecked")
-    private List<OutgoingMail> locked(Query due) {
-        return due.setParameter(1, clock.instant()).getResultList();
+        send(mails.lockDue(clock.instant(), SWEEP));
     }
 
     /**
@@ -97,7 +89,7 @@ public class MailOutbox {
         message.setRecipient(Message.RecipientType.TO, new InternetAddress(mail.recipient()));
         message.setSubject(mail.subject(), StandardCharsets.UTF_8.name());
         message.setText(mail.body(), StandardCharsets.UTF_8.name());
-        message.setSentDate(java.util.Date.from(mail.queuedAt()));
+        message.setSentDate(Date.from(mail.queuedAt()));
         return message;
     }
 }

@@ -4,12 +4,11 @@ import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Clock;
 import org.cofinance.application.shared.AfterCommit;
 import org.cofinance.domain.model.notification.OutgoingMail;
+import org.cofinance.domain.model.notification.OutgoingMailRepository;
 
 /**
  * Sends e-mails: each is queued in the transaction that calls for it and leaves once that transaction has committed
@@ -18,8 +17,8 @@ import org.cofinance.domain.model.notification.OutgoingMail;
 @Stateless
 public class Mailer {
 
-    @PersistenceContext
-    private EntityManager em;
+    @Inject
+    private OutgoingMailRepository mails;
 
     @Resource
     private TransactionSynchronizationRegistry transactions;
@@ -32,7 +31,7 @@ public class Mailer {
 
     public void sendAfterCommit(String to, String subject, String text) {
         OutgoingMail mail = new OutgoingMail(to, subject, text, clock.instant());
-        em.persist(mail);
+        mails.add(mail);
         long id = mail.id();
         AfterCommit.run(transactions, () -> outbox.sendSoon(id));
     }

@@ -1,9 +1,7 @@
 package org.cofinance.application.organisation;
 
-import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
+import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
 import org.cofinance.application.access.Callers;
@@ -12,6 +10,7 @@ import org.cofinance.application.shared.Page;
 import org.cofinance.application.shared.Paging;
 import org.cofinance.domain.model.organisation.Organisation;
 import org.cofinance.domain.model.organisation.OrganisationKind;
+import org.cofinance.domain.model.organisation.OrganisationRepository;
 import org.cofinance.domain.model.organisation.Siret;
 import org.cofinance.domain.model.shared.ValidationException;
 import org.cofinance.domain.model.shared.Violation;
@@ -21,20 +20,25 @@ import org.cofinance.domain.model.user.Role;
 @Stateless
 public class OrganisationService {
 
-    @PersistenceContext
-    private EntityManager em;
+    private final OrganisationRepository organisations;
+    private final Callers callers;
 
-    @EJB
-    private Callers callers;
+    @Inject
+    public OrganisationService(OrganisationRepository organisations, Callers callers) {
+        this.organisations = organisations;
+        this.callers = callers;
+    }
+
+    /** For the container's proxies only. */
+    protected OrganisationService() {
+        this(null, null);
+    }
 
     public Page<OrganisationView> list(Paging paging) {
         callers.current();
-        List<OrganisationView> items = em.createQuery("select o from Organisation o order by o.id",
-                        Organisation.class)
-                .setFirstResult(paging.offset()).setMaxResults(paging.size()).getResultList().stream()
+        List<OrganisationView> items = organisations.list(paging.offset(), paging.size()).stream()
                 .map(OrganisationView::of).toList();
-        long total = em.createQuery("select count(o) from Organisation o", Long.class).getSingleResult();
-        return new Page<>(items, total);
+        return new Page<>(items, organisations.count());
     }
 
     public OrganisationView create(String name, String kind, String siret) {
@@ -50,16 +54,14 @@ public class OrganisationService {
         }
         if (siret != null && !Siret.isValid(siret)) {
             violations.add(new Violation("siret", "is 14 digits with a valid Luhn check digit"));
-        } else if (siret != null && !em.createQuery("select o from Organisation o where o.siret.value = :s")
-                .setParameter("s", siret).getResultList().isEmpty()) {
+        } else if (siret != null && organisations.existsWithSiret(siret)) {
             violations.add(new Violation("siret", "is already registered"));
         }
         if (!violations.isEmpty()) {
             throw new ValidationException(violations);
         }
         Organisation organisation = new Organisation(name, parsedKind, siret == null ? null : Siret.of(siret));
-        em.persist(organisation);
-        em.flush();
+        organisations.add(organisation);
         return OrganisationView.of(organisation);
     }
 }

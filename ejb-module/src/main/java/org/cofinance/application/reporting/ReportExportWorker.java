@@ -7,11 +7,8 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.io.ByteArrayOutputStream;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
@@ -21,6 +18,7 @@ import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.cofinance.application.shared.AfterCommit;
+import org.cofinance.application.shared.NotFoundException;
 import org.cofinance.reports.ReportException;
 import org.cofinance.reports.ReportFormat;
 import org.cofinance.reports.ReportRenderer;
@@ -34,8 +32,8 @@ public class ReportExportWorker {
     private static final ReportRenderer RENDERER = new ReportRenderer();
     private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
 
-    @PersistenceContext
-    private EntityManager em;
+    @Inject
+    private ReportExports exports;
 
     @EJB
     private ReportExportWorker self;
@@ -62,19 +60,17 @@ public class ReportExportWorker {
             self.run(id);
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "export " + id + " failed", e);
-            self.record(id, "update report_export set status = 'FAILED', error = ?2, finished_at = ?3 where id = ?1",
-                    e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+            self.failed(id, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
         }
     }
 
     @TransactionAttribute(TransactionAttributeType.REQUIRED)
     public void run(UUID id) {
-        Object[] request = (Object[]) em.createNativeQuery("select name, format, locale, filters from report_export "
-                + "where id = ?1").setParameter(1, id).getSingleResult();
-        ReportSource source = catalog.source((String) request[0]).orElseThrow();
-        ReportFormat format = ReportFormat.valueOf((String) request[1]);
-        Locale locale = Locale.forLanguageTag((String) request[2]);
-        ReportFilters filters = ExportRequest.decode((String) request[3]);
+        ReportExports.Order order = exports.order(id).orElseThrow(() -> new NotFoundException("no export " + id));
+        ReportSource source = catalog.source(order.name()).orElseThrow();
+        ReportFormat format = order.format();
+        Locale locale = order.locale();
+        ReportFilters filters = order.filters();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ZonedDateTime now = ZonedDateTime.now(clock.withZone(PARIS));
         int total;
@@ -86,23 +82,17 @@ public class ReportExportWorker {
         } catch (ReportException e) {
             throw new IllegalStateException("the report could not be produced", e);
         }
-        em.createNativeQuery("update report_export set status = 'DONE', rows_done = ?2, content = ?3, file_name = ?4,"
-                        + " finished_at = ?5 where id = ?1")
-                .setParameter(1, id).setParameter(2, total).setParameter(3, out.toByteArray())
-                .setParameter(4, source.definition().name() + "-" + now.toLocalDate() + "." + format.extension())
-                .setParameter(5, Timestamp.from(clock.instant())).executeUpdate();
+        exports.done(id, total, out.toByteArray(),
+                source.definition().name() + "-" + now.toLocalDate() + "." + format.extension(), clock.instant());
     }
 
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void progress(UUID id, String status, int total, int done) {
-        em.createNativeQuery("update report_export set status = ?2, rows_total = ?3, rows_done = ?4 where id = ?1")
-                .setParameter(1, id).setParameter(2, status).setParameter(3, total).setParameter(4, done)
-                .executeUpdate();
+        exports.progress(id, status, total, done);
     }
 
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public void record(UUID id, String update, String error) {
-        em.createNativeQuery(update).setParameter(1, id).setParameter(2, error.length() > 1000
-                ? error.substring(0, 1000) : error).setParameter(3, Timestamp.from(clock.instant())).executeUpdate();
+    public void failed(UUID id, String error) {
+        exports.failed(id, error, clock.instant());
     }
 }

@@ -1,10 +1,7 @@
 package org.cofinance.application.reporting;
 
-import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.math.BigDecimal;
 import java.text.NumberFormat;
 import java.time.Clock;
@@ -19,10 +16,13 @@ import java.util.Locale;
 import java.util.Map;
 import org.cofinance.application.request.FundingRequestService;
 import org.cofinance.domain.model.ledger.Commitment;
+import org.cofinance.domain.model.ledger.CommitmentRepository;
 import org.cofinance.domain.model.ledger.CommitmentStatus;
 import org.cofinance.domain.model.organisation.Organisation;
+import org.cofinance.domain.model.organisation.OrganisationRepository;
 import org.cofinance.domain.model.request.Decision;
 import org.cofinance.domain.model.request.FundingRequest;
+import org.cofinance.domain.model.request.FundingRequestRepository;
 import org.cofinance.domain.model.request.PlanLine;
 import org.cofinance.domain.model.shared.Money;
 import org.cofinance.reports.ReportDefinition;
@@ -39,18 +39,30 @@ public class RequestSheetService {
     private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
     private static final ReportRenderer RENDERER = new ReportRenderer();
 
-    @PersistenceContext
-    private EntityManager em;
-
-    @EJB
-    private FundingRequestService requests;
+    private final FundingRequestService requestService;
+    private final FundingRequestRepository requests;
+    private final CommitmentRepository commitments;
+    private final OrganisationRepository organisations;
+    private final Clock clock;
 
     @Inject
-    private Clock clock;
+    public RequestSheetService(FundingRequestService requestService, FundingRequestRepository requests,
+                               CommitmentRepository commitments, OrganisationRepository organisations, Clock clock) {
+        this.requestService = requestService;
+        this.requests = requests;
+        this.commitments = commitments;
+        this.organisations = organisations;
+        this.clock = clock;
+    }
+
+    /** For the container's proxies only. */
+    protected RequestSheetService() {
+        this(null, null, null, null, null);
+    }
 
     public ReportService.Report sheet(Long requestId, Locale locale) {
-        requests.get(requestId); // the same visibility as the request itself
-        FundingRequest request = em.find(FundingRequest.class, requestId);
+        requestService.get(requestId); // the same visibility as the request itself
+        FundingRequest request = requests.find(requestId).orElseThrow();
         DateTimeFormatter dates = DateTimeFormatter.ofLocalizedDate(FormatStyle.SHORT).withLocale(locale);
         List<Map<String, ?>> rows = new ArrayList<>();
         Money publicMoney = Money.ZERO;
@@ -66,8 +78,7 @@ public class RequestSheetService {
                     + dates.format(d.decidedAt().atZone(PARIS)) + (d.comment() == null ? "" : " · " + d.comment()),
                     d.amount().orElse(null)));
         }
-        for (Commitment c : em.createQuery("select c from Commitment c join fetch c.envelope where c.requestId = :r "
-                + "order by c.id", Commitment.class).setParameter("r", requestId).getResultList()) {
+        for (Commitment c : commitments.ofRequest(requestId)) {
             rows.add(row("commitments", name(c.organisationId()), c.status().name() + " · "
                     + c.envelope().code(), c.status() == CommitmentStatus.RESERVED ? c.reserved() : c.committed()));
         }
@@ -99,8 +110,7 @@ public class RequestSheetService {
     }
 
     private String name(Long organisationId) {
-        Organisation organisation = em.find(Organisation.class, organisationId);
-        return organisation == null ? String.valueOf(organisationId) : organisation.name();
+        return organisations.find(organisationId).map(Organisation::name).orElse(String.valueOf(organisationId));
     }
 
     private static String euros(Money amount, Locale locale) {

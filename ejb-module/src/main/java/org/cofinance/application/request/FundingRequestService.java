@@ -1,21 +1,13 @@
 package org.cofinance.application.request;
 
-import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityGraph;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.Year;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.RuntimeService;
 import org.cofinance.application.access.Caller;
 import org.cofinance.application.access.Callers;
 import org.cofinance.application.shared.IdempotencyStore;
@@ -23,47 +15,53 @@ import org.cofinance.application.shared.Inputs;
 import org.cofinance.application.shared.NotFoundException;
 import org.cofinance.application.shared.Page;
 import org.cofinance.application.shared.Paging;
-import org.cofinance.bpmn.FundingRequestProcess;
-import org.cofinance.domain.model.ledger.Commitment;
-import org.cofinance.domain.model.ledger.Envelope;
-import org.cofinance.domain.model.organisation.Organisation;
+import org.cofinance.domain.model.ledger.CommitmentRepository;
 import org.cofinance.domain.model.request.FundingRequest;
-import org.cofinance.domain.model.request.Instrument;
-import org.cofinance.domain.model.request.PlanLineDraft;
-import org.cofinance.domain.model.request.ProjectDetails;
+import org.cofinance.domain.model.request.FundingRequestRepository;
+import org.cofinance.domain.model.request.RequestSearch;
 import org.cofinance.domain.model.request.RequestStatus;
 import org.cofinance.domain.model.request.Theme;
-import org.cofinance.domain.model.shared.Money;
+import org.cofinance.domain.model.shared.DomainException;
 import org.cofinance.domain.model.shared.ValidationException;
 import org.cofinance.domain.model.shared.Violation;
 import org.cofinance.domain.model.user.Role;
 
-/** Registers, submits and shows funding requests. */
+/**
+ * Registers, revises, submits, cancels and shows funding requests: each use case checks the caller, loads the request,
+ * calls the domain and stores it.
+ */
 @Stateless
 public class FundingRequestService {
 
     private static final String CREATE_OPERATION = "create-request";
 
-    @PersistenceContext
-    private EntityManager em;
-
-    @EJB
-    private Callers callers;
-
-    @EJB
-    private IdempotencyStore idempotency;
-
-    @EJB
-    private RequestWorkflowService workflow;
+    private final FundingRequestRepository requests;
+    private final CommitmentRepository commitments;
+    private final RequestDrafts drafts;
+    private final RequestProcess process;
+    private final RequestWorkflowService workflow;
+    private final Callers callers;
+    private final IdempotencyStore idempotency;
+    private final Clock clock;
 
     @Inject
-    private RuntimeService runtimeService;
+    public FundingRequestService(FundingRequestRepository requests, CommitmentRepository commitments,
+                                 RequestDrafts drafts, RequestProcess process, RequestWorkflowService workflow,
+                                 Callers callers, IdempotencyStore idempotency, Clock clock) {
+        this.requests = requests;
+        this.commitments = commitments;
+        this.drafts = drafts;
+        this.process = process;
+        this.workflow = workflow;
+        this.callers = callers;
+        this.idempotency = idempotency;
+        this.clock = clock;
+    }
 
-    @Inject
-    private IdentityService identityService;
-
-    @Inject
-    private Clock clock;
+    /** For the container's proxies only. */
+    protected FundingRequestService() {
+        this(null, null, null, null, null, null, null, null);
+    }
 
     /** The id of the new draft, or of the draft the same Idempotency-Key created before. */
     public Created create(NewRequest command, String idempotencyKey) {
@@ -74,10 +72,10 @@ public class FundingRequestService {
                 return new Created(first.get(), false);
             }
         }
-        FundingRequest request = new FundingRequest(nextReference(), project(command), planLines(command),
-                caller.username(), clock.instant());
-        em.persist(request);
-        em.flush();
+        FundingRequest request = new FundingRequest(
+                requests.nextReference(Year.now(clock.withZone(ZoneOffset.UTC)).getValue()),
+                drafts.project(command), drafts.planLines(command), caller.username(), clock.instant());
+        requests.add(request);
         if (idempotencyKey != null) {
             idempotency.remember(caller.username(), idempotencyKey, CREATE_OPERATION, command, 201, request.id());
         }
@@ -94,9 +92,9 @@ public class FundingRequestService {
     public RequestView updatePlan(Long requestId, NewRequest command) {
         callers.current().require(Role.OFFICER);
         FundingRequest request = find(requestId);
-        request.revise(request.status() == RequestStatus.DRAFT ? project(command) : request.projectDetails(),
-                planLines(command));
-        em.flush();
+        request.revise(request.status() == RequestStatus.DRAFT ? drafts.project(command) : request.projectDetails(),
+                drafts.planLines(command));
+        requests.flush();
         return view(request);
     }
 
@@ -105,15 +103,8 @@ public class FundingRequestService {
         Caller caller = callers.current().require(Role.OFFICER);
         FundingRequest request = find(requestId);
         request.submit(caller.username(), clock.instant());
-        em.flush();
-        identityService.setAuthenticatedUserId(caller.username());
-        try {
-            String instance = runtimeService.startProcessInstanceByKey(FundingRequestProcess.KEY, request.reference(),
-                    Map.of(FundingRequestProcess.REQUEST_ID, request.id())).getId();
-            request.startedProcess(instance);
-        } finally {
-            identityService.clearAuthentication();
-        }
+        requests.flush();
+        request.startedProcess(process.start(request.reference(), request.id(), caller.username()));
         return view(request);
     }
 
@@ -132,19 +123,11 @@ public class FundingRequestService {
             return view(request);
         }
         if (!request.status().canMoveTo(RequestStatus.CANCELLED)) {
-            throw new org.cofinance.domain.model.shared.DomainException("request " + request.reference() + " is "
-                    + request.status() + " and can no longer be cancelled");
+            throw new DomainException("request " + request.reference() + " is " + request.status()
+                    + " and can no longer be cancelled");
         }
-        boolean running = request.processInstanceId() != null && runtimeService.createProcessInstanceQuery()
-                .processInstanceId(request.processInstanceId()).count() > 0;
-        if (running) {
-            identityService.setAuthenticatedUserId(caller.username());
-            try {
-                runtimeService.createMessageCorrelation(FundingRequestProcess.CANCEL_MESSAGE)
-                        .processInstanceId(request.processInstanceId()).correlate();
-            } finally {
-                identityService.clearAuthentication();
-            }
+        if (request.processInstanceId() != null && process.isRunning(request.processInstanceId())) {
+            process.cancel(request.processInstanceId(), caller.username());
         } else {
             // approved, its process done, no convention yet: the same cancellation, without a process
             workflow.cancel(request.id(), "request:" + request.id() + ":cancel", caller.username());
@@ -154,7 +137,8 @@ public class FundingRequestService {
 
     public RequestView get(Long requestId) {
         Caller caller = callers.current();
-        FundingRequest request = withPlan(requestId);
+        FundingRequest request = requests.findWithPlan(requestId)
+                .orElseThrow(() -> new NotFoundException("no request " + requestId));
         if (!caller.sees(request)) {
             throw new NotFoundException("no request " + requestId);
         }
@@ -176,160 +160,18 @@ public class FundingRequestService {
         if (!violations.isEmpty()) {
             throw new ValidationException(violations);
         }
-        Map<String, Object> parameters = new java.util.HashMap<>();
-        StringBuilder where = new StringBuilder(" where 1 = 1");
-        if (status != null) {
-            where.append(" and r.status = :status");
-            parameters.put("status", status);
-        }
-        if (theme != null) {
-            where.append(" and r.theme = :theme");
-            parameters.put("theme", theme);
-        }
-        if (RequestCriteria.given(criteria.territory())) {
-            where.append(" and lower(r.territory) = lower(:territory)");
-            parameters.put("territory", criteria.territory().strip());
-        }
-        if (RequestCriteria.given(criteria.envelopeCode())) {
-            where.append(" and exists (select l from PlanLine l where l.request = r and l.envelope.code = :envelope)");
-            parameters.put("envelope", criteria.envelopeCode().strip());
-        }
-        if (criteria.funderId() != null) {
-            where.append(" and exists (select l from PlanLine l where l.request = r and l.organisation.id = :funder)");
-            parameters.put("funder", criteria.funderId());
-        }
-        if (RequestCriteria.given(criteria.text())) {
-            where.append(" and (lower(r.reference) like :text or lower(r.title) like :text"
-                    + " or lower(r.territory) like :text)");
-            parameters.put("text", "%" + likeEscaped(criteria.text().strip().toLowerCase(java.util.Locale.ROOT))
-                    + "%");
-        }
-        if (!caller.seesAllOrganisations()) {
-            where.append(" and exists (select l from PlanLine l where l.request = r and l.envelope is not null"
-                    + " and l.organisation.id = :org)");
-            parameters.put("org", caller.organisationId());
-        }
-        var query = em.createQuery("select r from FundingRequest r" + where + " order by r.id desc",
-                FundingRequest.class);
-        var count = em.createQuery("select count(r) from FundingRequest r" + where, Long.class);
-        parameters.forEach((name, value) -> {
-            query.setParameter(name, value);
-            count.setParameter(name, value);
-        });
-        List<RequestView> items = query.setFirstResult(paging.offset()).setMaxResults(paging.size())
-                .getResultList().stream().map(this::view).toList();
-        return new Page<>(items, count.getSingleResult());
+        RequestSearch search = new RequestSearch(status, theme, criteria.territory(), criteria.envelopeCode(),
+                criteria.funderId(), criteria.text(), caller.seesAllOrganisations() ? null : caller.organisationId());
+        List<RequestView> items = requests.search(search, paging.offset(), paging.size()).stream().map(this::view)
+                .toList();
+        return new Page<>(items, requests.count(search));
     }
 
-    private static String likeEscaped(String text) {
-        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    private FundingRequest find(Long requestId) {
+        return requests.find(requestId).orElseThrow(() -> new NotFoundException("no request " + requestId));
     }
 
-    FundingRequest find(Long requestId) {
-        FundingRequest request = requestId == null ? null : em.find(FundingRequest.class, requestId);
-        if (request == null) {
-            throw new NotFoundException("no request " + requestId);
-        }
-        return request;
+    private RequestView view(FundingRequest request) {
+        return RequestView.of(request, commitments.ofRequest(request.id()));
     }
-
-    /** The request with its lead and plan lines — their organisations and envelopes — read in one query. */
-    private FundingRequest withPlan(Long requestId) {
-        EntityGraph<FundingRequest> graph = em.createEntityGraph(FundingRequest.class);
-        graph.addAttributeNodes("lead");
-        graph.addSubgraph("plan").addAttributeNodes("organisation", "envelope");
-        FundingRequest request = requestId == null ? null
-                : em.find(FundingRequest.class, requestId, Map.of("jakarta.persistence.loadgraph", graph));
-        if (request == null) {
-            throw new NotFoundException("no request " + requestId);
-        }
-        return request;
-    }
-
-    RequestView view(FundingRequest request) {
-        List<Commitment> commitments = em.createQuery(
-                        "select c from Commitment c join fetch c.envelope where c.requestId = :r order by c.id",
-                        Commitment.class)
-                .setParameter("r", request.id()).getResultList();
-        return RequestView.of(request, commitments);
-    }
-
-    private ProjectDetails project(NewRequest command) {
-        List<Violation> violations = new ArrayList<>();
-        Theme theme = command.theme() == null ? null : Inputs.parseEnum(Theme.class, command.theme(), "theme", violations);
-        Organisation lead = command.leadOrganisationId() == null ? null
-                : organisation(command.leadOrganisationId(), "leadOrganisationId", violations);
-        Money cost = Inputs.money(command.eligibleCost(), "eligibleCost", violations);
-        if (!violations.isEmpty()) {
-            violations.addAll(planViolationsOfFormat(command));
-            throw new ValidationException(violations);
-        }
-        return new ProjectDetails(command.title(), command.territory(), theme, lead, cost);
-    }
-
-    private List<Violation> planViolationsOfFormat(NewRequest command) {
-        List<Violation> violations = new ArrayList<>();
-        resolveLines(command, violations);
-        return violations;
-    }
-
-    private List<PlanLineDraft> planLines(NewRequest command) {
-        List<Violation> violations = new ArrayList<>();
-        List<PlanLineDraft> lines = resolveLines(command, violations);
-        if (!violations.isEmpty()) {
-            throw new ValidationException(violations);
-        }
-        return lines;
-    }
-
-    private List<PlanLineDraft> resolveLines(NewRequest command, List<Violation> violations) {
-        List<PlanLineDraft> lines = new ArrayList<>();
-        if (command.plan() == null) {
-            return lines;
-        }
-        for (int i = 0; i < command.plan().size(); i++) {
-            NewRequest.Line line = command.plan().get(i);
-            String field = "plan[" + i + "]";
-            if (line == null) {
-                violations.add(new Violation(field, "is required"));
-                continue;
-            }
-            Organisation org = line.organisationId() == null ? null
-                    : organisation(line.organisationId(), field + ".organisationId", violations);
-            if (line.organisationId() == null) {
-                violations.add(new Violation(field + ".organisationId", "is required"));
-            }
-            Envelope envelope = line.envelopeCode() == null || line.envelopeCode().isBlank() ? null
-                    : envelope(line.envelopeCode(), field + ".envelopeCode", violations);
-            Instrument instrument = line.instrument() == null ? null
-                    : Inputs.parseEnum(Instrument.class, line.instrument(), field + ".instrument", violations);
-            Money amount = Inputs.money(line.amount(), field + ".amount", violations);
-            lines.add(new PlanLineDraft(org, envelope, instrument, amount));
-        }
-        return lines;
-    }
-
-    private Organisation organisation(Long id, String field, List<Violation> violations) {
-        Organisation org = em.find(Organisation.class, id);
-        if (org == null) {
-            violations.add(new Violation(field, "no organisation " + id));
-        }
-        return org;
-    }
-
-    private Envelope envelope(String code, String field, List<Violation> violations) {
-        List<Envelope> found = em.createQuery("select e from Envelope e where e.code = :code", Envelope.class)
-                .setParameter("code", code).getResultList();
-        if (found.isEmpty()) {
-            violations.add(new Violation(field, "no envelope " + code));
-            return null;
-        }
-        return found.get(0);
-    }
-
-    private String nextReference() {
-        Number n = (Number) em.createNativeQuery("select nextval('funding_request_reference_seq')").getSingleResult();
-        return String.format("CF-%d-%06d", Year.now(clock.withZone(ZoneOffset.UTC)).getValue(), n.longValue());
-    }
-
 }

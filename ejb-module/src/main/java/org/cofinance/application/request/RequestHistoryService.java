@@ -1,10 +1,7 @@
 package org.cofinance.application.request;
 
-import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -32,9 +29,13 @@ import org.cofinance.application.access.Caller;
 import org.cofinance.application.access.Callers;
 import org.cofinance.application.shared.Amounts;
 import org.cofinance.application.shared.NotFoundException;
+import org.cofinance.domain.model.ledger.Envelope;
+import org.cofinance.domain.model.ledger.EnvelopeRepository;
 import org.cofinance.domain.model.ledger.LedgerEntry;
+import org.cofinance.domain.model.ledger.LedgerEntryRepository;
 import org.cofinance.domain.model.request.Decision;
 import org.cofinance.domain.model.request.FundingRequest;
+import org.cofinance.domain.model.request.FundingRequestRepository;
 
 /**
  * What happened to a request, for its page: the timeline of its stages, decisions and ledger movements, and its
@@ -43,18 +44,29 @@ import org.cofinance.domain.model.request.FundingRequest;
 @Stateless
 public class RequestHistoryService {
 
-    @PersistenceContext
-    private EntityManager em;
-
-    @EJB
-    private Callers callers;
-
-    @Inject
-    private HistoryService historyService;
-
+    private final FundingRequestRepository requests;
+    private final EnvelopeRepository envelopes;
+    private final LedgerEntryRepository entries;
+    private final HistoryService historyService;
+    private final RepositoryService repositoryService;
+    private final Callers callers;
 
     @Inject
-    private RepositoryService repositoryService;
+    public RequestHistoryService(FundingRequestRepository requests, EnvelopeRepository envelopes,
+                                 LedgerEntryRepository entries, HistoryService historyService,
+                                 RepositoryService repositoryService, Callers callers) {
+        this.requests = requests;
+        this.envelopes = envelopes;
+        this.entries = entries;
+        this.historyService = historyService;
+        this.repositoryService = repositoryService;
+        this.callers = callers;
+    }
+
+    /** For the container's proxies only. */
+    protected RequestHistoryService() {
+        this(null, null, null, null, null, null);
+    }
 
     /** One line of a timeline; {@code kind} is CREATED, SUBMITTED, TASK, DECISION or a ledger entry kind. */
     public record TimelineEvent(Instant at, String kind, String what, String author, String amount,
@@ -92,8 +104,7 @@ public class RequestHistoryService {
             events.add(new TimelineEvent(d.decidedAt(), "DECISION", d.outcome().name(), d.author(),
                     d.amount().map(Amounts::text).orElse(null), d.organisationId(), d.comment()));
         }
-        for (LedgerEntry e : em.createQuery("select e from LedgerEntry e where e.requestId = :r order by e.id",
-                LedgerEntry.class).setParameter("r", request.id()).getResultList()) {
+        for (LedgerEntry e : entries.ofRequest(request.id())) {
             events.add(new TimelineEvent(e.at(), e.kind().name(), envelopeCode(e.envelopeId()), e.author(),
                     Amounts.text(e.amount()), null, e.reason()));
         }
@@ -214,13 +225,12 @@ public class RequestHistoryService {
     }
 
     private String envelopeCode(Long envelopeId) {
-        return em.createQuery("select e.code from Envelope e where e.id = :id", String.class)
-                .setParameter("id", envelopeId).getSingleResult();
+        return envelopes.find(envelopeId).map(Envelope::code).orElse(null);
     }
 
     private FundingRequest visible(Long requestId) {
         Caller caller = callers.current();
-        FundingRequest request = requestId == null ? null : em.find(FundingRequest.class, requestId);
+        FundingRequest request = requests.find(requestId).orElse(null);
         if (request == null || !caller.sees(request)) {
             throw new NotFoundException("no request " + requestId);
         }

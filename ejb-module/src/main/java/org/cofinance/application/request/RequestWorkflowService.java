@@ -1,23 +1,19 @@
 package org.cofinance.application.request;
 
-import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Date;
 import java.util.List;
-import org.camunda.bpm.engine.DecisionService;
-import org.camunda.bpm.engine.variable.Variables;
 import org.cofinance.application.ledger.LedgerService;
+import org.cofinance.application.ledger.Reservations;
 import org.cofinance.application.shared.NotFoundException;
-import org.cofinance.bpmn.FundingRequestProcess;
 import org.cofinance.domain.model.organisation.Organisation;
+import org.cofinance.domain.model.organisation.OrganisationRepository;
 import org.cofinance.domain.model.request.FundingRequest;
-import org.cofinance.domain.model.request.RequestStatus;
+import org.cofinance.domain.model.request.FundingRequestRepository;
 import org.cofinance.domain.model.request.Tranche;
 
 /**
@@ -27,23 +23,30 @@ import org.cofinance.domain.model.request.Tranche;
 @Stateless
 public class RequestWorkflowService {
 
-    @PersistenceContext
-    private EntityManager em;
-
-
     private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
 
-    @EJB
-    private LedgerService ledger;
+    private final FundingRequestRepository requests;
+    private final OrganisationRepository organisations;
+    private final Reservations reservations;
+    private final LedgerService ledger;
+    private final RequestRules rules;
+    private final Clock clock;
 
     @Inject
-    private Clock clock;
+    public RequestWorkflowService(FundingRequestRepository requests, OrganisationRepository organisations,
+                                  Reservations reservations, LedgerService ledger, RequestRules rules, Clock clock) {
+        this.requests = requests;
+        this.organisations = organisations;
+        this.reservations = reservations;
+        this.ledger = ledger;
+        this.rules = rules;
+        this.clock = clock;
+    }
 
-    @Inject
-    private DeployedDecisions deployedDecisions;
-
-    @Inject
-    private DecisionService decisionService;
+    /** For the container's proxies only. */
+    protected RequestWorkflowService() {
+        this(null, null, null, null, null, null);
+    }
 
     /**
      * Checks the request against the call's rules (the {@code eligibility} decision deployed with the process that
@@ -53,7 +56,7 @@ public class RequestWorkflowService {
      */
     public boolean checkEligibility(Long requestId, String processDefinitionId) {
         FundingRequest request = request(requestId);
-        List<String> reasons = eligibilityReasons(requestId, processDefinitionId);
+        List<String> reasons = rules.eligibilityReasons(request.eligibilityFacts(), processDefinitionId);
         if (reasons.isEmpty()) {
             request.passEligibility();
         } else {
@@ -65,7 +68,7 @@ public class RequestWorkflowService {
     /** Reserves the plan; the request then awaits its funders' decisions, or goes to arbitration. */
     public boolean reserve(Long requestId, String key, String author) {
         FundingRequest request = request(requestId);
-        boolean fits = ledger.reservePlan(requestId, key, author);
+        boolean fits = reservations.reservePlan(requestId, key, author);
         if (fits) {
             request.awaitDecisions();
         } else {
@@ -105,7 +108,7 @@ public class RequestWorkflowService {
     /** The convention is signed: the request is contracted and its tranches scheduled. */
     public void contract(Long requestId, String author) {
         request(requestId).signConvention(author, clock.instant(), LocalDate.now(clock.withZone(PARIS)));
-        em.flush();
+        requests.flush();
     }
 
     /** The tranches of a contracted request, in their order: one disbursement sub-process each. */
@@ -115,7 +118,9 @@ public class RequestWorkflowService {
 
     /** When the evidence of a tranche is due: the morning of its due day, Paris time. */
     public Date trancheDue(Long trancheId) {
-        return Date.from(em.find(Tranche.class, trancheId).dueOn().atTime(9, 0).atZone(PARIS).toInstant());
+        Tranche tranche = requests.findTranche(trancheId)
+                .orElseThrow(() -> new NotFoundException("no tranche " + trancheId));
+        return Date.from(tranche.dueOn().atTime(9, 0).atZone(PARIS).toInstant());
     }
 
     public void payTranche(Long trancheId, String key) {
@@ -138,8 +143,7 @@ public class RequestWorkflowService {
      * with the process that runs it); empty when it keeps them.
      */
     public List<String> eligibilityReasons(Long requestId, String processDefinitionId) {
-        return decisionService.evaluateDecisionTableById(deployedDecisions.of(FundingRequestProcess.ELIGIBILITY_DECISION, processDefinitionId),
-                request(requestId).eligibilityFacts().asVariables()).collectEntries("reason");
+        return rules.eligibilityReasons(request(requestId).eligibilityFacts(), processDefinitionId);
     }
 
     /**
@@ -149,12 +153,10 @@ public class RequestWorkflowService {
      */
     public List<String> committeeLevels(Long requestId, Long organisationId, String processDefinitionId) {
         FundingRequest request = request(requestId);
-        Organisation organisation = em.find(Organisation.class, organisationId);
-        List<String> levels = decisionService.evaluateDecisionTableById(deployedDecisions.of(FundingRequestProcess.COMMITTEE_LEVEL_DECISION,
-                        processDefinitionId), Variables.createVariables()
-                        .putValue("organisationKind", organisation.kind().name())
-                        .putValue("amountCents", request.amountFundedBy(organisationId).toCents()))
-                .collectEntries(FundingRequestProcess.LEVEL);
+        Organisation organisation = organisations.find(organisationId)
+                .orElseThrow(() -> new NotFoundException("no organisation " + organisationId));
+        List<String> levels = rules.committeeLevels(organisation.kind(), request.amountFundedBy(organisationId),
+                processDefinitionId);
         if (levels.isEmpty()) {
             throw new IllegalStateException("the committee-level decision names no level for " + organisation.kind());
         }
@@ -175,10 +177,6 @@ public class RequestWorkflowService {
     }
 
     private FundingRequest request(Long requestId) {
-        FundingRequest request = em.find(FundingRequest.class, requestId);
-        if (request == null) {
-            throw new NotFoundException("no request " + requestId);
-        }
-        return request;
+        return requests.find(requestId).orElseThrow(() -> new NotFoundException("no request " + requestId));
     }
 }

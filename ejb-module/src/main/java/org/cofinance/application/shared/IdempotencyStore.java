@@ -4,15 +4,11 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Optional;
 import org.cofinance.domain.model.shared.ValidationException;
 
@@ -24,11 +20,19 @@ import org.cofinance.domain.model.shared.ValidationException;
 @TransactionAttribute(TransactionAttributeType.MANDATORY)
 public class IdempotencyStore {
 
-    @PersistenceContext
-    private EntityManager em;
+    private final IdempotentResponses responses;
+    private final Clock clock;
 
     @Inject
-    private Clock clock;
+    public IdempotencyStore(IdempotentResponses responses, Clock clock) {
+        this.responses = responses;
+        this.clock = clock;
+    }
+
+    /** For the container's proxies only. */
+    protected IdempotencyStore() {
+        this(null, null);
+    }
 
     /**
      * @return the id of the resource the first call with this key created, if any
@@ -36,26 +40,18 @@ public class IdempotencyStore {
      */
     public Optional<Long> replay(String username, String key, String operation, Object command) {
         validate(key);
-        List<?> rows = em.createNativeQuery("select request_hash, location from idempotent_response "
-                        + "where username = ?1 and idempotency_key = ?2 and operation = ?3")
-                .setParameter(1, username).setParameter(2, key).setParameter(3, operation).getResultList();
-        if (rows.isEmpty()) {
+        Optional<IdempotentResponses.StoredResponse> first = responses.find(username, key, operation);
+        if (first.isEmpty()) {
             return Optional.empty();
         }
-        Object[] row = (Object[]) rows.get(0);
-        if (!hash(command).equals(row[0])) {
+        if (!hash(command).equals(first.get().requestHash())) {
             throw new IdempotencyKeyReusedException(key);
         }
-        return Optional.of(Long.valueOf((String) row[1]));
+        return Optional.of(Long.valueOf(first.get().location()));
     }
 
     public void remember(String username, String key, String operation, Object command, int status, Long resourceId) {
-        em.createNativeQuery("insert into idempotent_response (idempotency_key, username, operation, request_hash, "
-                        + "status, location, created_at) values (?1, ?2, ?3, ?4, ?5, ?6, ?7)")
-                .setParameter(1, key).setParameter(2, username).setParameter(3, operation)
-                .setParameter(4, hash(command)).setParameter(5, status).setParameter(6, String.valueOf(resourceId))
-                .setParameter(7, Timestamp.from(clock.instant()))
-                .executeUpdate();
+        responses.save(username, key, operation, hash(command), status, String.valueOf(resourceId), clock.instant());
     }
 
     private static void validate(String key) {

@@ -1,10 +1,7 @@
 package org.cofinance.application.task;
 
-import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -25,7 +22,9 @@ import org.cofinance.application.access.Callers;
 import org.cofinance.application.shared.Inputs;
 import org.cofinance.bpmn.FundingRequestProcess;
 import org.cofinance.domain.model.organisation.Organisation;
+import org.cofinance.domain.model.organisation.OrganisationRepository;
 import org.cofinance.domain.model.request.FundingRequest;
+import org.cofinance.domain.model.request.FundingRequestRepository;
 import org.cofinance.domain.model.shared.Money;
 import org.cofinance.domain.model.shared.ValidationException;
 import org.cofinance.domain.model.shared.Violation;
@@ -40,20 +39,28 @@ public class TaskBoardService {
     private static final int MAX_TASKS = 2_000;
     private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
 
-    @PersistenceContext
-    private EntityManager em;
-
-    @EJB
-    private Callers callers;
-
-    @Inject
-    private TaskService taskService;
+    private final FundingRequestRepository requests;
+    private final OrganisationRepository organisations;
+    private final TaskService taskService;
+    private final RuntimeService runtimeService;
+    private final Callers callers;
+    private final Clock clock;
 
     @Inject
-    private RuntimeService runtimeService;
+    public TaskBoardService(FundingRequestRepository requests, OrganisationRepository organisations,
+                            TaskService taskService, RuntimeService runtimeService, Callers callers, Clock clock) {
+        this.requests = requests;
+        this.organisations = organisations;
+        this.taskService = taskService;
+        this.runtimeService = runtimeService;
+        this.callers = callers;
+        this.clock = clock;
+    }
 
-    @Inject
-    private Clock clock;
+    /** For the container's proxies only. */
+    protected TaskBoardService() {
+        this(null, null, null, null, null, null);
+    }
 
     /**
      * A task with its request's facts; {@code amount} is what the task's organisation funds (a decision) or the
@@ -86,10 +93,10 @@ public class TaskBoardService {
         }
         TaskQuery query = visible.get();
         Instant now = clock.instant();
-        Map<Long, FundingRequest> requests = new HashMap<>();
+        Map<Long, FundingRequest> read = new HashMap<>();
         List<TaskRow> rows = new ArrayList<>();
         for (Task task : query.orderByDueDate().asc().listPage(0, MAX_TASKS)) {
-            rows.add(row(task, requests, now));
+            rows.add(row(task, read, now));
         }
         Predicate<TaskRow> keep = row -> true;
         if (criteria.funderId() != null) {
@@ -125,17 +132,17 @@ public class TaskBoardService {
         return row(task, new HashMap<>(), clock.instant());
     }
 
-    private TaskRow row(Task task, Map<Long, FundingRequest> requests, Instant now) {
+    private TaskRow row(Task task, Map<Long, FundingRequest> read, Instant now) {
         Long requestId = (Long) runtimeService.getVariable(task.getExecutionId(), FundingRequestProcess.REQUEST_ID);
         Long organisationId = FundingRequestProcess.DECIDE.equals(task.getTaskDefinitionKey())
                 ? (Long) runtimeService.getVariable(task.getExecutionId(), FundingRequestProcess.ORGANISATION_ID) : null;
-        FundingRequest request = requests.computeIfAbsent(requestId, id -> em.find(FundingRequest.class, id));
+        FundingRequest request = read.computeIfAbsent(requestId, id -> requests.find(id).orElse(null));
         String amount = null;
         if (request != null) {
             amount = (organisationId == null ? request.eligibleCost() : request.amountFundedBy(organisationId))
                     .toPlainString();
         }
-        Organisation organisation = organisationId == null ? null : em.find(Organisation.class, organisationId);
+        Organisation organisation = organisations.find(organisationId).orElse(null);
         Long trancheId = (Long) runtimeService.getVariable(task.getExecutionId(), FundingRequestProcess.TRANCHE_ID);
         String level = organisationId == null ? null
                 : (String) runtimeService.getVariable(task.getExecutionId(), FundingRequestProcess.LEVEL);

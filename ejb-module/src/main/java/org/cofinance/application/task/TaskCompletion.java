@@ -1,10 +1,10 @@
 package org.cofinance.application.task;
 
-import jakarta.ejb.EJB;
 import jakarta.ejb.EJBException;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
 import org.camunda.bpm.engine.OptimisticLockingException;
 
 /**
@@ -18,13 +18,22 @@ public class TaskCompletion {
 
     static final int ATTEMPTS = 5;
 
-    @EJB
-    private TaskListService tasks;
+    private final TaskWork work;
+
+    @Inject
+    public TaskCompletion(TaskWork work) {
+        this.work = work;
+    }
+
+    /** For the container's proxies only. */
+    protected TaskCompletion() {
+        this(null);
+    }
 
     public void complete(String taskId, TaskAnswer answer) {
         for (int attempt = 1; ; attempt++) {
             try {
-                tasks.complete(taskId, answer);
+                work.complete(taskId, answer);
                 return;
             } catch (EJBException failed) {
                 if (attempt >= ATTEMPTS || !isConcurrentUpdate(failed)) {

@@ -20,9 +20,11 @@ import org.cofinance.application.access.SignedInUser;
 import org.cofinance.application.request.FundingRequestService;
 import org.cofinance.application.request.NewRequest;
 import org.cofinance.application.shared.Page;
+import org.cofinance.application.shared.Paging;
 import org.cofinance.application.task.TaskAnswer;
 import org.cofinance.application.task.TaskListService;
 import org.cofinance.application.task.TaskView;
+import org.cofinance.application.task.TaskWork;
 import org.cofinance.bpmn.FundingRequestProcess;
 import org.cofinance.domain.model.organisation.Organisation;
 import org.cofinance.domain.model.request.FundingRequest;
@@ -49,6 +51,9 @@ public class DemoRequests {
 
     @EJB
     private TaskListService tasks;
+
+    @EJB
+    private TaskWork work;
 
     @Inject
     private ManagementService managementService;
@@ -180,10 +185,10 @@ public class DemoRequests {
 
     private void answer(long requestId, String user, String taskType, String decision, String comment) {
         try (SignedInUser.Scope signedIn = SignedInUser.signIn(user)) {
-            Page<TaskView> mine = tasks.list(requestId, null, org.cofinance.application.shared.Paging.of(0, 50));
+            Page<TaskView> mine = tasks.list(requestId, null, Paging.of(0, 50));
             TaskView task = mine.items().stream().filter(t -> t.taskType().equals(taskType)).findFirst()
                     .orElseThrow(() -> new IllegalStateException("no " + taskType + " task for " + user));
-            tasks.complete(task.id(), new TaskAnswer(decision, null, comment));
+            work.complete(task.id(), new TaskAnswer(decision, null, comment));
         }
         runAsynchronousSteps(requestId);
     }

@@ -4,15 +4,44 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.cofinance.application.shared.AccessDeniedException;
+import org.cofinance.domain.model.user.AppUser;
 import org.cofinance.domain.model.user.Role;
+import org.cofinance.domain.model.user.UserRepository;
 import org.junit.jupiter.api.Test;
 
 class CallersTest {
 
-    /** No entity manager: any read of the store fails the test. */
-    private final Callers callers = new Callers();
+    /** Any read of the store fails the test. */
+    private final Callers callers = new Callers(new UserRepository() {
+        @Override
+        public Optional<AppUser> find(String username) {
+            throw new AssertionError("the store was read for " + username);
+        }
+
+        @Override
+        public List<AppUser> list() {
+            throw new AssertionError("the store was read");
+        }
+
+        @Override
+        public List<AppUser> enabled() {
+            throw new AssertionError("the store was read");
+        }
+
+        @Override
+        public List<String> emailsOf(Role role, Long organisationId) {
+            throw new AssertionError("the store was read");
+        }
+
+        @Override
+        public void add(AppUser user) {
+            throw new AssertionError("the store was written");
+        }
+    });
 
     @Test
     void shouldTakeTheCallerTheChannelReadAtSignInWithoutReadingTheStoreAgain() {

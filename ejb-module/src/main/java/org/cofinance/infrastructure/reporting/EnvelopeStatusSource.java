@@ -1,9 +1,10 @@
-package org.cofinance.application.reporting;
+package org.cofinance.infrastructure.reporting;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import org.cofinance.application.ledger.LedgerQueries;
+import org.cofinance.application.reporting.ReportFilters;
+import org.cofinance.application.reporting.ReportSource;
 import org.cofinance.reports.ReportDefinition;
 import org.cofinance.reports.ReportRows;
 

@@ -1,7 +1,8 @@
-package org.cofinance.application.reporting;
+package org.cofinance.infrastructure.persistence;
 
 import java.time.LocalDate;
 import java.util.Arrays;
+import org.cofinance.application.reporting.ReportFilters;
 
 /** How an export's filters are kept with it: a line of the form at|from|to|territory|envelope|funder. */
 final class ExportRequest {

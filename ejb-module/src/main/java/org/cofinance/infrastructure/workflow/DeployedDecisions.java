@@ -1,4 +1,4 @@
-package org.cofinance.application.request;
+package org.cofinance.infrastructure.workflow;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

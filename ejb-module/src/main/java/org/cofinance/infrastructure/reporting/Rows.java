@@ -1,4 +1,4 @@
-package org.cofinance.application.reporting;
+package org.cofinance.infrastructure.reporting;
 
 import jakarta.persistence.Query;
 import java.sql.Timestamp;
@@ -63,7 +63,7 @@ final class Rows {
 
     /** The first instant after the given day, in Paris; the end of time when no day is given. */
     static Timestamp endOf(LocalDate day) {
-        return day == null ? org.cofinance.application.ledger.LedgerQueries.END_OF_TIME
+        return day == null ? LedgerQueries.END_OF_TIME
                 : Timestamp.from(day.plusDays(1).atStartOfDay(PARIS).toInstant());
     }
 

@@ -1,4 +1,4 @@
-package org.cofinance.application.ledger;
+package org.cofinance.infrastructure.reporting;
 
 import java.sql.Timestamp;
 

@@ -1,0 +1,183 @@
+package org.cofinance.application.task;
+
+import static org.cofinance.bpmn.FundingRequestProcess.ARBITRATE;
+import static org.cofinance.bpmn.FundingRequestProcess.DECIDE;
+import static org.cofinance.bpmn.FundingRequestProcess.DECISION;
+import static org.cofinance.bpmn.FundingRequestProcess.INSTRUCT;
+import static org.cofinance.bpmn.FundingRequestProcess.LAST_ACTOR;
+import static org.cofinance.bpmn.FundingRequestProcess.LEVEL;
+import static org.cofinance.bpmn.FundingRequestProcess.ORGANISATION_ID;
+import static org.cofinance.bpmn.FundingRequestProcess.RECORD_EVIDENCE;
+import static org.cofinance.bpmn.FundingRequestProcess.REQUEST_ID;
+import static org.cofinance.bpmn.FundingRequestProcess.REVISE_PLAN;
+import static org.cofinance.bpmn.FundingRequestProcess.TRANCHE_ID;
+import static org.cofinance.bpmn.FundingRequestProcess.VALIDATE_PAYMENT;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.Variables;
+import org.cofinance.application.access.Caller;
+import org.cofinance.application.access.Callers;
+import org.cofinance.application.ledger.LedgerService;
+import org.cofinance.application.request.RequestWorkflowService;
+import org.cofinance.application.shared.AccessDeniedException;
+import org.cofinance.application.shared.Inputs;
+import org.cofinance.application.shared.NotFoundException;
+import org.cofinance.domain.model.request.DecisionOutcome;
+import org.cofinance.domain.model.request.FundingRequest;
+import org.cofinance.domain.model.request.FundingRequestRepository;
+import org.cofinance.domain.model.request.Tranche;
+import org.cofinance.domain.model.shared.DomainException;
+import org.cofinance.domain.model.shared.Money;
+import org.cofinance.domain.model.shared.ValidationException;
+import org.cofinance.domain.model.shared.Violation;
+
+/**
+ * The work on a task: the caller's answer checked against the task's rule, what it records (a funder's decision, who
+ * instructed, a tranche's evidence or validation), and the task completed — in one transaction with whatever the
+ * process does next (posting the commitments after the last approval, for instance).
+ */
+@Stateless
+public class TaskWork {
+
+    private final FundingRequestRepository requests;
+    private final LedgerService ledger;
+    private final RequestWorkflowService workflow;
+    private final TaskCommands taskCommands;
+    private final TaskService taskService;
+    private final RuntimeService runtimeService;
+    private final Callers callers;
+    private final Clock clock;
+
+    @Inject
+    public TaskWork(FundingRequestRepository requests, LedgerService ledger, RequestWorkflowService workflow,
+                    TaskCommands taskCommands, TaskService taskService, RuntimeService runtimeService,
+                    Callers callers, Clock clock) {
+        this.requests = requests;
+        this.ledger = ledger;
+        this.workflow = workflow;
+        this.taskCommands = taskCommands;
+        this.taskService = taskService;
+        this.runtimeService = runtimeService;
+        this.callers = callers;
+        this.clock = clock;
+    }
+
+    /** For the container's proxies only. */
+    protected TaskWork() {
+        this(null, null, null, null, null, null, null, null);
+    }
+
+    /** What the process knows of a task: its request and, for a funder's decision, the organisation and level. */
+    record TaskFacts(Long requestId, Long organisationId, String level, Long trancheId) {
+    }
+
+    /** Records the caller's answer and completes the task. */
+    public void complete(String taskId, TaskAnswer answer) {
+        Caller caller = callers.current();
+        Task task = TaskVisibility.visibleTask(taskService, taskId, caller);
+        if (task.getAssignee() != null && !task.getAssignee().equals(caller.username())) {
+            throw new DomainException("task " + taskId + " is claimed by " + task.getAssignee());
+        }
+        DecisionOutcome outcome = TaskRules.outcome(answer);
+        TaskRules.Rule rule = TaskRules.of(task.getTaskDefinitionKey());
+        caller.require(rule.role());
+        rule.check(outcome);
+        TaskFacts facts = factsOf(task);
+        if (DECIDE.equals(task.getTaskDefinitionKey())) {
+            recordFunderDecision(task, caller, facts, outcome, answer);
+        } else {
+            recordOfficeWork(task, caller, facts, outcome, answer);
+        }
+        VariableMap variables = Variables.createVariables()
+                .putValueTyped(DECISION, Variables.stringValue(outcome.name(), true));
+        if (!DECIDE.equals(task.getTaskDefinitionKey())) {
+            // parallel decisions never lead to a job of their own, and would update it concurrently
+            variables.putValue(LAST_ACTOR, caller.username());
+        }
+        taskCommands.assignAndComplete(taskId, task.getAssignee() == null ? caller.username() : null, variables,
+                caller.username());
+    }
+
+    /** What the officers' and finance's tasks write besides their answer: who instructed, a tranche's evidence. */
+    private void recordOfficeWork(Task task, Caller caller, TaskFacts facts, DecisionOutcome outcome,
+                                  TaskAnswer answer) {
+        switch (task.getTaskDefinitionKey()) {
+            case INSTRUCT -> request(facts.requestId()).instructedBy(caller.username());
+            case RECORD_EVIDENCE -> recordEvidence(tranche(facts), caller, answer);
+            case REVISE_PLAN, ARBITRATE -> {
+                if (outcome == DecisionOutcome.APPROVE) {
+                    List<String> reasons = workflow.eligibilityReasons(facts.requestId(),
+                            task.getProcessDefinitionId());
+                    if (!reasons.isEmpty()) {
+                        throw ValidationException.of("plan", "the plan as it stands breaks the call's rules "
+                                + reasons + ": revise it before routing it again");
+                    }
+                }
+            }
+            case VALIDATE_PAYMENT -> {
+                if (outcome == DecisionOutcome.APPROVE) {
+                    tranche(facts).validate(caller.username(), clock.instant());
+                } else {
+                    tranche(facts).refuse(caller.username());
+                }
+            }
+            default -> {
+                // the answer is all these tasks take
+            }
+        }
+        requests.flush();
+    }
+
+    private void recordEvidence(Tranche tranche, Caller caller, TaskAnswer answer) {
+        List<Violation> violations = new ArrayList<>();
+        Money justified = answer.amount() == null || answer.amount().isBlank() ? null
+                : Inputs.amount(answer.amount(), "amount", violations, false);
+        if (!violations.isEmpty()) {
+            throw new ValidationException(violations);
+        }
+        tranche.recordEvidence(answer.comment(), justified, justified == null ? null : ledger.scheduledTotal(tranche),
+                caller.username(), clock.instant());
+    }
+
+    private void recordFunderDecision(Task task, Caller caller, TaskFacts facts, DecisionOutcome outcome,
+                                      TaskAnswer answer) {
+        FundingRequest request = request(facts.requestId());
+        if (request.wasHandledBy(caller.username())) {
+            throw new AccessDeniedException("whoever registered, submitted or instructed a request never decides on it");
+        }
+        List<Violation> violations = new ArrayList<>();
+        Money amount = answer.amount() == null ? null : Inputs.money(answer.amount(), "amount", violations);
+        if (!violations.isEmpty()) {
+            throw new ValidationException(violations);
+        }
+        request.recordDecision(facts.organisationId(), facts.level(), outcome, amount, answer.comment(),
+                caller.username(), clock.instant(), task.getId());
+        requests.flush();
+    }
+
+    private FundingRequest request(Long requestId) {
+        return requests.find(requestId).orElseThrow(() -> new NotFoundException("no request " + requestId));
+    }
+
+    private Tranche tranche(TaskFacts facts) {
+        return requests.lockTranche(facts.trancheId())
+                .orElseThrow(() -> new NotFoundException("no tranche " + facts.trancheId()));
+    }
+
+    /** Read in one call to the engine rather than one per variable. */
+    private TaskFacts factsOf(Task task) {
+        Map<String, Object> variables = runtimeService.getVariables(task.getExecutionId(),
+                List.of(REQUEST_ID, ORGANISATION_ID, LEVEL, TRANCHE_ID));
+        return new TaskFacts((Long) variables.get(REQUEST_ID), (Long) variables.get(ORGANISATION_ID),
+                (String) variables.get(LEVEL), (Long) variables.get(TRANCHE_ID));
+    }
+}

@@ -1,0 +1,43 @@
+package org.cofinance.domain.model.ledger;
+
+import java.util.List;
+import java.util.Optional;
+import org.cofinance.domain.model.shared.Money;
+
+/** Where commitments and their disbursements are kept. */
+public interface CommitmentRepository {
+
+    Optional<Commitment> find(Long id);
+
+    /** The commitment, locked (after its envelopes, in the ledger's lock order). */
+    void lock(Commitment commitment);
+
+    /** Every commitment of the request, with its envelope, in the order they were made. */
+    List<Commitment> ofRequest(Long requestId);
+
+    /** The request's commitments that are still reservations. */
+    List<Commitment> reservedOf(Long requestId);
+
+    /** The request's posted commitments (committed or partly disbursed). */
+    List<Commitment> postedOf(Long requestId);
+
+    /** The plan lines of the request that are reserved now. */
+    List<Long> reservedPlanLineIds(Long requestId);
+
+    /** Keeps a new commitment, which gets its id. */
+    void add(Commitment commitment);
+
+    Optional<Disbursement> findDisbursement(Long id);
+
+    void lock(Disbursement disbursement);
+
+    List<Disbursement> disbursementsOf(Commitment commitment);
+
+    /** What the commitment's disbursements awaiting validation add up to. */
+    Money pendingOf(Commitment commitment);
+
+    /** Every disbursement awaiting validation, oldest first, at most {@code limit}. */
+    List<Disbursement> awaitingValidation(int limit);
+
+    void add(Disbursement disbursement);
+}

@@ -1,0 +1,22 @@
+package org.cofinance.domain.model.ledger;
+
+import java.util.List;
+import java.util.Optional;
+
+/** The ledger's entries: appended, never changed; found again by their idempotency key. */
+public interface LedgerEntryRepository {
+
+    Optional<LedgerEntry> findByKey(String idempotencyKey);
+
+    List<LedgerEntry> ofEnvelope(Long envelopeId, int offset, int limit);
+
+    long countOfEnvelope(Long envelopeId);
+
+    List<LedgerEntry> ofRequest(Long requestId);
+
+    void record(LedgerEntry entry);
+
+    default void record(List<LedgerEntry> entries) {
+        entries.forEach(this::record);
+    }
+}

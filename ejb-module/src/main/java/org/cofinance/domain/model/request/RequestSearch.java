@@ -1,0 +1,10 @@
+package org.cofinance.domain.model.request;
+
+/**
+ * What a search of requests asks; a null criterion asks nothing. {@code fundedBy}: requests one of whose lines that
+ * draws on an envelope is that organisation's; {@code visibleTo}: the same, for a caller restricted to his
+ * organisation's requests.
+ */
+public record RequestSearch(RequestStatus status, Theme theme, String territory, String envelopeCode, Long fundedBy,
+                            String text, Long visibleTo) {
+}

@@ -1,0 +1,21 @@
+package org.cofinance.domain.model.user;
+
+import java.util.List;
+import java.util.Optional;
+
+/** The identity store: the application's users. */
+public interface UserRepository {
+
+    Optional<AppUser> find(String username);
+
+    /** Every user, by user name. */
+    List<AppUser> list();
+
+    /** The enabled users, by user name. */
+    List<AppUser> enabled();
+
+    /** The e-mail addresses of the enabled users holding the role (in the organisation, when it is not null). */
+    List<String> emailsOf(Role role, Long organisationId);
+
+    void add(AppUser user);
+}

@@ -1,0 +1,55 @@
+package org.cofinance.infrastructure.persistence;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.List;
+import java.util.Optional;
+import org.cofinance.domain.model.ledger.LedgerEntry;
+import org.cofinance.domain.model.ledger.LedgerEntryRepository;
+
+/** Ledger entries in PostgreSQL; a trigger refuses to update, delete or truncate them. */
+@ApplicationScoped
+public class JpaLedgerEntryRepository implements LedgerEntryRepository {
+
+    @PersistenceContext
+    private EntityManager em;
+
+    public JpaLedgerEntryRepository() {
+    }
+
+    /** On an entity manager of its own (the benchmarks), outside the container. */
+    public JpaLedgerEntryRepository(EntityManager em) {
+        this.em = em;
+    }
+
+    /** One indexed lookup: PostgreSQL planned an IN list of keys as a scan of the whole ledger. */
+    @Override
+    public Optional<LedgerEntry> findByKey(String idempotencyKey) {
+        return em.createQuery("select l from LedgerEntry l where l.idempotencyKey = :k", LedgerEntry.class)
+                .setParameter("k", idempotencyKey).getResultStream().findFirst();
+    }
+
+    @Override
+    public List<LedgerEntry> ofEnvelope(Long envelopeId, int offset, int limit) {
+        return em.createQuery("select l from LedgerEntry l where l.envelopeId = :id order by l.id", LedgerEntry.class)
+                .setParameter("id", envelopeId).setFirstResult(offset).setMaxResults(limit).getResultList();
+    }
+
+    @Override
+    public long countOfEnvelope(Long envelopeId) {
+        return em.createQuery("select count(l) from LedgerEntry l where l.envelopeId = :id", Long.class)
+                .setParameter("id", envelopeId).getSingleResult();
+    }
+
+    @Override
+    public List<LedgerEntry> ofRequest(Long requestId) {
+        return em.createQuery("select e from LedgerEntry e where e.requestId = :r order by e.id", LedgerEntry.class)
+                .setParameter("r", requestId).getResultList();
+    }
+
+    @Override
+    public void record(LedgerEntry entry) {
+        em.persist(entry);
+    }
+}

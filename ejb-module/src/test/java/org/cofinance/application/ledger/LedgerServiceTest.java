@@ -1,0 +1,105 @@
+package org.cofinance.application.ledger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.cofinance.application.support.LedgerWorld.NOW;
+import static org.cofinance.application.support.LedgerWorld.TODAY;
+
+import java.util.List;
+import org.cofinance.application.support.LedgerWorld;
+import org.cofinance.domain.model.ledger.Commitment;
+import org.cofinance.domain.model.ledger.CommitmentStatus;
+import org.cofinance.domain.model.ledger.EntryKind;
+import org.cofinance.domain.model.ledger.LedgerEntry;
+import org.cofinance.domain.model.request.FundingRequest;
+import org.cofinance.domain.model.request.Tranche;
+import org.cofinance.domain.model.shared.Money;
+import org.junit.jupiter.api.Test;
+
+class LedgerServiceTest {
+
+    private final LedgerWorld world = new LedgerWorld();
+
+    private FundingRequest reserved(long cdcEuros, long fundEuros) {
+        FundingRequest request = world.requestInInstruction(cdcEuros, fundEuros);
+        assertThat(world.reservations.reservePlan(request.id(), "reserve", "officer")).isTrue();
+        request.awaitDecisions();
+        world.locks.forget();
+        return request;
+    }
+
+    private List<EntryKind> kinds() {
+        return world.ledger.entries().stream().map(LedgerEntry::kind).toList();
+    }
+
+    @Test
+    void shouldPostEveryReservationLockingTheRequestBeforeItsEnvelopes() {
+        FundingRequest request = reserved(400, 300);
+
+        world.ledgerService.postCommitments(request.id(), "approve", "cdc");
+
+        assertThat(world.locks.locks()).containsExactly("request " + request.id(), "envelope 10", "envelope 11",
+                "envelope 12");
+        assertThat(world.ledger.commitments()).extracting(Commitment::status).containsOnly(CommitmentStatus.COMMITTED);
+        assertThat(world.subsidies.reserved()).isEqualTo(Money.ZERO);
+        assertThat(world.subsidies.committed()).isEqualTo(Money.euros(400));
+        assertThat(world.tiga.committed()).isEqualTo(Money.euros(400));
+        assertThat(world.immo.committed()).isEqualTo(Money.euros(300));
+        assertThat(kinds()).containsExactly(EntryKind.RESERVE, EntryKind.RESERVE, EntryKind.POST, EntryKind.POST);
+    }
+
+    @Test
+    void shouldGiveEveryReservationBackWhenVoidedLockingTheRequestFirst() {
+        FundingRequest request = reserved(400, 300);
+
+        world.ledgerService.voidReservations(request.id(), "reject", "cdc");
+
+        assertThat(world.locks.locks().get(0)).isEqualTo("request " + request.id());
+        assertThat(world.tiga.available()).isEqualTo(Money.euros(1_000));
+        assertThat(world.immo.available()).isEqualTo(Money.euros(500));
+        assertThat(world.ledger.commitments()).extracting(Commitment::status).containsOnly(CommitmentStatus.RELEASED);
+        assertThat(kinds()).endsWith(EntryKind.VOID, EntryKind.VOID);
+    }
+
+    @Test
+    void shouldPayATrancheOnEveryCommitmentOnceAndReleaseWhatWasNotPaidAtClosing() {
+        // given an approved, contracted request: 400 € of subsidies and 300 € of the fund committed
+        FundingRequest request = reserved(400, 300);
+        world.ledgerService.postCommitments(request.id(), "approve", "cdc");
+        request.approve();
+        request.signConvention("officer", NOW, TODAY);
+        world.requests.flush();
+        Tranche first = request.tranches().get(0);
+        first.recordEvidence("signed", null, null, "officer", NOW);
+        first.validate("finance", NOW);
+
+        // when its first tranche (30 %) is paid, and paid again by a retried step
+        world.ledgerService.payTranche(first.id(), "pay-1");
+        world.ledgerService.payTranche(first.id(), "pay-1-again");
+
+        // then each commitment paid its 30 %, once
+        assertThat(first.status()).isEqualTo(Tranche.Status.PAID);
+        assertThat(world.ledger.commitments()).extracting(Commitment::disbursed)
+                .containsExactly(Money.euros(120), Money.euros(90));
+        assertThat(world.tiga.disbursed()).isEqualTo(Money.euros(120));
+        assertThat(kinds().stream().filter(EntryKind.DISBURSE::equals)).hasSize(2);
+
+        // and at closing the rest goes back to the envelopes
+        world.ledgerService.closeCommitments(request.id(), "close", "finance");
+        assertThat(world.subsidies.committed()).isEqualTo(Money.euros(120));
+        assertThat(world.subsidies.available()).isEqualTo(Money.euros(580));
+        assertThat(world.immo.available()).isEqualTo(Money.euros(410));
+        assertThat(kinds()).contains(EntryKind.RELEASE);
+    }
+
+    @Test
+    void shouldScheduleATrancheOverEveryCommitmentAsTheyStand() {
+        FundingRequest request = reserved(400, 300);
+        world.ledgerService.postCommitments(request.id(), "approve", "cdc");
+        request.approve();
+        request.signConvention("officer", NOW, TODAY);
+        world.requests.flush();
+
+        assertThat(world.ledgerService.scheduledTotal(request.tranches().get(1))).isEqualTo(Money.euros(280));
+        assertThat(world.ledgerService.scheduledTotal(request.tranches().get(2))).isEqualTo(Money.euros(700));
+    }
+}

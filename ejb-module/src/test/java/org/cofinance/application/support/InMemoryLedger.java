@@ -1,0 +1,204 @@
+package org.cofinance.application.support;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.cofinance.domain.model.ledger.Commitment;
+import org.cofinance.domain.model.ledger.CommitmentRepository;
+import org.cofinance.domain.model.ledger.CommitmentStatus;
+import org.cofinance.domain.model.ledger.DailyMovements;
+import org.cofinance.domain.model.ledger.Disbursement;
+import org.cofinance.domain.model.ledger.DisbursementStatus;
+import org.cofinance.domain.model.ledger.Envelope;
+import org.cofinance.domain.model.ledger.EnvelopeRepository;
+import org.cofinance.domain.model.ledger.LedgerEntry;
+import org.cofinance.domain.model.ledger.LedgerEntryRepository;
+import org.cofinance.domain.model.shared.Money;
+
+/**
+ * The ledger kept in memory: envelopes, commitments, disbursements and entries, each repository a view of it. Locks
+ * are written to the {@link LockLog}; an entry's idempotency key is unique, as the database's index makes it.
+ */
+public final class InMemoryLedger {
+
+    private final Map<Long, Envelope> envelopes = new LinkedHashMap<>();
+    private final Map<Long, Commitment> commitments = new LinkedHashMap<>();
+    private final Map<Long, Disbursement> disbursements = new LinkedHashMap<>();
+    private final List<LedgerEntry> entries = new ArrayList<>();
+    private final LockLog locks;
+
+    public InMemoryLedger(LockLog locks) {
+        this.locks = locks;
+    }
+
+    /** Keeps an envelope made by the test, with its parents. */
+    public Envelope keep(Envelope envelope) {
+        envelopes.put(envelope.id(), envelope);
+        return envelope;
+    }
+
+    public List<LedgerEntry> entries() {
+        return List.copyOf(entries);
+    }
+
+    public List<Commitment> commitments() {
+        return List.copyOf(commitments.values());
+    }
+
+    public final EnvelopeRepository envelopeRepository = new EnvelopeRepository() {
+        @Override
+        public Optional<Envelope> find(Long id) {
+            return Optional.ofNullable(envelopes.get(id));
+        }
+
+        @Override
+        public Optional<Envelope> findByCode(String code) {
+            return envelopes.values().stream().filter(e -> e.code().equals(code)).findFirst();
+        }
+
+        @Override
+        public List<Envelope> list(Long ownerId, int offset, int limit) {
+            return envelopes.values().stream().filter(e -> ownerId == null || e.isOwnedBy(ownerId)).skip(offset)
+                    .limit(limit).toList();
+        }
+
+        @Override
+        public long count(Long ownerId) {
+            return envelopes.values().stream().filter(e -> ownerId == null || e.isOwnedBy(ownerId)).count();
+        }
+
+        @Override
+        public List<Envelope> childrenOf(Long id) {
+            return envelopes.values().stream().filter(e -> e.parent().map(p -> p.id().equals(id)).orElse(false))
+                    .toList();
+        }
+
+        @Override
+        public Money largestChildCeiling(Long id) {
+            return childrenOf(id).stream().map(Envelope::ceiling).reduce(Money.ZERO, (a, b) -> a.isGreaterThan(b) ? a : b);
+        }
+
+        @Override
+        public void lockChains(Collection<Envelope> toLock) {
+            Map<Long, Envelope> byId = new TreeMap<>();
+            toLock.forEach(envelope -> envelope.chain().forEach(e -> byId.put(e.id(), e)));
+            byId.keySet().forEach(id -> locks.took("envelope " + id));
+        }
+
+        @Override
+        public void add(Envelope envelope) {
+            keep(Ids.assign(envelope));
+        }
+
+        @Override
+        public List<DailyMovements> dailyMovements(Long id) {
+            throw new UnsupportedOperationException("a database query: tested by the ITs");
+        }
+    };
+
+    public final CommitmentRepository commitmentRepository = new CommitmentRepository() {
+        @Override
+        public Optional<Commitment> find(Long id) {
+            return Optional.ofNullable(commitments.get(id));
+        }
+
+        @Override
+        public void lock(Commitment commitment) {
+            locks.took("commitment " + commitment.id());
+        }
+
+        @Override
+        public List<Commitment> ofRequest(Long requestId) {
+            return commitments.values().stream().filter(c -> c.requestId().equals(requestId)).toList();
+        }
+
+        @Override
+        public List<Commitment> reservedOf(Long requestId) {
+            return ofRequest(requestId).stream().filter(c -> c.status() == CommitmentStatus.RESERVED).toList();
+        }
+
+        @Override
+        public List<Commitment> postedOf(Long requestId) {
+            return ofRequest(requestId).stream().filter(c -> c.status() == CommitmentStatus.COMMITTED
+                    || c.status() == CommitmentStatus.DISBURSED).toList();
+        }
+
+        @Override
+        public List<Long> reservedPlanLineIds(Long requestId) {
+            return reservedOf(requestId).stream().map(Commitment::planLineId).toList();
+        }
+
+        @Override
+        public void add(Commitment commitment) {
+            Ids.assign(commitment);
+            commitments.put(commitment.id(), commitment);
+        }
+
+        @Override
+        public Optional<Disbursement> findDisbursement(Long id) {
+            return Optional.ofNullable(disbursements.get(id));
+        }
+
+        @Override
+        public void lock(Disbursement disbursement) {
+            locks.took("disbursement " + disbursement.id());
+        }
+
+        @Override
+        public List<Disbursement> disbursementsOf(Commitment commitment) {
+            return disbursements.values().stream().filter(d -> d.commitment() == commitment).toList();
+        }
+
+        @Override
+        public Money pendingOf(Commitment commitment) {
+            return disbursementsOf(commitment).stream().filter(d -> d.status() == DisbursementStatus.REQUESTED)
+                    .map(Disbursement::amount).reduce(Money.ZERO, Money::plus);
+        }
+
+        @Override
+        public List<Disbursement> awaitingValidation(int limit) {
+            return disbursements.values().stream().filter(d -> d.status() == DisbursementStatus.REQUESTED)
+                    .limit(limit).toList();
+        }
+
+        @Override
+        public void add(Disbursement disbursement) {
+            Ids.assign(disbursement);
+            disbursements.put(disbursement.id(), disbursement);
+        }
+    };
+
+    public final LedgerEntryRepository entryRepository = new LedgerEntryRepository() {
+        @Override
+        public Optional<LedgerEntry> findByKey(String idempotencyKey) {
+            return entries.stream().filter(e -> idempotencyKey.equals(e.idempotencyKey())).findFirst();
+        }
+
+        @Override
+        public List<LedgerEntry> ofEnvelope(Long envelopeId, int offset, int limit) {
+            return entries.stream().filter(e -> e.envelopeId().equals(envelopeId)).skip(offset).limit(limit).toList();
+        }
+
+        @Override
+        public long countOfEnvelope(Long envelopeId) {
+            return entries.stream().filter(e -> e.envelopeId().equals(envelopeId)).count();
+        }
+
+        @Override
+        public List<LedgerEntry> ofRequest(Long requestId) {
+            return entries.stream().filter(e -> requestId.equals(e.requestId())).toList();
+        }
+
+        @Override
+        public void record(LedgerEntry entry) {
+            if (findByKey(entry.idempotencyKey()).isPresent()) {
+                throw new IllegalStateException("duplicate idempotency key " + entry.idempotencyKey());
+            }
+            entries.add(Ids.assign(entry));
+        }
+    };
+}
