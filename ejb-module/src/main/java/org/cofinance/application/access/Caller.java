@@ -56,7 +56,7 @@ public record Caller(String username, Set<Role> roles, Long organisationId) {
 
     /** Whether the caller may see the request: all of them, or those his organisation funds. */
     public boolean sees(FundingRequest request) {
-        return seesAllOrganisations() || request.funderIds().contains(organisationId);
+        return seesAllOrganisations() || request.financingPlan().funderIds().contains(organisationId);
     }
 
     public boolean actsFor(Long organisation) {

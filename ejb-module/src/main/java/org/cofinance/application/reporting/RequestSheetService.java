@@ -82,21 +82,21 @@ public class RequestSheetService {
             rows.add(row("commitments", name(c.organisationId()), c.status().name() + " · "
                     + c.envelope().code(), c.status() == CommitmentStatus.RESERVED ? c.reserved() : c.committed()));
         }
-        Money cost = request.eligibleCost();
+        Money cost = request.project().eligibleCost();
         Money privateMoney = cost.minus(publicMoney);
         Map<String, Object> parameters = new HashMap<>();
         parameters.put("REFERENCE", request.reference());
-        parameters.put("PROJECT", request.title());
-        parameters.put("TERRITORY", request.territory());
-        parameters.put("THEME", request.theme().name());
-        parameters.put("LEAD", request.lead().name());
+        parameters.put("PROJECT", request.project().title());
+        parameters.put("TERRITORY", request.project().territory());
+        parameters.put("THEME", request.project().theme().name());
+        parameters.put("LEAD", request.project().lead().name());
         parameters.put("ELIGIBLE_COST", euros(cost, locale));
         parameters.put("STATUS", request.status().name());
         parameters.put("PUBLIC_SHARE", share(publicMoney, cost, locale));
         parameters.put("PRIVATE_SHARE", share(privateMoney, cost, locale));
         ZonedDateTime now = ZonedDateTime.now(clock.withZone(PARIS));
         byte[] pdf = RENDERER.render(ReportDefinition.REQUEST_SHEET, rows, ReportFormat.PDF, locale,
-                request.reference() + " – " + request.title(), now, parameters);
+                request.reference() + " – " + request.project().title(), now, parameters);
         return new ReportService.Report(pdf, ReportFormat.PDF, "fiche-" + request.reference() + ".pdf");
     }
 

@@ -92,8 +92,8 @@ public class FundingRequestService {
     public RequestView updatePlan(Long requestId, NewRequest command) {
         callers.current().require(Role.OFFICER);
         FundingRequest request = find(requestId);
-        request.revise(request.status() == RequestStatus.DRAFT ? drafts.project(command) : request.projectDetails(),
-                drafts.planLines(command));
+        request.revise(request.status() == RequestStatus.DRAFT ? drafts.project(command)
+                : request.project().details(), drafts.planLines(command));
         requests.flush();
         return view(request);
     }

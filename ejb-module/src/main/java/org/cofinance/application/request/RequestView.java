@@ -14,8 +14,8 @@ public record RequestView(Long id, String reference, String title, String territ
                           Instant createdAt, Instant submittedAt, String instructedBy,
                           String conventionSignedBy, List<TrancheView> tranches) {
     public static RequestView of(FundingRequest r, List<Commitment> commitments) {
-        return new RequestView(r.id(), r.reference(), r.title(), r.territory(), r.theme().name(), r.lead().id(),
-                r.status().name(), Amounts.text(r.eligibleCost()), r.plan().stream().map(PlanLineView::of).toList(),
+        return new RequestView(r.id(), r.reference(), r.project().title(), r.project().territory(), r.project().theme().name(), r.project().lead().id(),
+                r.status().name(), Amounts.text(r.project().eligibleCost()), r.plan().stream().map(PlanLineView::of).toList(),
                 r.decisions().stream().map(DecisionView::of).toList(),
                 commitments.stream().map(CommitmentView::of).toList(), List.copyOf(r.ineligibilityReasons()),
                 r.processInstanceId(), r.handling().createdBy(), r.handling().createdAt(),

@@ -135,7 +135,7 @@ public class RequestWorkflowService {
 
     /** The organisations that owe a decision: one each, but those whose approval of an unchanged part stands. */
     public List<Long> fundersToDecide(Long requestId) {
-        return request(requestId).fundersToDecide();
+        return request(requestId).funderDecisions().toDecide();
     }
 
     /**
@@ -155,7 +155,7 @@ public class RequestWorkflowService {
         FundingRequest request = request(requestId);
         Organisation organisation = organisations.find(organisationId)
                 .orElseThrow(() -> new NotFoundException("no organisation " + organisationId));
-        List<String> levels = rules.committeeLevels(organisation.kind(), request.amountFundedBy(organisationId),
+        List<String> levels = rules.committeeLevels(organisation.kind(), request.financingPlan().amountFundedBy(organisationId),
                 processDefinitionId);
         if (levels.isEmpty()) {
             throw new IllegalStateException("the committee-level decision names no level for " + organisation.kind());
@@ -165,15 +165,15 @@ public class RequestWorkflowService {
 
     /** Whether the organisation's chain of levels stops: its latest decision is not an approval. */
     public boolean stoppedAt(Long requestId, Long organisationId) {
-        return request(requestId).decisionStoppedFor(organisationId);
+        return request(requestId).funderDecisions().stoppedFor(organisationId);
     }
 
     public boolean allApproved(Long requestId) {
-        return request(requestId).isApprovedByAllFunders();
+        return request(requestId).funderDecisions().allApproved();
     }
 
     public boolean anyRejected(Long requestId) {
-        return request(requestId).hasRejection();
+        return request(requestId).funderDecisions().anyRejected();
     }
 
     private FundingRequest request(Long requestId) {

@@ -139,7 +139,7 @@ public class TaskBoardService {
         FundingRequest request = read.computeIfAbsent(requestId, id -> requests.find(id).orElse(null));
         String amount = null;
         if (request != null) {
-            amount = (organisationId == null ? request.eligibleCost() : request.amountFundedBy(organisationId))
+            amount = (organisationId == null ? request.project().eligibleCost() : request.financingPlan().amountFundedBy(organisationId))
                     .toPlainString();
         }
         Organisation organisation = organisations.find(organisationId).orElse(null);
@@ -148,8 +148,8 @@ public class TaskBoardService {
                 : (String) runtimeService.getVariable(task.getExecutionId(), FundingRequestProcess.LEVEL);
         Instant due = task.getDueDate() == null ? null : task.getDueDate().toInstant();
         return new TaskRow(task.getId(), task.getName(), task.getTaskDefinitionKey(), requestId,
-                request == null ? null : request.reference(), request == null ? null : request.title(),
-                request == null ? null : request.territory(), request == null ? null : request.theme().name(),
+                request == null ? null : request.reference(), request == null ? null : request.project().title(),
+                request == null ? null : request.project().territory(), request == null ? null : request.project().theme().name(),
                 organisationId, organisation == null ? null : organisation.name(), amount,
                 task.getCreateTime().toInstant(), due, task.getAssignee(), task.getOwner(),
                 task.getDelegationState() == DelegationState.PENDING, due != null && due.isBefore(now), trancheId, level);

@@ -151,7 +151,7 @@ public class TaskWork {
     private void recordFunderDecision(Task task, Caller caller, TaskFacts facts, DecisionOutcome outcome,
                                       TaskAnswer answer) {
         FundingRequest request = request(facts.requestId());
-        if (request.wasHandledBy(caller.username())) {
+        if (request.handling().wasHandledBy(caller.username())) {
             throw new AccessDeniedException("whoever registered, submitted or instructed a request never decides on it");
         }
         List<Violation> violations = new ArrayList<>();

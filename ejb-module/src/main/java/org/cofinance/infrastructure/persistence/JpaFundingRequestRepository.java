@@ -47,7 +47,6 @@ public class JpaFundingRequestRepository implements FundingRequestRepository {
             return Optional.empty();
         }
         EntityGraph<FundingRequest> graph = em.createEntityGraph(FundingRequest.class);
-        graph.addAttributeNodes("lead");
         graph.addSubgraph("plan").addAttributeNodes("organisation", "envelope");
         return Optional.ofNullable(em.find(FundingRequest.class, id, Map.of("jakarta.persistence.loadgraph", graph)));
     }
@@ -98,11 +97,11 @@ public class JpaFundingRequestRepository implements FundingRequestRepository {
             parameters.put("status", search.status());
         }
         if (search.theme() != null) {
-            clauses.add("r.theme = :theme");
+            clauses.add("r.project.theme = :theme");
             parameters.put("theme", search.theme());
         }
         if (given(search.territory())) {
-            clauses.add("lower(r.territory) = lower(:territory)");
+            clauses.add("lower(r.project.territory) = lower(:territory)");
             parameters.put("territory", search.territory().strip());
         }
         if (given(search.envelopeCode())) {
@@ -114,7 +113,8 @@ public class JpaFundingRequestRepository implements FundingRequestRepository {
             parameters.put("funder", search.fundedBy());
         }
         if (given(search.text())) {
-            clauses.add("(lower(r.reference) like :text or lower(r.title) like :text or lower(r.territory) like :text)");
+            clauses.add("(lower(r.reference) like :text or lower(r.project.title) like :text"
+                    + " or lower(r.project.territory) like :text)");
             parameters.put("text", "%" + likeEscaped(search.text().strip().toLowerCase(Locale.ROOT)) + "%");
         }
         if (search.visibleTo() != null) {

@@ -78,8 +78,8 @@ public final class InMemoryFundingRequests implements FundingRequestRepository {
 
     private static boolean matches(FundingRequest request, RequestSearch search) {
         return (search.status() == null || request.status() == search.status())
-                && (search.theme() == null || request.theme() == search.theme())
-                && (search.visibleTo() == null || request.funderIds().contains(search.visibleTo()));
+                && (search.theme() == null || request.project().theme() == search.theme())
+                && (search.visibleTo() == null || request.financingPlan().funderIds().contains(search.visibleTo()));
     }
 
     @Override

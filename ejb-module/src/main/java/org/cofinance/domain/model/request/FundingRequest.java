@@ -48,22 +48,8 @@ public class FundingRequest {
     @Column(nullable = false, unique = true, length = 30, updatable = false)
     private String reference;
 
-    @Column(nullable = false, length = 300)
-    private String title;
-
-    @Column(nullable = false, length = 200)
-    private String territory;
-
-    @Enumerated(EnumType.STRING)
-    @Column(nullable = false, length = 20)
-    private Theme theme;
-
-    @ManyToOne(fetch = FetchType.LAZY, optional = false)
-    @JoinColumn(name = "lead_organisation_id")
-    private Organisation lead;
-
-    @Column(name = "eligible_cost", nullable = false, precision = 19, scale = 2)
-    private Money eligibleCost;
+    @Embedded
+    private Project project;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false, length = 20)
@@ -112,7 +98,7 @@ public class FundingRequest {
             throw new ValidationException(violations);
         }
         this.reference = Objects.requireNonNull(reference, "reference");
-        apply(project);
+        this.project = Project.of(project);
         for (PlanLineDraft line : lines) {
             plan.add(new PlanLine(this, plan.size(), line));
         }
@@ -132,13 +118,13 @@ public class FundingRequest {
         if (!draft && status != RequestStatus.TO_REVISE && status != RequestStatus.IN_ARBITRATION) {
             throw new DomainException("request " + reference + " is " + status + ": its plan can no longer change");
         }
-        ProjectDetails kept = draft ? project : projectDetails();
+        ProjectDetails kept = draft ? project : this.project.details();
         List<Violation> violations = new ArrayList<>(kept.violations());
         violations.addAll(FinancingPlan.violationsOf(kept, lines));
         if (!violations.isEmpty()) {
             throw new ValidationException(violations);
         }
-        apply(kept);
+        this.project = Project.of(kept);
         for (int i = 0; i < lines.size(); i++) {
             if (i < plan.size()) {
                 plan.get(i).replaceWith(lines.get(i));
@@ -149,19 +135,6 @@ public class FundingRequest {
         while (plan.size() > lines.size()) {
             plan.remove(plan.size() - 1);
         }
-    }
-
-    /** The funders whose decision is asked when the plan is routed (see {@link FunderDecisions#toDecide}). */
-    public List<Long> fundersToDecide() {
-        return funderDecisions().toDecide();
-    }
-
-    private void apply(ProjectDetails project) {
-        this.title = project.title().strip();
-        this.territory = project.territory().strip();
-        this.theme = project.theme();
-        this.lead = project.lead();
-        this.eligibleCost = project.eligibleCost();
     }
 
     /**
@@ -193,7 +166,7 @@ public class FundingRequest {
         if (status != RequestStatus.DRAFT) {
             throw new DomainException("request " + reference + " is " + status + ": only a draft is submitted");
         }
-        List<Violation> violations = FinancingPlan.violationsOf(projectDetails(), financingPlan().asDrafts());
+        List<Violation> violations = FinancingPlan.violationsOf(project.details(), financingPlan().asDrafts());
         if (!violations.isEmpty()) {
             throw new ValidationException(violations);
         }
@@ -206,7 +179,7 @@ public class FundingRequest {
      * and what the lead brings of the public money when it is a local authority.
      */
     public EligibilityFacts eligibilityFacts() {
-        return financingPlan().eligibilityFacts(theme, lead, eligibleCost);
+        return financingPlan().eligibilityFacts(project.theme(), project.lead(), project.eligibleCost());
     }
 
     /** Closes a submitted request that breaks the call's rules, with every broken rule as a reason. */
@@ -291,14 +264,6 @@ public class FundingRequest {
     }
 
     /** The organisations whose lines draw on their envelopes: each owes a decision. */
-    public Set<Long> funderIds() {
-        return financingPlan().funderIds();
-    }
-
-    public Money amountFundedBy(Long organisationId) {
-        return financingPlan().amountFundedBy(organisationId);
-    }
-
     /**
      * Records an organisation's decision, at one of its committee levels when it decides through levels.
      *
@@ -309,7 +274,7 @@ public class FundingRequest {
         if (status != RequestStatus.AWAITING_DECISIONS) {
             throw new DomainException("request " + reference + " awaits no decision (it is " + status + ")");
         }
-        if (!funderIds().contains(organisationId)) {
+        if (!financingPlan().funderIds().contains(organisationId)) {
             throw new DomainException("organisation " + organisationId + " does not finance request " + reference);
         }
         FinancingPlan plan = financingPlan();
@@ -317,19 +282,6 @@ public class FundingRequest {
                 comment, author, at, taskId, plan.fingerprintOf(organisationId));
         decisions.add(decision);
         return decision;
-    }
-
-    public boolean isApprovedByAllFunders() {
-        return funderDecisions().allApproved();
-    }
-
-    /** Whether the organisation's levels stop here: its latest decision is anything but an approval. */
-    public boolean decisionStoppedFor(Long organisationId) {
-        return funderDecisions().stoppedFor(organisationId);
-    }
-
-    public boolean hasRejection() {
-        return funderDecisions().anyRejected();
     }
 
     public FunderDecisions funderDecisions() {
@@ -344,17 +296,12 @@ public class FundingRequest {
         handling.instructed(officer);
     }
 
-    /** Whoever registered, submitted or instructed the request never decides on it. */
-    public boolean wasHandledBy(String username) {
-        return handling.wasHandledBy(username);
-    }
-
     public RequestHandling handling() {
         return handling;
     }
 
-    public ProjectDetails projectDetails() {
-        return new ProjectDetails(title, territory, theme, lead, eligibleCost);
+    public Project project() {
+        return project;
     }
 
     public Long id() {
@@ -363,26 +310,6 @@ public class FundingRequest {
 
     public String reference() {
         return reference;
-    }
-
-    public String title() {
-        return title;
-    }
-
-    public String territory() {
-        return territory;
-    }
-
-    public Theme theme() {
-        return theme;
-    }
-
-    public Organisation lead() {
-        return lead;
-    }
-
-    public Money eligibleCost() {
-        return eligibleCost;
     }
 
     public RequestStatus status() {

@@ -10,7 +10,7 @@ public interface FundingRequestRepository {
 
     Optional<FundingRequest> find(Long id);
 
-    /** The request with its lead and plan lines — their organisations and envelopes — read at once. */
+    /** The request with its plan lines — their organisations and envelopes — read at once. */
     Optional<FundingRequest> findWithPlan(Long id);
 
     /** The next reference of the year: {@code CF-2026-000042}. */

@@ -52,7 +52,7 @@ class FundingRequestTest {
 
         assertThat(request.status()).isEqualTo(RequestStatus.DRAFT);
         assertThat(request.plan()).hasSize(3);
-        assertThat(request.funderIds()).containsExactly(1L, 2L);
+        assertThat(request.financingPlan().funderIds()).containsExactly(1L, 2L);
     }
 
     @Test
@@ -106,11 +106,11 @@ class FundingRequestTest {
                 new PlanLineDraft(lead, null, Instrument.SELF_FUNDING, Money.euros(300_000))));
 
         // then the draft holds exactly the new plan, at positions 0 and 1
-        assertThat(request.eligibleCost()).isEqualTo(Money.parse("700000.00"));
+        assertThat(request.project().eligibleCost()).isEqualTo(Money.parse("700000.00"));
         assertThat(request.plan()).extracting(PlanLine::position).containsExactly(0, 1);
         assertThat(request.plan()).extracting(PlanLine::instrument)
                 .containsExactly(Instrument.SUBSIDY, Instrument.SELF_FUNDING);
-        assertThat(request.funderIds()).containsExactly(1L);
+        assertThat(request.financingPlan().funderIds()).containsExactly(1L);
     }
 
     @Test
@@ -119,7 +119,7 @@ class FundingRequestTest {
 
         assertThatThrownBy(() -> request.revise(project("999999.99"), plan()))
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(fields(e)).containsExactly("plan"));
-        assertThat(request.eligibleCost()).isEqualTo(Money.parse("1000000.00"));
+        assertThat(request.project().eligibleCost()).isEqualTo(Money.parse("1000000.00"));
         assertThat(request.plan()).hasSize(3);
     }
 
@@ -149,16 +149,16 @@ class FundingRequestTest {
                 new PlanLineDraft(lead, null, Instrument.SELF_FUNDING, Money.euros(400_000))));
 
         // then only the fund decides again; the project and its cost are those submitted
-        assertThat(request.fundersToDecide()).containsExactly(2L);
-        assertThat(request.title()).isEqualTo("Résidence");
-        assertThat(request.eligibleCost()).isEqualTo(Money.parse("1000000.00"));
+        assertThat(request.funderDecisions().toDecide()).containsExactly(2L);
+        assertThat(request.project().title()).isEqualTo("Résidence");
+        assertThat(request.project().eligibleCost()).isEqualTo(Money.parse("1000000.00"));
     }
 
     @Test
     void shouldAskEveryFunderWhenNothingWasDecidedYet() {
         FundingRequest request = draft();
 
-        assertThat(request.fundersToDecide()).containsExactly(1L, 2L);
+        assertThat(request.funderDecisions().toDecide()).containsExactly(1L, 2L);
     }
 
     @Test
@@ -181,10 +181,10 @@ class FundingRequestTest {
         assertThatThrownBy(() -> request.recordDecision(3L, null, DecisionOutcome.APPROVE, null, null, "x", NOW, "t"))
                 .isInstanceOf(DomainException.class).hasMessageContaining("does not finance");
         request.recordDecision(1L, null, DecisionOutcome.APPROVE, null, null, "cdc", NOW, "t1");
-        assertThat(request.isApprovedByAllFunders()).isFalse();
+        assertThat(request.funderDecisions().allApproved()).isFalse();
         request.recordDecision(2L, null, DecisionOutcome.APPROVE, null, null, "investor", NOW, "t2");
-        assertThat(request.isApprovedByAllFunders()).isTrue();
-        assertThat(request.hasRejection()).isFalse();
+        assertThat(request.funderDecisions().allApproved()).isTrue();
+        assertThat(request.funderDecisions().anyRejected()).isFalse();
     }
 
     @Test
@@ -200,7 +200,7 @@ class FundingRequestTest {
         Decision reduced = request.recordDecision(1L, null, DecisionOutcome.APPROVE_REDUCED, Money.euros(350_000),
                 "budget", "cdc", NOW, "t");
         assertThat(reduced.amount()).contains(Money.euros(350_000));
-        assertThat(request.isApprovedByAllFunders()).isFalse();
+        assertThat(request.funderDecisions().allApproved()).isFalse();
     }
 
     @Test
@@ -298,9 +298,9 @@ class FundingRequestTest {
 
         assertThat(request.handling().createdBy()).isEqualTo("officer");
         assertThat(request.handling().submittedBy()).isEqualTo("submitter");
-        assertThat(request.wasHandledBy("officer")).isTrue();
-        assertThat(request.wasHandledBy("submitter")).isTrue();
-        assertThat(request.wasHandledBy("instructor")).isTrue();
-        assertThat(request.wasHandledBy("cdc")).isFalse();
+        assertThat(request.handling().wasHandledBy("officer")).isTrue();
+        assertThat(request.handling().wasHandledBy("submitter")).isTrue();
+        assertThat(request.handling().wasHandledBy("instructor")).isTrue();
+        assertThat(request.handling().wasHandledBy("cdc")).isFalse();
     }
 }
