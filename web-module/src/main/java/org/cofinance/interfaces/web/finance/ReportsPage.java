@@ -14,6 +14,7 @@ import org.cofinance.application.reporting.ReportFilters;
 import org.cofinance.application.reporting.ReportService;
 import org.cofinance.interfaces.web.Downloads;
 import org.cofinance.interfaces.web.FieldErrors;
+import org.cofinance.interfaces.web.ListFilters;
 import org.cofinance.interfaces.web.Ui;
 import org.cofinance.reports.ReportFormat;
 
@@ -46,21 +47,19 @@ public class ReportsPage implements Serializable {
     private LocalDate at;
     private LocalDate from;
     private LocalDate to;
-    private String territory;
-    private String envelopeCode;
-    private Long funderId;
+    private final ListFilters filters = new ListFilters();
     private ReportExportService.ExportView export;
 
     public void download() throws IOException {
         ReportService.Report[] produced = new ReportService.Report[1];
         if (ui.attempt(errors, () -> produced[0] = reports.render(name, ReportFormat.parse(format), locale(),
-                filters()))) {
+                reportFilters()))) {
             Downloads.send(produced[0].content(), produced[0].format().contentType(), produced[0].fileName());
         }
     }
 
     public void startExport() {
-        ui.attempt(errors, () -> export = exports.start(name, ReportFormat.parse(format), locale(), filters()));
+        ui.attempt(errors, () -> export = exports.start(name, ReportFormat.parse(format), locale(), reportFilters()));
     }
 
     /** Called by the page's poll while an export runs. */
@@ -79,16 +78,13 @@ public class ReportsPage implements Serializable {
         Downloads.send(content.bytes(), content.format().contentType(), content.fileName());
     }
 
-    private ReportFilters filters() {
-        return new ReportFilters(at, from, to, blankToNull(territory), blankToNull(envelopeCode), funderId);
+    private ReportFilters reportFilters() {
+        return new ReportFilters(at, from, to, filters.territoryOrNull(), filters.envelopeCodeOrNull(),
+                filters.getFunderId());
     }
 
     private Locale locale() {
         return language == null || language.isBlank() ? Ui.locale() : Locale.forLanguageTag(language);
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
     }
 
     public List<String> getNames() {
@@ -155,27 +151,7 @@ public class ReportsPage implements Serializable {
         this.to = to;
     }
 
-    public String getTerritory() {
-        return territory;
-    }
-
-    public void setTerritory(String territory) {
-        this.territory = territory;
-    }
-
-    public String getEnvelopeCode() {
-        return envelopeCode;
-    }
-
-    public void setEnvelopeCode(String envelopeCode) {
-        this.envelopeCode = envelopeCode;
-    }
-
-    public Long getFunderId() {
-        return funderId;
-    }
-
-    public void setFunderId(Long funderId) {
-        this.funderId = funderId;
+    public ListFilters getFilters() {
+        return filters;
     }
 }

@@ -11,6 +11,7 @@ import org.cofinance.application.request.RequestCriteria;
 import org.cofinance.application.request.RequestView;
 import org.cofinance.application.shared.Page;
 import org.cofinance.application.shared.Paging;
+import org.cofinance.interfaces.web.ListFilters;
 import org.cofinance.interfaces.web.Ui;
 
 /** The list of requests with its filters (status, territory, theme, envelope, funder) and search, 50 a page. */
@@ -27,11 +28,8 @@ public class RequestList implements Serializable {
     @Inject
     private Ui ui;
 
+    private final ListFilters filters = new ListFilters();
     private String status;
-    private String territory;
-    private String theme;
-    private String envelopeCode;
-    private Long funderId;
     private String text;
     private int page;
     private Page<RequestView> result;
@@ -57,7 +55,8 @@ public class RequestList implements Serializable {
 
     public Page<RequestView> getResult() {
         if (result == null) {
-            RequestCriteria criteria = new RequestCriteria(status, territory, theme, envelopeCode, funderId, text);
+            RequestCriteria criteria = new RequestCriteria(status, filters.territoryOrNull(),
+                    filters.themeOrNull(), filters.envelopeCodeOrNull(), filters.getFunderId(), text);
             if (!ui.attempt(null, () -> result = requests.search(criteria, Paging.of(page, PAGE_SIZE)))) {
                 result = new Page<>(List.of(), 0);
             }
@@ -81,43 +80,15 @@ public class RequestList implements Serializable {
         this.status = status;
     }
 
-    public String getTerritory() {
-        return territory;
-    }
-
-    public void setTerritory(String territory) {
-        this.territory = territory;
-    }
-
-    public String getTheme() {
-        return theme;
-    }
-
-    public void setTheme(String theme) {
-        this.theme = theme;
-    }
-
-    public String getEnvelopeCode() {
-        return envelopeCode;
-    }
-
-    public void setEnvelopeCode(String envelopeCode) {
-        this.envelopeCode = envelopeCode;
-    }
-
-    public Long getFunderId() {
-        return funderId;
-    }
-
-    public void setFunderId(Long funderId) {
-        this.funderId = funderId;
-    }
-
     public String getText() {
         return text;
     }
 
     public void setText(String text) {
         this.text = text;
+    }
+
+    public ListFilters getFilters() {
+        return filters;
     }
 }

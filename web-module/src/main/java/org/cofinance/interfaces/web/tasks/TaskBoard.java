@@ -12,6 +12,7 @@ import org.cofinance.application.task.TaskBoardService;
 import org.cofinance.application.task.TaskCriteria;
 import org.cofinance.application.task.TaskListService;
 import org.cofinance.interfaces.web.FieldErrors;
+import org.cofinance.interfaces.web.ListFilters;
 import org.cofinance.interfaces.web.Ui;
 
 /**
@@ -35,9 +36,7 @@ public class TaskBoard implements Serializable {
 
     private final FieldErrors errors = new FieldErrors();
     private String scope = "";
-    private Long funderId;
-    private String territory;
-    private String theme;
+    private final ListFilters filters = new ListFilters();
     private String minAmount;
     private String maxAmount;
     private LocalDate dueBefore;
@@ -46,8 +45,8 @@ public class TaskBoard implements Serializable {
 
     public TaskBoardService.Board getResult() {
         if (result == null) {
-            TaskCriteria criteria = new TaskCriteria(scope, funderId, territory, theme, Ui.amountOf(minAmount),
-                    Ui.amountOf(maxAmount), dueBefore, lateOnly);
+            TaskCriteria criteria = new TaskCriteria(scope, filters.getFunderId(), filters.territoryOrNull(),
+                    filters.themeOrNull(), Ui.amountOf(minAmount), Ui.amountOf(maxAmount), dueBefore, lateOnly);
             if (!ui.attempt(errors, () -> result = board.search(criteria))) {
                 result = new TaskBoardService.Board(List.of(), 0, 0);
             }
@@ -100,30 +99,6 @@ public class TaskBoard implements Serializable {
         return scope;
     }
 
-    public Long getFunderId() {
-        return funderId;
-    }
-
-    public void setFunderId(Long funderId) {
-        this.funderId = funderId;
-    }
-
-    public String getTerritory() {
-        return territory;
-    }
-
-    public void setTerritory(String territory) {
-        this.territory = territory;
-    }
-
-    public String getTheme() {
-        return theme;
-    }
-
-    public void setTheme(String theme) {
-        this.theme = theme;
-    }
-
     public String getMinAmount() {
         return minAmount;
     }
@@ -156,4 +131,7 @@ public class TaskBoard implements Serializable {
         this.lateOnly = lateOnly;
     }
 
+    public ListFilters getFilters() {
+        return filters;
+    }
 }
