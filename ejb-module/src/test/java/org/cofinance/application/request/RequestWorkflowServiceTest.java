@@ -5,12 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
+import org.cofinance.application.support.InMemoryOrganisations;
 import org.cofinance.application.support.LedgerWorld;
 import org.cofinance.domain.model.ledger.Commitment;
 import org.cofinance.domain.model.ledger.CommitmentStatus;
-import org.cofinance.domain.model.organisation.Organisation;
 import org.cofinance.domain.model.organisation.OrganisationKind;
 import org.cofinance.domain.model.organisation.OrganisationRepository;
 import org.cofinance.domain.model.request.EligibilityFacts;
@@ -41,34 +39,7 @@ class RequestWorkflowServiceTest {
         }
     };
 
-    private final OrganisationRepository organisations = new OrganisationRepository() {
-        private final Map<Long, Organisation> known = Map.of(1L, world.cdc, 2L, world.fund, 3L, world.lead);
-
-        @Override
-        public Optional<Organisation> find(Long id) {
-            return Optional.ofNullable(known.get(id));
-        }
-
-        @Override
-        public List<Organisation> list(int offset, int limit) {
-            return List.copyOf(known.values());
-        }
-
-        @Override
-        public long count() {
-            return known.size();
-        }
-
-        @Override
-        public boolean existsWithSiret(String siret) {
-            return false;
-        }
-
-        @Override
-        public void add(Organisation organisation) {
-            throw new UnsupportedOperationException();
-        }
-    };
+    private final OrganisationRepository organisations = new InMemoryOrganisations(world.cdc, world.fund, world.lead);
 
     private final RequestWorkflowService workflow = new RequestWorkflowService(world.requests, organisations,
             world.reservations, world.ledgerService, rules, world.clock);

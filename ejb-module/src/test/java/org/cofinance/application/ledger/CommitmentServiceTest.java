@@ -1,0 +1,122 @@
+package org.cofinance.application.ledger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Set;
+import java.util.function.Supplier;
+import org.cofinance.application.access.Caller;
+import org.cofinance.application.access.Callers;
+import org.cofinance.application.access.SignedInUser;
+import org.cofinance.application.shared.AccessDeniedException;
+import org.cofinance.application.shared.IdempotencyStore;
+import org.cofinance.application.shared.NotFoundException;
+import org.cofinance.application.support.InMemoryIdempotentResponses;
+import org.cofinance.application.support.InMemoryUsers;
+import org.cofinance.application.support.LedgerWorld;
+import org.cofinance.domain.model.ledger.Commitment;
+import org.cofinance.domain.model.ledger.CommitmentStatus;
+import org.cofinance.domain.model.ledger.SegregationOfDutiesException;
+import org.cofinance.domain.model.request.FundingRequest;
+import org.cofinance.domain.model.shared.DomainException;
+import org.cofinance.domain.model.shared.Money;
+import org.cofinance.domain.model.user.Role;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class CommitmentServiceTest {
+
+    private final LedgerWorld world = new LedgerWorld();
+    private final CommitmentService service = new CommitmentService(world.ledger.commitmentRepository,
+            world.ledger.envelopeRepository, world.ledger.entryRepository, world.requests,
+            new Callers(new InMemoryUsers()), new IdempotencyStore(new InMemoryIdempotentResponses(), world.clock),
+            world.clock);
+
+    private static final Caller OFFICER = new Caller("officer", Set.of(Role.OFFICER), 1L);
+    private static final Caller FINANCE = new Caller("finance", Set.of(Role.FINANCE), 1L);
+    private Commitment subsidy;
+
+    private static <T> T as(Caller caller, Supplier<T> call) {
+        try (SignedInUser.Scope signedIn = SignedInUser.signIn(caller)) {
+            return call.get();
+        }
+    }
+
+    /** 300 € of subsidies and 100 € of the fund, committed. */
+    @BeforeEach
+    void commit() {
+        FundingRequest request = world.requestInInstruction(300, 100);
+        world.reservations.reservePlan(request.id(), "r", "officer");
+        world.ledgerService.postCommitments(request.id(), "p", "cdc");
+        subsidy = world.ledger.commitments().get(0);
+        world.locks.forget();
+    }
+
+    private DisbursementView ask(String amount, String key) {
+        return as(OFFICER, () -> service.requestDisbursement(subsidy.id(),
+                new CommitmentService.DisbursementAsk(amount, "milestone reached"), key));
+    }
+
+    @Test
+    void shouldPayAnAskedDisbursementOnceFinanceValidatesItAndAskItOnceForOneKey() {
+        DisbursementView asked = ask("100.00", "k1");
+        assertThat(ask("100.00", "k1").id()).isEqualTo(asked.id());
+        assertThat(subsidy.disbursed()).isEqualTo(Money.ZERO);
+        assertThat(as(FINANCE, service::awaitingValidation)).hasSize(1);
+
+        DisbursementView paid = as(FINANCE, () -> service.validateDisbursement(subsidy.id(), asked.id()));
+
+        assertThat(paid.status()).isEqualTo("PAID");
+        assertThat(subsidy.disbursed()).isEqualTo(Money.euros(100));
+        assertThat(world.subsidies.disbursed()).isEqualTo(Money.euros(100));
+        assertThat(world.locks.locks()).containsExactly("commitment " + subsidy.id(), "envelope 10", "envelope 11",
+                "disbursement " + asked.id());
+        assertThat(as(FINANCE, service::awaitingValidation)).isEmpty();
+        assertThatThrownBy(() -> as(FINANCE, () -> service.validateDisbursement(subsidy.id(), asked.id())))
+                .isInstanceOf(DomainException.class).hasMessageContaining("already PAID");
+    }
+
+    @Test
+    void shouldNeverLetWhoeverAskedForAPaymentValidateIt() {
+        Caller both = new Caller("officer", Set.of(Role.OFFICER, Role.FINANCE), 1L);
+        DisbursementView asked = ask("100.00", null);
+
+        assertThatThrownBy(() -> as(OFFICER, () -> service.validateDisbursement(subsidy.id(), asked.id())))
+                .isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> as(both, () -> service.validateDisbursement(subsidy.id(), asked.id())))
+                .isInstanceOf(SegregationOfDutiesException.class);
+        assertThat(subsidy.disbursed()).isEqualTo(Money.ZERO);
+    }
+
+    @Test
+    void shouldNeverAskMoreThanIsLeftCountingThePaymentsStillAwaitingValidation() {
+        ask("200.00", null);
+
+        assertThatThrownBy(() -> ask("150.00", null)).isInstanceOf(DomainException.class)
+                .hasMessageContaining("at most the 100.00 EUR");
+        assertThat(ask("100.00", null).status()).isEqualTo("REQUESTED");
+    }
+
+    @Test
+    void shouldReleaseWhatWasNotPaidAtClosingButNotWhileAPaymentWaits() {
+        DisbursementView asked = ask("100.00", null);
+        assertThatThrownBy(() -> as(FINANCE, () -> service.close(subsidy.id())))
+                .hasMessageContaining("awaiting validation");
+        as(FINANCE, () -> service.refuseDisbursement(subsidy.id(), asked.id()));
+
+        CommitmentDetail closed = as(FINANCE, () -> service.close(subsidy.id()));
+
+        assertThat(closed.commitment().status()).isEqualTo(CommitmentStatus.CLOSED.name());
+        assertThat(world.subsidies.available()).isEqualTo(Money.euros(700));
+    }
+
+    @Test
+    void shouldShowACommitmentToItsFunderOnly() {
+        Caller fund = new Caller("investor", Set.of(Role.APPROVER), world.fund.id());
+        Caller cdc = new Caller("cdc", Set.of(Role.APPROVER), world.cdc.id());
+
+        assertThat(as(cdc, () -> service.get(subsidy.id())).commitment().id()).isEqualTo(subsidy.id());
+        assertThatThrownBy(() -> as(fund, () -> service.get(subsidy.id()))).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> as(FINANCE, () -> service.get(424242L))).isInstanceOf(NotFoundException.class);
+    }
+}

@@ -1,0 +1,27 @@
+package org.cofinance.application.support;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.cofinance.application.shared.IdempotentResponses;
+
+/** The first answers to Idempotency-Keys, kept in memory per user, key and operation. */
+public final class InMemoryIdempotentResponses implements IdempotentResponses {
+
+    private final Map<List<String>, StoredResponse> responses = new HashMap<>();
+
+    @Override
+    public Optional<StoredResponse> find(String username, String key, String operation) {
+        return Optional.ofNullable(responses.get(List.of(username, key, operation)));
+    }
+
+    @Override
+    public void save(String username, String key, String operation, String requestHash, int status, String location,
+                     Instant at) {
+        if (responses.putIfAbsent(List.of(username, key, operation), new StoredResponse(requestHash, location)) != null) {
+            throw new IllegalStateException("the key " + key + " answered already");
+        }
+    }
+}
