@@ -60,7 +60,8 @@ final class ApplicationLedger {
             EntityManager em = jpa.createEntityManager();
             try {
                 ReservationBooking booking = new ReservationBooking(new JpaFundingRequestRepository(em),
-                        new JpaEnvelopeRepository(em), new JpaCommitmentRepository(em), new JpaLedgerEntryRepository(em),
+                        new JpaEnvelopeRepository(em), new JpaCommitmentRepository(em),
+                        new JpaLedgerEntryRepository(em),
                         Clock.systemUTC());
                 em.getTransaction().begin();
                 List<ReservationOutcome> outcomes = booking.reserveBatch(batch);

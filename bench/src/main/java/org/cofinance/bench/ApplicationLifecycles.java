@@ -93,7 +93,7 @@ final class ApplicationLifecycles {
         }
         ExecutorService approvals = Executors.newFixedThreadPool(clients * APPROVERS.size());
         try {
-            return LifecycleRun.warmThenRun("application (API)", warmUp, lifecycles, clients, callMicros::clear, index -> {
+            LifecycleRun.Lifecycle lifecycle = index -> {
                 JsonNode created = call("officer", "POST", "/requests", plan(organisations, index), "POST /requests");
                 long id = created.get("id").asLong();
                 call("officer", "POST", "/requests/" + id + "/submit", null, "POST /requests/{id}/submit");
@@ -114,7 +114,9 @@ final class ApplicationLifecycles {
                 if (!"APPROVED".equals(status)) {
                     throw new IllegalStateException("request " + id + " ended " + status);
                 }
-            });
+            };
+            return LifecycleRun.warmThenRun("application (API)", warmUp, lifecycles, clients, callMicros::clear,
+                    lifecycle);
         } finally {
             approvals.shutdown();
         }

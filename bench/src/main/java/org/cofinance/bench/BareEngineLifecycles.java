@@ -63,7 +63,8 @@ final class BareEngineLifecycles {
 
     static LifecycleRun.Phase run(int warmUp, int lifecycles, int clients, String jdbcUrl, String user,
                                    String password) throws Exception {
-        try (Connection db = DriverManager.getConnection(jdbcUrl, user, password); Statement sql = db.createStatement()) {
+        try (Connection db = DriverManager.getConnection(jdbcUrl, user, password);
+             Statement sql = db.createStatement()) {
             sql.execute("drop schema if exists bench_engine cascade");
             sql.execute("create schema bench_engine");
         }
@@ -92,8 +93,8 @@ final class BareEngineLifecycles {
             ProcessModels.deploy(engine.getRepositoryService());
             ExecutorService approvals = Executors.newFixedThreadPool(clients * ApplicationLifecycles.APPROVERS.size());
             try {
-                return LifecycleRun.warmThenRun("bare Camunda engine (same BPMN, no-op delegates)", warmUp, lifecycles, clients,
-                        () -> { }, index -> {
+                return LifecycleRun.warmThenRun("bare Camunda engine (same BPMN, no-op delegates)", warmUp,
+                        lifecycles, clients, () -> { }, index -> {
                     String instance = engine.getRuntimeService().startProcessInstanceByKey(FundingRequestProcess.KEY,
                             "BENCH-" + index, Map.of(FundingRequestProcess.REQUEST_ID, (long) index)).getId();
                     completeBare(engine, instance, FundingRequestProcess.INSTRUCT);
@@ -131,7 +132,8 @@ final class BareEngineLifecycles {
     private static void completeRetrying(ProcessEngine engine, String taskId) {
         for (int attempt = 1; ; attempt++) {
             try {
-                engine.getTaskService().complete(taskId, Variables.createVariables().putValueTyped(FundingRequestProcess.DECISION,
+                engine.getTaskService().complete(taskId,
+                        Variables.createVariables().putValueTyped(FundingRequestProcess.DECISION,
                         Variables.stringValue("APPROVE", true)));
                 return;
             } catch (OptimisticLockingException concurrent) {
@@ -145,7 +147,8 @@ final class BareEngineLifecycles {
     private static void completeBare(ProcessEngine engine, String instance, String taskKey) {
         Task task = engine.getTaskService().createTaskQuery().processInstanceId(instance).taskDefinitionKey(taskKey)
                 .singleResult();
-        engine.getTaskService().complete(task.getId(), Variables.createVariables().putValueTyped(FundingRequestProcess.DECISION,
+        engine.getTaskService().complete(task.getId(),
+                Variables.createVariables().putValueTyped(FundingRequestProcess.DECISION,
                 Variables.stringValue("APPROVE", true)));
     }
 }

@@ -188,7 +188,10 @@ public final class LedgerBenchmark {
         }
     }
 
-    /** The envelope's balance equals what the clients saw accepted and what its entries add up to, within its ceiling. */
+    /**
+     * The envelope's balance equals what the clients saw accepted and what its entries add up to, within its
+     * ceiling.
+     */
     private static int violations(DataSource pool, long envelope, long acceptedCents, long ceilingCents)
             throws SQLException {
         try (Connection connection = pool.getConnection();

@@ -63,6 +63,7 @@ final class LifecycleRun {
         done.await();
         double seconds = (System.nanoTime() - start) / 1e9;
         long[] sorted = micros.stream().mapToLong(Long::longValue).sorted().toArray();
-        return new Phase(name, lifecycles, failures.get(), seconds, Percentiles.of(sorted, 50), Percentiles.of(sorted, 99));
+        return new Phase(name, lifecycles, failures.get(), seconds, Percentiles.of(sorted, 50),
+                Percentiles.of(sorted, 99));
     }
 }

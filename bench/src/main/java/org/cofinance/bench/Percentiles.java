@@ -9,6 +9,7 @@ final class Percentiles {
     /** The smallest measure that {@code percent} % of the sorted measures do not exceed; 0 when there are none. */
     static long of(long[] sorted, int percent) {
         return sorted.length == 0 ? 0
-                : sorted[Math.max(0, Math.min(sorted.length - 1, (int) Math.ceil(percent / 100.0 * sorted.length) - 1))];
+                : sorted[Math.max(0, Math.min(sorted.length - 1,
+                        (int) Math.ceil(percent / 100.0 * sorted.length) - 1))];
     }
 }

@@ -82,7 +82,8 @@ class FundingRequestProcessVocabularyTest {
                 "(" + FundingRequestProcess.REQUEST_ID + ")",
                 "candidateGroups=\"" + FundingRequestProcess.OFFICERS_GROUP + "\"",
                 "candidateGroups=\"" + FundingRequestProcess.FINANCE_GROUP + "\"",
-                "candidateGroups=\"" + FundingRequestProcess.APPROVERS_GROUP_PREFIX + "${" + FundingRequestProcess.ORGANISATION_ID + "}\"");
+                "candidateGroups=\"" + FundingRequestProcess.APPROVERS_GROUP_PREFIX
+                        + "${" + FundingRequestProcess.ORGANISATION_ID + "}\"");
     }
 
     @Test

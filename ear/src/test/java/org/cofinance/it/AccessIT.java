@@ -83,7 +83,8 @@ class AccessIT {
         long id = Demo.submittedRequest("Segregation");
 
         JsonNode officerTasks = Api.as("officer").get("/tasks?requestId=" + id).json().get("items");
-        assertThat(officerTasks).noneSatisfy(t -> assertThat(t.get("taskType").asText()).isEqualTo(FundingRequestProcess.DECIDE));
+        assertThat(officerTasks).noneSatisfy(t -> assertThat(t.get("taskType").asText())
+                .isEqualTo(FundingRequestProcess.DECIDE));
         String cdcTask = Api.as("cdc").get("/tasks?requestId=" + id).json().get("items").get(0).get("id").asText();
         assertThat(Api.as("officer").post("/tasks/" + cdcTask + "/complete", "{\"decision\":\"APPROVE\"}")
                 .status()).isEqualTo(403);

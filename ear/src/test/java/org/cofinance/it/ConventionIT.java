@@ -34,7 +34,8 @@ class ConventionIT {
         BigDecimal regionAvailableBefore = Demo.money(Demo.envelope("REGION-BFC"), "available");
 
         // when the officer records the signed convention
-        assertThat(Demo.answer("officer", id, FundingRequestProcess.SIGN_CONVENTION, "{\"decision\":\"APPROVE\"}").status())
+        assertThat(Demo.answer("officer", id, FundingRequestProcess.SIGN_CONVENTION,
+                "{\"decision\":\"APPROVE\"}").status())
                 .isEqualTo(204);
 
         // then the request is contracted with three tranches of 30, 40 and 30 %
@@ -43,7 +44,8 @@ class ConventionIT {
         assertThat(shares(contracted)).containsExactly("30.00", "40.00", "30.00");
 
         // and an evidence without its text is refused, the task still open
-        Api.Reply empty = Demo.answer("officer", id, FundingRequestProcess.RECORD_EVIDENCE, "{\"decision\":\"APPROVE\"}");
+        Api.Reply empty = Demo.answer("officer", id, FundingRequestProcess.RECORD_EVIDENCE,
+                "{\"decision\":\"APPROVE\"}");
         assertThat(empty.status()).isEqualTo(400);
         assertThat(empty.json().get("errors").get(0).get("field").asText()).isEqualTo("comment");
 
@@ -56,7 +58,8 @@ class ConventionIT {
 
         // when finance refuses the second evidence, the officer records it again and it is paid
         evidence(id, "{\"decision\":\"APPROVE\",\"comment\":\"Rapport à mi-parcours (incomplet)\"}");
-        assertThat(Demo.answer("finance", id, FundingRequestProcess.VALIDATE_PAYMENT, "{\"decision\":\"REJECT\"}").status())
+        assertThat(Demo.answer("finance", id, FundingRequestProcess.VALIDATE_PAYMENT,
+                "{\"decision\":\"REJECT\"}").status())
                 .isEqualTo(204);
         assertThat(disbursed(id)).containsExactly("1200000.00", "900000.00", "600000.00");
         evidence(id, "{\"decision\":\"APPROVE\",\"comment\":\"Rapport à mi-parcours complet\"}");
@@ -91,7 +94,8 @@ class ConventionIT {
                 .asText();
 
         // when finance tries to sign its convention
-        Api.Reply byFinance = Api.as("finance").post("/tasks/" + convention + "/complete", "{\"decision\":\"APPROVE\"}");
+        Api.Reply byFinance = Api.as("finance").post("/tasks/" + convention + "/complete",
+                "{\"decision\":\"APPROVE\"}");
 
         // then it is refused and the request stays approved
         assertThat(byFinance.status()).isEqualTo(403);
@@ -112,7 +116,8 @@ class ConventionIT {
     }
 
     private static void validate(long id) {
-        assertThat(Demo.answer("finance", id, FundingRequestProcess.VALIDATE_PAYMENT, "{\"decision\":\"APPROVE\"}").status())
+        assertThat(Demo.answer("finance", id, FundingRequestProcess.VALIDATE_PAYMENT,
+                "{\"decision\":\"APPROVE\"}").status())
                 .isEqualTo(204);
     }
 

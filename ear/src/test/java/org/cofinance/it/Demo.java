@@ -163,9 +163,11 @@ final class Demo {
                 {"title": "%s", "territory": "Dijon Métropole", "theme": "HOUSING", "leadOrganisationId": %d,
                  "eligibleCost": "12000000.00",
                  "plan": [
-                   {"organisationId": %d, "envelopeCode": "AMI-TIGA-SUB", "instrument": "SUBSIDY", "amount": "4000000.00"},
+                   {"organisationId": %d, "envelopeCode": "AMI-TIGA-SUB", "instrument": "SUBSIDY",
+                           "amount": "4000000.00"},
                    {"organisationId": %d, "envelopeCode": "FONDS-IMMO", "instrument": "EQUITY", "amount": "3000000.00"},
-                   {"organisationId": %d, "envelopeCode": "REGION-BFC", "instrument": "SUBSIDY", "amount": "2000000.00"},
+                   {"organisationId": %d, "envelopeCode": "REGION-BFC", "instrument": "SUBSIDY",
+                           "amount": "2000000.00"},
                    {"organisationId": %d, "envelopeCode": null, "instrument": "SELF_FUNDING", "amount": "3000000.00"}]}
                 """.formatted(title, organisationId("Agrinova"), organisationId("Caisse des Dépôts"),
                 organisationId("Fonds Résidence"), organisationId("Région"), organisationId("Agrinova"));

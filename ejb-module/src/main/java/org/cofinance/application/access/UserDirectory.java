@@ -80,9 +80,11 @@ public class UserDirectory {
             } else if (FundingRequestProcess.FINANCE_GROUP.equals(group)) {
                 emails.addAll(users.emailsOf(Role.FINANCE, null));
             } else if (FundingRequestProcess.organisationOfApprovers(group).isPresent()) {
-                emails.addAll(users.emailsOf(Role.APPROVER, FundingRequestProcess.organisationOfApprovers(group).get()));
+                emails.addAll(users.emailsOf(Role.APPROVER,
+                        FundingRequestProcess.organisationOfApprovers(group).get()));
             } else if (group.startsWith("escalation-")) {
-                organisationOf(group, "escalation-").ifPresent(org -> emails.addAll(users.emailsOf(Role.SUPERVISOR, org)));
+                organisationOf(group, "escalation-").ifPresent(org -> emails.addAll(users.emailsOf(Role.SUPERVISOR,
+                        org)));
             }
         }
         return new ArrayList<>(emails);

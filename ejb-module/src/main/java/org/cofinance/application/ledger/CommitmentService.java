@@ -84,7 +84,8 @@ public class CommitmentService {
                     Commitment c = d.commitment();
                     FundingRequest request = requests.find(c.requestId()).orElseThrow();
                     return new PendingDisbursement(DisbursementView.of(d), c.requestId(), request.reference(),
-                            request.project().title(), c.envelope().code(), c.organisationId(), c.committed().toPlainString(),
+                            request.project().title(), c.envelope().code(), c.organisationId(),
+                                    c.committed().toPlainString(),
                             c.disbursed().toPlainString());
                 }).toList();
     }

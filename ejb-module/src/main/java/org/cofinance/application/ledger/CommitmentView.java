@@ -7,6 +7,7 @@ public record CommitmentView(Long id, Long organisationId, String envelopeCode, 
                              String reserved, String committed, String disbursed) {
     public static CommitmentView of(Commitment c) {
         return new CommitmentView(c.id(), c.organisationId(), c.envelope().code(), c.instrument().name(),
-                c.status().name(), Amounts.text(c.reserved()), Amounts.text(c.committed()), Amounts.text(c.disbursed()));
+                c.status().name(), Amounts.text(c.reserved()), Amounts.text(c.committed()),
+                        Amounts.text(c.disbursed()));
     }
 }

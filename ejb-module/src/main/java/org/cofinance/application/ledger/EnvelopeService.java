@@ -147,7 +147,8 @@ public class EnvelopeService {
         }
         Envelope envelope = new Envelope(command.code(), command.name(), owner, parent, ceiling, from, to);
         envelopes.add(envelope);
-        entries.record(envelope.openingEntry(new Movement(caller.username(), clock.instant(), "envelope:" + envelope.id()
+        entries.record(envelope.openingEntry(new Movement(caller.username(), clock.instant(),
+                "envelope:" + envelope.id()
                 + ":open", "opening ceiling")));
         return EnvelopeView.of(envelope, List.of());
     }
@@ -178,7 +179,8 @@ public class EnvelopeService {
         }
         envelopes.lockChains(List.of(envelope));
         LedgerEntry entry = envelope.amend(ceiling, envelopes.largestChildCeiling(id),
-                new Movement(caller.username(), clock.instant(), key != null ? key : "amend:" + id + ":" + UUID.randomUUID(),
+                new Movement(caller.username(), clock.instant(),
+                        key != null ? key : "amend:" + id + ":" + UUID.randomUUID(),
                         reason.strip()));
         entries.record(entry);
         return EntryView.of(entry);

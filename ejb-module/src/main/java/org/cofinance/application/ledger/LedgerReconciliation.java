@@ -45,7 +45,8 @@ public class LedgerReconciliation {
     /** The check itself, for callers that already hold the right (tests, scheduled checks). */
     public Result run() {
         List<EnvelopeCheck> checks = balances.compare().stream().map(r -> {
-            boolean consistent = same(r.ceiling(), r.ceilingFromEntries()) && same(r.reserved(), r.reservedFromEntries())
+            boolean consistent = same(r.ceiling(), r.ceilingFromEntries()) && same(r.reserved(),
+                    r.reservedFromEntries())
                     && same(r.committed(), r.committedFromEntries()) && same(r.disbursed(), r.disbursedFromEntries());
             return new EnvelopeCheck(r.code(), plain(r.ceiling()), plain(r.ceilingFromEntries()), plain(r.reserved()),
                     plain(r.reservedFromEntries()), plain(r.committed()), plain(r.committedFromEntries()),

@@ -94,7 +94,8 @@ public class RequestHistoryService {
     public List<TimelineEvent> timeline(Long requestId) {
         FundingRequest request = visible(requestId);
         List<TimelineEvent> events = new ArrayList<>();
-        events.add(new TimelineEvent(request.handling().createdAt(), "CREATED", request.reference(), request.handling().createdBy(),
+        events.add(new TimelineEvent(request.handling().createdAt(), "CREATED", request.reference(),
+                request.handling().createdBy(),
                 null, null, null));
         if (request.handling().submittedAt() != null) {
             events.add(new TimelineEvent(request.handling().submittedAt(), "SUBMITTED", request.reference(),

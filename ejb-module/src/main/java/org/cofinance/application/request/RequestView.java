@@ -14,11 +14,14 @@ public record RequestView(Long id, String reference, String title, String territ
                           Instant createdAt, Instant submittedAt, String instructedBy,
                           String conventionSignedBy, List<TrancheView> tranches) {
     public static RequestView of(FundingRequest r, List<Commitment> commitments) {
-        return new RequestView(r.id(), r.reference(), r.project().title(), r.project().territory(), r.project().theme().name(), r.project().lead().id(),
-                r.status().name(), Amounts.text(r.project().eligibleCost()), r.plan().stream().map(PlanLineView::of).toList(),
+        return new RequestView(r.id(), r.reference(), r.project().title(), r.project().territory(),
+                r.project().theme().name(), r.project().lead().id(),
+                r.status().name(), Amounts.text(r.project().eligibleCost()),
+                        r.plan().stream().map(PlanLineView::of).toList(),
                 r.decisions().stream().map(DecisionView::of).toList(),
                 commitments.stream().map(CommitmentView::of).toList(), List.copyOf(r.ineligibilityReasons()),
                 r.processInstanceId(), r.handling().createdBy(), r.handling().createdAt(),
-                r.handling().submittedAt(), r.handling().instructedBy(), r.handling().conventionSignedBy(), r.tranches().stream().map(TrancheView::of).toList());
+                r.handling().submittedAt(), r.handling().instructedBy(), r.handling().conventionSignedBy(),
+                        r.tranches().stream().map(TrancheView::of).toList());
     }
 }

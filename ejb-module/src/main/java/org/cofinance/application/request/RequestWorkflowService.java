@@ -155,7 +155,8 @@ public class RequestWorkflowService {
         FundingRequest request = request(requestId);
         Organisation organisation = organisations.find(organisationId)
                 .orElseThrow(() -> new NotFoundException("no organisation " + organisationId));
-        List<String> levels = rules.committeeLevels(organisation.kind(), request.financingPlan().amountFundedBy(organisationId),
+        List<String> levels = rules.committeeLevels(organisation.kind(),
+                request.financingPlan().amountFundedBy(organisationId),
                 processDefinitionId);
         if (levels.isEmpty()) {
             throw new IllegalStateException("the committee-level decision names no level for " + organisation.kind());

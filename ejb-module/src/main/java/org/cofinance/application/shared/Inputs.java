@@ -62,7 +62,8 @@ public final class Inputs {
         return parsed;
     }
 
-    public static <E extends Enum<E>> E parseEnum(Class<E> type, String value, String field, List<Violation> violations) {
+    public static <E extends Enum<E>> E parseEnum(Class<E> type, String value, String field,
+            List<Violation> violations) {
         try {
             return Enum.valueOf(type, value);
         } catch (IllegalArgumentException e) {

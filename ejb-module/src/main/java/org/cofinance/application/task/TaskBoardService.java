@@ -135,11 +135,13 @@ public class TaskBoardService {
     private TaskRow row(Task task, Map<Long, FundingRequest> read, Instant now) {
         Long requestId = (Long) runtimeService.getVariable(task.getExecutionId(), FundingRequestProcess.REQUEST_ID);
         Long organisationId = FundingRequestProcess.DECIDE.equals(task.getTaskDefinitionKey())
-                ? (Long) runtimeService.getVariable(task.getExecutionId(), FundingRequestProcess.ORGANISATION_ID) : null;
+                ? (Long) runtimeService.getVariable(task.getExecutionId(),
+                        FundingRequestProcess.ORGANISATION_ID) : null;
         FundingRequest request = read.computeIfAbsent(requestId, id -> requests.find(id).orElse(null));
         String amount = null;
         if (request != null) {
-            amount = (organisationId == null ? request.project().eligibleCost() : request.financingPlan().amountFundedBy(organisationId))
+            amount = (organisationId == null ? request.project().eligibleCost()
+                    : request.financingPlan().amountFundedBy(organisationId))
                     .toPlainString();
         }
         Organisation organisation = organisations.find(organisationId).orElse(null);
@@ -149,9 +151,11 @@ public class TaskBoardService {
         Instant due = task.getDueDate() == null ? null : task.getDueDate().toInstant();
         return new TaskRow(task.getId(), task.getName(), task.getTaskDefinitionKey(), requestId,
                 request == null ? null : request.reference(), request == null ? null : request.project().title(),
-                request == null ? null : request.project().territory(), request == null ? null : request.project().theme().name(),
+                request == null ? null : request.project().territory(),
+                        request == null ? null : request.project().theme().name(),
                 organisationId, organisation == null ? null : organisation.name(), amount,
                 task.getCreateTime().toInstant(), due, task.getAssignee(), task.getOwner(),
-                task.getDelegationState() == DelegationState.PENDING, due != null && due.isBefore(now), trancheId, level);
+                task.getDelegationState() == DelegationState.PENDING, due != null && due.isBefore(now), trancheId,
+                        level);
     }
 }

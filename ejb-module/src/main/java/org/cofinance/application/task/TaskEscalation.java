@@ -44,7 +44,8 @@ public class TaskEscalation {
         for (Task task : taskService.createTaskQuery().processInstanceId(processInstanceId)
                 .taskDefinitionKey(FundingRequestProcess.DECIDE).dueBefore(now).list()) {
             taskService.setPriority(task.getId(), LATE);
-            Long organisationId = (Long) runtimeService.getVariable(task.getExecutionId(), FundingRequestProcess.ORGANISATION_ID);
+            Long organisationId = (Long) runtimeService.getVariable(task.getExecutionId(),
+                    FundingRequestProcess.ORGANISATION_ID);
             for (String email : users.emailsOfGroups(Set.of(Caller.escalationGroup(organisationId)))) {
                 mailer.sendAfterCommit(email, "[Cofinance] En retard / Late: " + task.getName() + " – " + reference,
                         "Cette décision de votre organisation est en retard depuis le " + task.getDueDate()

@@ -221,7 +221,8 @@ public class DemoRequests {
     /** The convention signed and its first tranche (30 % on signature) paid, through the workflow. */
     private void payFirstTranche(long requestId) {
         answer(requestId, "officer", FundingRequestProcess.SIGN_CONVENTION, "APPROVE");
-        answer(requestId, "officer", FundingRequestProcess.RECORD_EVIDENCE, "APPROVE", "Convention signée le jour même : 30 % à la signature");
+        answer(requestId, "officer", FundingRequestProcess.RECORD_EVIDENCE, "APPROVE",
+                "Convention signée le jour même : 30 % à la signature");
         answer(requestId, "finance", FundingRequestProcess.VALIDATE_PAYMENT, "APPROVE");
     }
 }

@@ -47,6 +47,7 @@ public class CommitmentsSource implements ReportSource {
                         .setParameter(1, filters.territory() == null ? "" : filters.territory())
                         .setParameter(2, filters.envelopeCode() == null ? "" : filters.envelopeCode())
                         .setParameter(3, filters.funderId() == null ? 0L : filters.funderId()), definition().columns(),
-                row -> row.put("publicMoney", OrganisationKind.valueOf((String) row.get("funderKind")).isPublicMoney()));
+                row -> row.put("publicMoney",
+                        OrganisationKind.valueOf((String) row.get("funderKind")).isPublicMoney()));
     }
 }

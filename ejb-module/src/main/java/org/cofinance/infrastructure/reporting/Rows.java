@@ -51,7 +51,8 @@ final class Rows {
         int count = ((Number) first[columns.size()]).intValue();
         Stream<Object[]> rest = StreamSupport.stream(Spliterators.spliteratorUnknownSize(cursor,
                 Spliterator.ORDERED | Spliterator.NONNULL), false);
-        return ReportRows.streamed(count, Stream.concat(Stream.<Object[]>of(first), rest).<Map<String, ?>>map(values -> {
+        return ReportRows.streamed(count, Stream.concat(Stream.<Object[]>of(first), rest).<Map<String,
+                ?>>map(values -> {
             Map<String, Object> row = new HashMap<>();
             for (int i = 0; i < columns.size(); i++) {
                 row.put(columns.get(i), values[i]);

@@ -45,7 +45,8 @@ class ReservationBookingTest {
         assertThat(world.immo.reserved()).isEqualTo(Money.euros(300));
         assertThat(world.ledger.entries()).extracting(LedgerEntry::kind).containsOnly(EntryKind.RESERVE);
         assertThat(world.ledger.entries()).extracting(LedgerEntry::idempotencyKey)
-                .containsExactly("step-1:line:" + request.plan().get(0).id(), "step-1:line:" + request.plan().get(1).id());
+                .containsExactly("step-1:line:" + request.plan().get(0).id(),
+                        "step-1:line:" + request.plan().get(1).id());
         assertThat(world.locks.locks()).containsExactly("request " + request.id() + " (shared)", "envelope 10",
                 "envelope 11", "envelope 12");
     }

@@ -15,7 +15,10 @@ import org.cofinance.domain.model.request.RequestSearch;
 import org.cofinance.domain.model.request.RequestStatus;
 import org.cofinance.domain.model.request.Tranche;
 
-/** Funding requests kept in memory; locks are written to the {@link LockLog}. */
+/**
+ * Funding requests kept in memory; locks are written to the {@link LockLog}. Searches filter by status, theme and the
+ * caller's organisation only: the other criteria are JPQL, tested by the ITs.
+ */
 public final class InMemoryFundingRequests implements FundingRequestRepository {
 
     private final Map<Long, FundingRequest> requests = new LinkedHashMap<>();

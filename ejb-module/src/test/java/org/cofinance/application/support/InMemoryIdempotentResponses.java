@@ -20,7 +20,8 @@ public final class InMemoryIdempotentResponses implements IdempotentResponses {
     @Override
     public void save(String username, String key, String operation, String requestHash, int status, String location,
                      Instant at) {
-        if (responses.putIfAbsent(List.of(username, key, operation), new StoredResponse(requestHash, location)) != null) {
+        if (responses.putIfAbsent(List.of(username, key, operation), new StoredResponse(requestHash,
+                location)) != null) {
             throw new IllegalStateException("the key " + key + " answered already");
         }
     }

@@ -79,7 +79,8 @@ public final class InMemoryLedger {
 
         @Override
         public Money largestChildCeiling(Long id) {
-            return childrenOf(id).stream().map(Envelope::ceiling).reduce(Money.ZERO, (a, b) -> a.isGreaterThan(b) ? a : b);
+            return childrenOf(id).stream().map(Envelope::ceiling).reduce(Money.ZERO, (a,
+                    b) -> a.isGreaterThan(b) ? a : b);
         }
 
         @Override

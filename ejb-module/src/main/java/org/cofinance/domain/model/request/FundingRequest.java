@@ -278,7 +278,8 @@ public class FundingRequest {
             throw new DomainException("organisation " + organisationId + " does not finance request " + reference);
         }
         FinancingPlan plan = financingPlan();
-        Decision decision = Decision.on(this, organisationId, level, outcome, amount, plan.amountFundedBy(organisationId),
+        Decision decision = Decision.on(this, organisationId, level, outcome, amount,
+                plan.amountFundedBy(organisationId),
                 comment, author, at, taskId, plan.fingerprintOf(organisationId));
         decisions.add(decision);
         return decision;

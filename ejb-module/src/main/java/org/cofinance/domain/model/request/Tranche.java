@@ -190,7 +190,8 @@ public class Tranche {
         return java.util.Arrays.stream(cents).mapToObj(Money::ofCents).toList();
     }
 
-    /** The scheduled payment on one commitment: its share, to the cent, at most what is left; the last pays the rest. */
+    /** The scheduled payment on one commitment: its share, to the cent,
+            at most what is left; the last pays the rest. */
     public Money amountFor(Commitment commitment, boolean last) {
         Money left = commitment.undisbursed();
         if (last) {

@@ -19,6 +19,7 @@ public class CheckEligibilityDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         Long requestId = (Long) execution.getVariable(FundingRequestProcess.REQUEST_ID);
-        execution.setVariable(FundingRequestProcess.ELIGIBLE, workflow.checkEligibility(requestId, execution.getProcessDefinitionId()));
+        execution.setVariable(FundingRequestProcess.ELIGIBLE, workflow.checkEligibility(requestId,
+                execution.getProcessDefinitionId()));
     }
 }

@@ -139,7 +139,8 @@ class FundingRequestTest {
         request.submit("officer", NOW);
         request.awaitDecisions();
         request.recordDecision(1L, null, DecisionOutcome.APPROVE, null, null, "cdc", NOW, "t1");
-        request.recordDecision(2L, null, DecisionOutcome.APPROVE_REDUCED, Money.euros(200_000), null, "investor", NOW, "t2");
+        request.recordDecision(2L, null, DecisionOutcome.APPROVE_REDUCED, Money.euros(200_000), null, "investor", NOW,
+                "t2");
         request.sendBackForRevision();
 
         // when the officer lowers the fund's line and raises the lead's own money; a new project is ignored
@@ -193,7 +194,8 @@ class FundingRequestTest {
         request.submit("officer", NOW);
         request.awaitDecisions();
 
-        assertThatThrownBy(() -> request.recordDecision(1L, null, DecisionOutcome.APPROVE_REDUCED, null, null, "cdc", NOW,
+        assertThatThrownBy(() -> request.recordDecision(1L, null, DecisionOutcome.APPROVE_REDUCED, null, null, "cdc",
+                NOW,
                 "t")).isInstanceOf(ValidationException.class);
         assertThatThrownBy(() -> request.recordDecision(1L, null, DecisionOutcome.APPROVE_REDUCED, Money.euros(400_000),
                 null, "cdc", NOW, "t")).isInstanceOf(ValidationException.class);
