@@ -44,12 +44,13 @@ class FaultIT {
                     "select id from envelope where code = 'REGION-BFC' for update")) {
                 lock.executeQuery().close();
             }
+            int blockerPid = backendPid(blocker);
 
             // when the region's last approval runs and its database connection is killed while it waits
             CompletableFuture<Api.Reply> lastApproval = CompletableFuture.supplyAsync(() ->
                     Demo.decide("region", requestId, "APPROVE"));
             int killed = Awaitility.await().atMost(30, TimeUnit.SECONDS).pollInterval(50, TimeUnit.MILLISECONDS)
-                    .until(() -> terminateBackendsWaitingOnLocks(admin), n -> n > 0);
+                    .until(() -> terminateBackendsBlockedBy(admin, blockerPid), n -> n > 0);
             blocker.rollback();
             Api.Reply failed = lastApproval.get(60, TimeUnit.SECONDS);
 
@@ -79,16 +80,27 @@ class FaultIT {
         assertThat(reconciliation.get("consistent").asBoolean()).as(reconciliation.toString()).isTrue();
     }
 
-    private static int terminateBackendsWaitingOnLocks(Connection admin) throws SQLException {
+    /** Kills only the backends waiting on the test's own blocker: nothing else sharing the database is touched. */
+    private static int terminateBackendsBlockedBy(Connection admin, int blockerPid) throws SQLException {
         try (PreparedStatement kill = admin.prepareStatement(
                 "select pg_terminate_backend(pid) from pg_stat_activity where datname = current_database() "
-                        + "and wait_event_type = 'Lock' and pid <> pg_backend_pid()");
-             ResultSet rs = kill.executeQuery()) {
-            int count = 0;
-            while (rs.next()) {
-                count++;
+                        + "and ? = any(pg_blocking_pids(pid))")) {
+            kill.setInt(1, blockerPid);
+            try (ResultSet rs = kill.executeQuery()) {
+                int count = 0;
+                while (rs.next()) {
+                    count++;
+                }
+                return count;
             }
-            return count;
+        }
+    }
+
+    private static int backendPid(Connection connection) throws SQLException {
+        try (PreparedStatement pid = connection.prepareStatement("select pg_backend_pid()");
+             ResultSet rs = pid.executeQuery()) {
+            rs.next();
+            return rs.getInt(1);
         }
     }
 

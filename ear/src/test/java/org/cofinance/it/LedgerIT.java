@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
@@ -216,22 +217,43 @@ class LedgerIT {
 
     @Test
     void shouldRefuseAnyChangeToALedgerEntryInTheDatabaseItself() throws SQLException {
-        try (Connection connection = Sql.connect(); Statement statement = connection.createStatement()) {
-            assertThatThrownBy(() -> statement.executeUpdate("update ledger_entry set amount = amount + 1"))
-                    .isInstanceOf(SQLException.class).hasMessageContaining("immutable");
-            assertThatThrownBy(() -> statement.executeUpdate("delete from ledger_entry"))
-                    .isInstanceOf(SQLException.class).hasMessageContaining("immutable");
-            assertThatThrownBy(() -> statement.executeUpdate("truncate ledger_entry cascade"))
-                    .isInstanceOf(SQLException.class).hasMessageContaining("immutable");
+        try (Connection connection = Sql.connect()) {
+            connection.setAutoCommit(false);
+            try {
+                assertRefused(connection, "update ledger_entry set amount = amount + 1", "immutable");
+                assertRefused(connection, "delete from ledger_entry", "immutable");
+                assertRefused(connection, "truncate ledger_entry cascade", "immutable");
+            } finally {
+                connection.rollback();
+            }
         }
     }
 
     @Test
     void shouldRefuseACeilingBreachInTheDatabaseItself() throws SQLException {
-        try (Connection connection = Sql.connect(); Statement statement = connection.createStatement()) {
-            assertThatThrownBy(() -> statement.executeUpdate(
-                    "update envelope set reserved = ceiling - committed + 0.01 where code = 'DIJON-METRO'"))
-                    .isInstanceOf(SQLException.class).hasMessageContaining("envelope_within_ceiling");
+        try (Connection connection = Sql.connect()) {
+            connection.setAutoCommit(false);
+            try {
+                assertRefused(connection,
+                        "update envelope set reserved = ceiling - committed + 0.01 where code = 'DIJON-METRO'",
+                        "envelope_within_ceiling");
+            } finally {
+                connection.rollback();
+            }
+        }
+    }
+
+    /**
+     * Runs a statement that must be refused, inside the caller's transaction (rolled back by the caller, whatever
+     * happens), each probe behind a savepoint so that the next one can still run.
+     */
+    private static void assertRefused(Connection connection, String sql, String reason) throws SQLException {
+        Savepoint before = connection.setSavepoint();
+        try (Statement statement = connection.createStatement()) {
+            assertThatThrownBy(() -> statement.executeUpdate(sql)).as(sql)
+                    .isInstanceOf(SQLException.class).hasMessageContaining(reason);
+        } finally {
+            connection.rollback(before);
         }
     }
 
