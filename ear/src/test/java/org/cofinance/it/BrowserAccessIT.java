@@ -95,7 +95,7 @@ class BrowserAccessIT {
     }
 
     @Test
-    void shouldRefuseToBeFramedAndSendUnsignedVisitorsToTheLoginPage(Browsers browsers) {
+    void shouldRefuseToBeFramedSendUnsignedVisitorsToTheLoginPageAndKeepTheSessionCookieToItself(Browsers browsers) {
         // when an unsigned visitor opens a page of the application
         Api.Reply page = Api.anonymousPage("/app/requests.xhtml");
         Browser visitor = browsers.open("visitor").open("/app/tasks.xhtml");
@@ -107,6 +107,16 @@ class BrowserAccessIT {
         assertThat(page.raw().headers().firstValue("X-Frame-Options")).hasValue("DENY");
         assertThat(page.raw().headers().firstValue("Content-Security-Policy")).hasValueSatisfying(v ->
                 assertThat(v).contains("frame-ancestors 'none'"));
+        assertThat(page.raw().headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+        assertThat(page.raw().headers().firstValue("Referrer-Policy")).hasValue("same-origin");
         assertThat(visitor.url()).contains("/login.xhtml");
+
+        // and the login page's session cookie is out of reach of scripts and of other sites' requests, and never kept
+        Api.Reply login = Api.anonymousPage("/login.xhtml");
+        assertThat(login.status()).isEqualTo(200);
+        assertThat(login.raw().headers().firstValue("Cache-Control")).hasValue("no-store");
+        assertThat(login.raw().headers().allValues("Set-Cookie")).filteredOn(c -> c.startsWith("JSESSIONID="))
+                .singleElement().satisfies(cookie -> assertThat(cookie).containsIgnoringCase("HttpOnly")
+                        .containsIgnoringCase("SameSite=Strict"));
     }
 }
