@@ -20,6 +20,8 @@ import org.camunda.bpm.engine.variable.Variables;
 import org.cofinance.application.access.SignedInUser;
 import org.cofinance.application.request.FundingRequestService;
 import org.cofinance.application.request.NewRequest;
+import org.cofinance.application.task.TaskAnswer;
+import org.cofinance.application.task.TaskWork;
 import org.cofinance.bpmn.FundingRequestProcess;
 import org.cofinance.domain.model.organisation.Organisation;
 import org.cofinance.domain.model.organisation.OrganisationKind;
@@ -50,6 +52,9 @@ class TransactionIT {
     @EJB
     private FundingRequestService requests;
 
+    @EJB
+    private TaskWork work;
+
     @PersistenceContext(unitName = "cofinance")
     private EntityManager em;
 
@@ -64,10 +69,10 @@ class TransactionIT {
             requestId = requests.create(request(), null).id();
             requests.submit(requestId);
         }
-        Task instruction = taskService.createTaskQuery().processVariableValueEquals("requestId", requestId)
+        Task instruction = taskService.createTaskQuery().processVariableValueEquals(FundingRequestProcess.REQUEST_ID, requestId)
                 .taskDefinitionKey(FundingRequestProcess.INSTRUCT).singleResult();
         taskService.complete(instruction.getId(), Variables.createVariables()
-                .putValueTyped("decision", Variables.stringValue("APPROVE", true)));
+                .putValueTyped(FundingRequestProcess.DECISION, Variables.stringValue("APPROVE", true)));
         // the reservation is a job of its own: run it here, unless the job executor runs it first (then the
         // engine refuses ours as a concurrent update, or finds no job left: either way it ran)
         for (Job job : managementService.createJobQuery().processInstanceId(instruction.getProcessInstanceId())
@@ -79,26 +84,40 @@ class TransactionIT {
             }
         }
         Long cdc = organisation(OrganisationKind.CDC);
-        Task task = taskService.createTaskQuery().processVariableValueEquals("requestId", requestId)
-                .taskCandidateGroup("approvers-" + cdc).singleResult();
+        Task task = taskService.createTaskQuery().processVariableValueEquals(FundingRequestProcess.REQUEST_ID, requestId)
+                .taskCandidateGroup(FundingRequestProcess.approversGroup(cdc)).singleResult();
         assertNotNull(task, "the CDC's decision task");
         long organisationsBefore = countOrganisations();
 
-        // when one call completes the task, writes an entity, then fails
+        // when one call completes the task through the application, writes an entity, then fails
+        long decisionsBefore = countDecisions(requestId);
         transaction.begin();
-        try {
-            taskService.complete(task.getId(), Variables.createVariables()
-                    .putValueTyped("decision", Variables.stringValue("APPROVE", true)));
+        try (SignedInUser.Scope approver = SignedInUser.signIn("cdc")) {
+            work.complete(task.getId(), new TaskAnswer("APPROVE", null, null));
+            assertEquals(0, taskService.createTaskQuery().taskId(task.getId()).count(),
+                    "the task is completed inside the transaction");
+            assertEquals(decisionsBefore + 1, countDecisions(requestId), "the decision is recorded inside it");
             em.persist(new Organisation("Written then rolled back", OrganisationKind.COMPANY, null));
             em.flush();
-            throw new IllegalStateException("the call fails after both writes");
-        } catch (IllegalStateException expected) {
+            throw new CallFailed();
+        } catch (CallFailed expected) {
             transaction.rollback();
         }
 
-        // then neither the completion nor the entity remains
+        // then neither the completion, nor the decision, nor the entity remains
         assertEquals(1, taskService.createTaskQuery().taskId(task.getId()).count(), "the task is still open");
+        assertEquals(decisionsBefore, countDecisions(requestId), "no decision remains");
         assertEquals(organisationsBefore, countOrganisations(), "no organisation was added");
+    }
+
+    /** The test's own failure: nothing in the application throws it. */
+    private static final class CallFailed extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+    }
+
+    private long countDecisions(Long requestId) {
+        return em.createQuery("select count(d) from Decision d where d.request.id = :r", Long.class)
+                .setParameter("r", requestId).getSingleResult();
     }
 
     private NewRequest request() {
