@@ -87,7 +87,7 @@ class ConventionIT {
     }
 
     @Test
-    void shouldRefuseTheConventionAndTheEvidenceToAnyoneButAnOfficerAndTheValidationToAnyoneButFinance() {
+    void shouldRefuseTheConventionAndTheEvidenceToAnyoneButAnOfficerTheValidationToAnyoneButFinanceAndACancellationOnceSigned() {
         // given an approved request
         long id = Demo.approvedRequest("Conventions réservées").get("id").asLong();
         String convention = Api.as("officer").get("/tasks?requestId=" + id).json().get("items").get(0).get("id")
@@ -101,8 +101,17 @@ class ConventionIT {
         assertThat(byFinance.status()).isEqualTo(403);
         assertThat(request(id).get("status").asText()).isEqualTo("APPROVED");
 
-        // and once evidenced, the officer cannot validate the payment
+        // and once its convention is signed, it can no longer be cancelled
         Demo.answer("officer", id, FundingRequestProcess.SIGN_CONVENTION, "{\"decision\":\"APPROVE\"}");
+        Api.Reply cancelled = Api.as("officer").post("/requests/" + id + "/cancel",
+                "{\"reason\":\"le porteur se retire\"}");
+        assertThat(cancelled.status()).isEqualTo(409);
+        assertThat(cancelled.contentType()).startsWith("application/problem+json");
+        assertThat(request(id).get("status").asText()).isEqualTo("CONTRACTED");
+        assertThat(request(id).get("commitments")).allSatisfy(c ->
+                assertThat(c.get("status").asText()).isEqualTo("COMMITTED"));
+
+        // and once evidenced, the officer cannot validate the payment
         evidence(id, "{\"decision\":\"APPROVE\",\"comment\":\"Convention signée\"}");
         String validation = Api.as("finance").get("/tasks?requestId=" + id).json().get("items").get(0).get("id")
                 .asText();
