@@ -2,6 +2,7 @@ package org.cofinance.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.annotation.Resource;
@@ -10,19 +11,28 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.UserTransaction;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.cofinance.application.access.SignedInUser;
+import org.cofinance.application.ledger.EnvelopeService;
 import org.cofinance.application.ledger.LedgerReconciliation;
 import org.cofinance.application.ledger.LedgerService;
+import org.cofinance.application.ledger.ReservationBooking;
+import org.cofinance.application.ledger.ReservationOrder;
+import org.cofinance.application.ledger.ReservationOutcome;
 import org.cofinance.application.ledger.Reservations;
 import org.cofinance.application.request.FundingRequestService;
 import org.cofinance.application.request.NewRequest;
 import org.cofinance.domain.model.organisation.OrganisationKind;
+import org.cofinance.domain.model.request.Instrument;
+import org.cofinance.domain.model.shared.Money;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
@@ -49,6 +59,12 @@ class ReservationBatchIT {
 
     @Inject
     private Reservations reservations;
+
+    @EJB
+    private ReservationBooking booking;
+
+    @EJB
+    private EnvelopeService envelopes;
 
     @EJB
     private LedgerReconciliation reconciliation;
@@ -124,6 +140,58 @@ class ReservationBatchIT {
             for (Long id : ids) {
                 ledger.voidReservations(id, "it:batch:" + id + ":void", "officer");
             }
+        }
+        assertTrue(reconciliation.run().consistent(), "every envelope's balances equal its entries");
+    }
+
+    @Test
+    void shouldNeverHoldMoreThanTheCeilingWhenManyCallersBookPastTheCombinerAtOnce() throws Exception {
+        // given an envelope of its own that holds 10 reservations of 70 €, and one request to hold them
+        Long cdc = organisation(OrganisationKind.CDC);
+        String code = "IT-RACE-" + System.nanoTime() % 1_000_000_000L;
+        Long envelope;
+        try (SignedInUser.Scope admin = SignedInUser.signIn("admin")) {
+            envelope = envelopes.create(new EnvelopeService.NewEnvelope(code, "Concurrence", cdc, "700.00", null,
+                    null, null)).id();
+        }
+        Long requestId = draft("Réservations concurrentes");
+
+        // when 24 callers book 70 € each, at once, each in a batch of its own (no combiner between them)
+        int callers = 24;
+        ExecutorService threads = Executors.newFixedThreadPool(callers);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<ReservationOutcome>> outcomes = new ArrayList<>();
+        try {
+            for (int i = 0; i < callers; i++) {
+                ReservationOrder order = ReservationOrder.ofAmount(envelope, requestId, cdc, Instrument.SUBSIDY,
+                        Money.euros(70), code + ":" + i, "it");
+                outcomes.add(threads.submit(() -> {
+                    start.await();
+                    return booking.reserveBatch(List.of(order)).get(0);
+                }));
+            }
+            start.countDown();
+            long held = 0;
+            for (Future<ReservationOutcome> outcome : outcomes) {
+                ReservationOutcome booked = outcome.get(60, TimeUnit.SECONDS);
+                assertNull(booked.refusal(), "no order is refused for its own reason");
+                held += booked.fits() ? 1 : 0;
+            }
+
+            // then exactly ten are held, and the envelope's row and the sum of its entries, read by SQL, agree
+            assertEquals(10L, held);
+            Object[] row = (Object[]) em.createNativeQuery("select e.reserved, e.committed, e.ceiling, "
+                    + "(select coalesce(sum(l.amount), 0) from ledger_entry l where l.envelope_id = e.id "
+                    + "and l.kind = 'RESERVE') from envelope e where e.id = ?1").setParameter(1, envelope)
+                    .getSingleResult();
+            assertEquals(0, new BigDecimal("700.00").compareTo((BigDecimal) row[0]), "reserved " + row[0]);
+            assertEquals(0, BigDecimal.ZERO.compareTo((BigDecimal) row[1]), "committed " + row[1]);
+            assertEquals(0, ((BigDecimal) row[0]).compareTo((BigDecimal) row[3]), "reserved equals its entries");
+            assertTrue(((BigDecimal) row[0]).add((BigDecimal) row[1]).compareTo((BigDecimal) row[2]) <= 0,
+                    "reserved + committed within the ceiling");
+        } finally {
+            threads.shutdown();
+            ledger.voidReservations(requestId, "it:race:" + requestId + ":void", "officer");
         }
         assertTrue(reconciliation.run().consistent(), "every envelope's balances equal its entries");
     }
