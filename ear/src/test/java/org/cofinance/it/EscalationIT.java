@@ -7,6 +7,7 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,6 +54,10 @@ class EscalationIT {
         Awaitility.await().atMost(90, TimeUnit.SECONDS).pollInterval(200, TimeUnit.MILLISECONDS)
                 .until(() -> !lateMails(reference).isEmpty());
         assertThat(lateMails(reference)).containsExactly("supervisor@cofinance.test");
+        Awaitility.await().atMost(30, TimeUnit.SECONDS).pollInterval(200, TimeUnit.MILLISECONDS)
+                .until(() -> lateMailsInOutbox(reference).stream().noneMatch(mail -> mail.endsWith("QUEUED")));
+        assertThat(lateMailsInOutbox(reference)).as("the outbox, once idle")
+                .containsExactly("supervisor@cofinance.test SENT");
 
         // and the open decisions are marked late in the approvers' task lists, and still wait for their answers
         JsonNode cdcTask = Api.as("cdc").get("/tasks?requestId=" + id).json().get("items").get(0);
@@ -66,6 +71,22 @@ class EscalationIT {
         try (PreparedStatement statement = db.prepareStatement(sql)) {
             statement.setString(1, processInstance);
             assertThat(statement.executeUpdate()).isPositive();
+        }
+    }
+
+    /** The late-decision mails about the request as the outbox holds them: "recipient status". */
+    private static List<String> lateMailsInOutbox(String reference) throws SQLException {
+        try (Connection db = Sql.connect(); PreparedStatement query = db.prepareStatement(
+                "select recipient, status from outgoing_mail where subject like ? and subject like ? order by id")) {
+            query.setString(1, "%Late:%");
+            query.setString(2, "%" + reference);
+            List<String> mails = new ArrayList<>();
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    mails.add(rows.getString(1) + " " + rows.getString(2));
+                }
+            }
+            return mails;
         }
     }
 

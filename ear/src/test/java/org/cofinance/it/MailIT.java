@@ -60,6 +60,13 @@ class MailIT {
         assertThat(recipients(reference)).containsExactlyInAnyOrder("officer@cofinance.test", "cdc@cofinance.test",
                 "investor@cofinance.test", "region@cofinance.test", "officer@cofinance.test");
         assertThat(subjects(reference)).allSatisfy(s -> assertThat(s).startsWith("[Cofinance]").contains(reference));
+
+        // and once the outbox is idle for the request, it holds exactly these mails, all sent: nobody else was mailed
+        awaitIdleOutbox(reference);
+        assertThat(outboxRecipients(reference)).containsExactlyInAnyOrder("officer@cofinance.test SENT",
+                "cdc@cofinance.test SENT", "investor@cofinance.test SENT", "region@cofinance.test SENT",
+                "officer@cofinance.test SENT");
+        assertThat(recipients(reference)).hasSize(5);
     }
 
     @Test
@@ -114,6 +121,27 @@ class MailIT {
                 while (rows.next()) {
                     mails.add(rows.getString(1) + " " + rows.getInt(2) + " "
                             + (rows.getString(3) == null ? "-" : "refused"));
+                }
+            }
+            return mails;
+        }
+    }
+
+    /** Waits until no mail about the request is queued any more: whatever was to be sent has been. */
+    private static void awaitIdleOutbox(String reference) {
+        Awaitility.await().atMost(30, TimeUnit.SECONDS).pollInterval(100, TimeUnit.MILLISECONDS)
+                .until(() -> outbox(reference).stream().noneMatch(mail -> mail.startsWith("QUEUED")));
+    }
+
+    /** Each mail about the request as "recipient status", from the outbox itself. */
+    private static List<String> outboxRecipients(String reference) throws SQLException {
+        try (Connection db = Sql.connect(); PreparedStatement query = db.prepareStatement(
+                "select recipient, status from outgoing_mail where subject like ? order by id")) {
+            query.setString(1, "%" + reference);
+            List<String> mails = new ArrayList<>();
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    mails.add(rows.getString(1) + " " + rows.getString(2));
                 }
             }
             return mails;

@@ -2,6 +2,7 @@ package org.cofinance.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
@@ -108,6 +109,38 @@ class TransactionIT {
         assertEquals(1, taskService.createTaskQuery().taskId(task.getId()).count(), "the task is still open");
         assertEquals(decisionsBefore, countDecisions(requestId), "no decision remains");
         assertEquals(organisationsBefore, countOrganisations(), "no organisation was added");
+    }
+
+    @Test
+    void shouldMailNobodyWhenTheStepThatQueuedTheMailsRollsBack() throws Exception {
+        // given a draft
+        Long requestId;
+        String reference;
+        try (SignedInUser.Scope officer = SignedInUser.signIn("officer")) {
+            requestId = requests.create(request(), null).id();
+            reference = requests.get(requestId).reference();
+        }
+
+        // when its submission creates the instruction task, which queues the officers' mails, and the call then fails
+        transaction.begin();
+        try (SignedInUser.Scope officer = SignedInUser.signIn("officer")) {
+            requests.submit(requestId);
+            assertTrue(mailsAbout(reference) > 0, "the instruction task's mails are queued inside the transaction");
+            throw new CallFailed();
+        } catch (CallFailed expected) {
+            transaction.rollback();
+        }
+
+        // then no mail about it remains to be sent, and the request is still a draft
+        assertEquals(0, mailsAbout(reference), "no mail remains queued");
+        try (SignedInUser.Scope officer = SignedInUser.signIn("officer")) {
+            assertEquals("DRAFT", requests.get(requestId).status());
+        }
+    }
+
+    private long mailsAbout(String reference) {
+        return ((Number) em.createNativeQuery("select count(*) from outgoing_mail where subject like ?1")
+                .setParameter(1, "%" + reference).getSingleResult()).longValue();
     }
 
     /** The test's own failure: nothing in the application throws it. */
