@@ -5,12 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.cofinance.infrastructure.security.PasswordHashing;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -160,7 +164,7 @@ class ReportsIT {
     }
 
     @Test
-    void shouldProduceAReportInTheBackgroundAndFollowItsProgressToTheDownload() {
+    void shouldProduceAReportInTheBackgroundAndFollowItsProgressToTheDownload() throws SQLException {
         // when finance asks for the audit trail to be produced in the background
         Api.Reply started = Api.as("finance").post("/reports/audit/exports?format=csv", null);
 
@@ -185,6 +189,32 @@ class ReportsIT {
         assertThat(Api.as("officer").get("/reports/exports/" + id).status()).isEqualTo(403);
         assertThat(Api.as("finance").get("/reports/exports/" + java.util.UUID.randomUUID()).status())
                 .isEqualTo(404);
+
+        // and another member of finance, who did not ask for it, does not even learn that it exists
+        String colleague = anotherFinanceUser();
+        assertThat(Api.withPassword(colleague, "colleague-password").get("/reports/exports/" + id).status())
+                .isEqualTo(404);
+        assertThat(Api.withPassword(colleague, "colleague-password").get("/reports/exports/" + id + "/content")
+                .status()).isEqualTo(404);
+    }
+
+    /** A FINANCE user of the CDC besides the demo's, written in the store for this test. */
+    private static String anotherFinanceUser() throws SQLException {
+        String user = "finance-" + Long.toString(System.nanoTime(), 36);
+        try (Connection db = Sql.connect();
+             PreparedStatement insert = db.prepareStatement("insert into app_user (username, password_hash, "
+                     + "display_name, organisation_id) values (?, ?, ?, (select min(id) from organisation "
+                     + "where kind = 'CDC'))");
+             PreparedStatement role = db.prepareStatement(
+                     "insert into app_user_role (username, role) values (?, 'FINANCE')")) {
+            insert.setString(1, user);
+            insert.setString(2, PasswordHashing.hash("colleague-password".toCharArray()));
+            insert.setString(3, "Collègue de la finance");
+            insert.executeUpdate();
+            role.setString(1, user);
+            role.executeUpdate();
+        }
+        return user;
     }
 
     @Test
