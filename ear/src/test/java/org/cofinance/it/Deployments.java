@@ -1,6 +1,7 @@
 package org.cofinance.it;
 
 import java.io.File;
+import java.net.URISyntaxException;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.jboss.shrinkwrap.api.spec.JavaArchive;
@@ -19,5 +20,18 @@ final class Deployments {
     static EnterpriseArchive builtEarWith(Class<?> inContainerTest) {
         return builtEar().addAsLibrary(ShrinkWrap.create(JavaArchive.class,
                 inContainerTest.getSimpleName() + ".jar").addClass(inContainerTest));
+    }
+
+    /** The same, with the test-only libraries that hold {@code librariesOf} beside it (e.g. Awaitility). */
+    static EnterpriseArchive builtEarWith(Class<?> inContainerTest, Class<?>... librariesOf) {
+        EnterpriseArchive ear = builtEarWith(inContainerTest);
+        for (Class<?> type : librariesOf) {
+            try {
+                ear.addAsLibrary(new File(type.getProtectionDomain().getCodeSource().getLocation().toURI()));
+            } catch (URISyntaxException e) {
+                throw new IllegalStateException("no library for " + type, e);
+            }
+        }
+        return ear;
     }
 }
