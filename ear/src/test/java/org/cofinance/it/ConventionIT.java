@@ -87,7 +87,7 @@ class ConventionIT {
     }
 
     @Test
-    void shouldRefuseTheConventionAndTheEvidenceToAnyoneButAnOfficerTheValidationToAnyoneButFinanceAndACancellationOnceSigned() {
+    void shouldRefuseTheConventionToAnyoneButAnOfficerThePaymentToAnyoneButFinanceAndACancellationOnceSigned() {
         // given an approved request
         long id = Demo.approvedRequest("Conventions réservées").get("id").asLong();
         String convention = Api.as("officer").get("/tasks?requestId=" + id).json().get("items").get(0).get("id")

@@ -70,7 +70,8 @@ class TransactionIT {
             requestId = requests.create(request(), null).id();
             requests.submit(requestId);
         }
-        Task instruction = taskService.createTaskQuery().processVariableValueEquals(FundingRequestProcess.REQUEST_ID, requestId)
+        Task instruction = taskService.createTaskQuery()
+                .processVariableValueEquals(FundingRequestProcess.REQUEST_ID, requestId)
                 .taskDefinitionKey(FundingRequestProcess.INSTRUCT).singleResult();
         taskService.complete(instruction.getId(), Variables.createVariables()
                 .putValueTyped(FundingRequestProcess.DECISION, Variables.stringValue("APPROVE", true)));
@@ -85,7 +86,8 @@ class TransactionIT {
             }
         }
         Long cdc = organisation(OrganisationKind.CDC);
-        Task task = taskService.createTaskQuery().processVariableValueEquals(FundingRequestProcess.REQUEST_ID, requestId)
+        Task task = taskService.createTaskQuery()
+                .processVariableValueEquals(FundingRequestProcess.REQUEST_ID, requestId)
                 .taskCandidateGroup(FundingRequestProcess.approversGroup(cdc)).singleResult();
         assertNotNull(task, "the CDC's decision task");
         long organisationsBefore = countOrganisations();
