@@ -15,7 +15,7 @@ import java.util.Base64;
 /** A client of the REST API as a demo user (password = user name), or anonymous when the user is null. */
 final class Api {
 
-    static final String BASE = "http://localhost:8080/cofinance/api";
+    static final String BASE = TestPorts.applicationUrl() + "/api";
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private static final ObjectMapper JSON = new ObjectMapper();
 

@@ -29,7 +29,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 final class Browser implements AutoCloseable {
 
-    static final String BASE = "http://localhost:8080/cofinance";
+    static final String BASE = TestPorts.applicationUrl();
     private static final Duration PATIENCE = Duration.ofSeconds(20);
 
     private final WebDriver driver;

@@ -29,7 +29,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @RunAsClient
 class CsrfIT {
 
-    private static final String PAGES = "http://localhost:8080/cofinance";
+    private static final String PAGES = TestPorts.applicationUrl();
     private static final Pattern VIEW_STATE = Pattern.compile("name=\"jakarta.faces.ViewState\"[^>]*value=\"([^\"]+)\"");
 
     @Deployment(testable = false)
