@@ -47,17 +47,18 @@ public class JpaCommitmentRepository implements CommitmentRepository {
 
     @Override
     public List<Commitment> reservedOf(Long requestId) {
-        return em.createQuery("select c from Commitment c where c.requestId = :r and c.status = :s order by c.id",
-                        Commitment.class)
-                .setParameter("r", requestId).setParameter("s", CommitmentStatus.RESERVED).getResultList();
+        return ofRequestIn(requestId, List.of(CommitmentStatus.RESERVED));
     }
 
     @Override
     public List<Commitment> postedOf(Long requestId) {
+        return ofRequestIn(requestId, List.of(CommitmentStatus.COMMITTED, CommitmentStatus.DISBURSED));
+    }
+
+    private List<Commitment> ofRequestIn(Long requestId, List<CommitmentStatus> statuses) {
         return em.createQuery("select c from Commitment c where c.requestId = :r and c.status in :s order by c.id",
                         Commitment.class)
-                .setParameter("r", requestId)
-                .setParameter("s", List.of(CommitmentStatus.COMMITTED, CommitmentStatus.DISBURSED)).getResultList();
+                .setParameter("r", requestId).setParameter("s", statuses).getResultList();
     }
 
     @Override

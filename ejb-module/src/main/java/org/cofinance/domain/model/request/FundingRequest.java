@@ -274,13 +274,12 @@ public class FundingRequest {
         if (status != RequestStatus.AWAITING_DECISIONS) {
             throw new DomainException("request " + reference + " awaits no decision (it is " + status + ")");
         }
-        if (!financingPlan().funderIds().contains(organisationId)) {
+        FinancingPlan plan = financingPlan();
+        if (!plan.funderIds().contains(organisationId)) {
             throw new DomainException("organisation " + organisationId + " does not finance request " + reference);
         }
-        FinancingPlan plan = financingPlan();
         Decision decision = Decision.on(this, organisationId, level, outcome, amount,
-                plan.amountFundedBy(organisationId),
-                comment, author, at, taskId, plan.fingerprintOf(organisationId));
+                plan.amountFundedBy(organisationId), comment, author, at, taskId, plan.fingerprintOf(organisationId));
         decisions.add(decision);
         return decision;
     }
