@@ -105,7 +105,7 @@ public class ReportRenderer {
         }
         try {
             JasperPrint print = JasperFillManager.fillReport(template(definition), parameters,
-                    new RowsDataSource(lines, progress, definition, labels));
+                    new RowsDataSource(lines, progress, definition, labels, format == ReportFormat.XLSX));
             progress.accept(rows.count());
             if (virtualizer != null) {
                 virtualizer.setReadOnly(true);
@@ -168,7 +168,7 @@ public class ReportRenderer {
         }
         // amounts are euros: always with their two decimals, whatever scale the query gave them
         String text = value instanceof BigDecimal d ? d.setScale(Math.max(2, d.scale())).toPlainString()
-                : value.toString();
+                : value instanceof String s ? SpreadsheetText.neutralised(s) : value.toString();
         if (text.contains(",") || text.contains("\"") || text.contains("\n") || text.contains("\r")) {
             return "\"" + text.replace("\"", "\"\"") + "\"";
         }
@@ -181,20 +181,23 @@ public class ReportRenderer {
         private final IntConsumer progress;
         private final ReportDefinition definition;
         private final Map<String, String> labels;
+        private final boolean spreadsheet;
         private Map<String, ?> current;
         private int read;
 
         RowsDataSource(Iterator<? extends Map<String, ?>> rows, IntConsumer progress, ReportDefinition definition,
-                       Map<String, String> labels) {
+                       Map<String, String> labels, boolean spreadsheet) {
             this.rows = rows;
             this.progress = progress;
             this.definition = definition;
             this.labels = labels;
+            this.spreadsheet = spreadsheet;
         }
 
         @Override
         public Object getFieldValue(JRField field) {
-            return definition.labelOf(field.getName(), current.get(field.getName()), labels);
+            Object value = definition.labelOf(field.getName(), current.get(field.getName()), labels);
+            return spreadsheet && value instanceof String text ? SpreadsheetText.neutralised(text) : value;
         }
 
         @Override

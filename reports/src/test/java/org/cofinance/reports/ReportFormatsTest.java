@@ -245,6 +245,42 @@ class ReportFormatsTest {
         }
     }
 
+    static Stream<Arguments> formulas() {
+        return Stream.of("=HYPERLINK(\"http://evil.example/\",\"Voir\")", "+33 1 23", "-2+3", "@SUM(A1)",
+                "\tcmd", "\rcmd").map(Arguments::of);
+    }
+
+    @ParameterizedTest
+    @MethodSource("formulas")
+    void shouldNeverLetTextTypedByAUserBecomeASpreadsheetFormulaButKeepNegativeMoneyANumber(String title)
+            throws IOException {
+        // given a request titled like a formula and an audit row with a negative amount
+        List<Map<String, ?>> pipeline = List.of(ReportFixtures.row("reference", "CF-2026-000009", "project", title,
+                "territory", "Dijon", "status", "DRAFT", "submitted", null, "ageDays", 0, "eligibleCost",
+                "-1500.25", "openTasks", 0, "lateTasks", 0));
+
+        // when it is exported as CSV and XLSX
+        String csv = new String(renderer.render(ReportDefinition.PIPELINE, pipeline, ReportFormat.CSV, Locale.FRANCE,
+                "", GENERATED), StandardCharsets.UTF_8);
+        byte[] xlsx = renderer.render(ReportDefinition.PIPELINE, pipeline, ReportFormat.XLSX, Locale.FRANCE, "",
+                GENERATED);
+
+        // then the title is text behind an apostrophe, and the amount a number
+        List<String> line = Csv.parse(csv).get(1);
+        assertThat(line.get(1)).isEqualTo("'" + title);
+        assertThat(line.get(ReportDefinition.PIPELINE.columns().indexOf("eligibleCost"))).isEqualTo("-1500.25");
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+            List<Cell> cells = new ArrayList<>();
+            workbook.getSheetAt(0).forEach(row -> row.forEach(cells::add));
+            assertThat(cells).noneMatch(cell -> cell.getCellType() == CellType.FORMULA);
+            assertThat(cells).filteredOn(cell -> cell.getCellType() == CellType.STRING)
+                    .map(Cell::getStringCellValue)
+                    .anySatisfy(text -> assertThat(text).startsWith("'").endsWith(title.substring(1)));
+            assertThat(cells).filteredOn(cell -> cell.getCellType() == CellType.NUMERIC)
+                    .map(Cell::getNumericCellValue).contains(-1500.25);
+        }
+    }
+
     /** RFC 4180 CSV, enough to read our exports back. */
     static final class Csv {
         static List<List<String>> parse(String text) throws IOException {
