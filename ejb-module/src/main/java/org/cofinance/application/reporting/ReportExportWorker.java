@@ -59,8 +59,10 @@ public class ReportExportWorker {
         try {
             self.run(id);
         } catch (RuntimeException e) {
+            // the cause stays in the log: its message may name tables, queries or paths of the server
             LOG.log(Level.WARNING, "export " + id + " failed", e);
-            self.failed(id, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+            self.failed(id, "the export could not be produced; the administrators can find why in the server log "
+                    + "under export " + id);
         }
     }
 

@@ -36,15 +36,15 @@ public class IdempotencyStore {
 
     /**
      * @return the id of the resource the first call with this key created, if any
-     * @throws IdempotencyKeyReusedException when the key answered another body
+     * @throws IdempotencyKeyReusedException when the key answered another operation or another body
      */
     public Optional<Long> replay(String username, String key, String operation, Object command) {
         validate(key);
-        Optional<IdempotentResponses.StoredResponse> first = responses.find(username, key, operation);
+        Optional<IdempotentResponses.StoredResponse> first = responses.find(username, key);
         if (first.isEmpty()) {
             return Optional.empty();
         }
-        if (!hash(command).equals(first.get().requestHash())) {
+        if (!first.get().operation().equals(operation) || !hash(command).equals(first.get().requestHash())) {
             throw new IdempotencyKeyReusedException(key);
         }
         return Optional.of(Long.valueOf(first.get().location()));

@@ -16,13 +16,13 @@ public class JpaIdempotentResponses implements IdempotentResponses {
     private EntityManager em;
 
     @Override
-    public Optional<StoredResponse> find(String username, String key, String operation) {
-        return em.createNativeQuery("select request_hash, location from idempotent_response "
-                        + "where username = ?1 and idempotency_key = ?2 and operation = ?3")
-                .setParameter(1, username).setParameter(2, key).setParameter(3, operation).getResultStream()
+    public Optional<StoredResponse> find(String username, String key) {
+        return em.createNativeQuery("select operation, request_hash, location from idempotent_response "
+                        + "where username = ?1 and idempotency_key = ?2")
+                .setParameter(1, username).setParameter(2, key).getResultStream()
                 .findFirst().map(row -> {
                     Object[] columns = (Object[]) row;
-                    return new StoredResponse((String) columns[0], (String) columns[1]);
+                    return new StoredResponse((String) columns[0], (String) columns[1], (String) columns[2]);
                 });
     }
 

@@ -60,6 +60,9 @@ public class Decision {
     @Column(length = 40, updatable = false)
     private String level;
 
+    /** The length of the {@code decision.comment} column. */
+    public static final int MAX_COMMENT = 4000;
+
     protected Decision() {
     }
 
@@ -73,6 +76,9 @@ public class Decision {
                        Money asked, String comment, String author, Instant decidedAt, String taskId,
                        String planFingerprint) {
         Objects.requireNonNull(outcome, "decision");
+        if (comment != null && comment.length() > MAX_COMMENT) {
+            throw ValidationException.of("comment", "has at most " + MAX_COMMENT + " characters");
+        }
         if (outcome == DecisionOutcome.APPROVE_REDUCED) {
             if (amount == null || !amount.isPositive() || !amount.isLessThan(asked)) {
                 throw ValidationException.of("amount", "a reduced approval names a positive amount below the "

@@ -206,6 +206,21 @@ class FundingRequestTest {
     }
 
     @Test
+    void shouldRefuseADecisionCommentLongerThanItsColumnNamingTheFieldAndRecordNothing() {
+        FundingRequest request = draft();
+        request.submit("officer", NOW);
+        request.awaitDecisions();
+
+        assertThatThrownBy(() -> request.recordDecision(1L, null, DecisionOutcome.APPROVE, null,
+                "x".repeat(Decision.MAX_COMMENT + 1), "cdc", NOW, "t"))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.violations())
+                        .extracting(v -> v.field()).containsExactly("comment"));
+        assertThat(request.decisions()).isEmpty();
+        assertThat(request.recordDecision(1L, null, DecisionOutcome.APPROVE, null, "x".repeat(Decision.MAX_COMMENT),
+                "cdc", NOW, "t").comment()).hasSize(Decision.MAX_COMMENT);
+    }
+
+    @Test
     void shouldGiveTheEligibilityRulesTheirFiguresInCents() {
         EligibilityFacts facts = draft().eligibilityFacts();
 
