@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.List;
 import org.cofinance.bpmn.FundingRequestProcess;
 import org.cofinance.infrastructure.security.PasswordHashing;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -26,15 +27,37 @@ class AccessIT {
     }
 
     @Test
-    void shouldAnswer401WithoutCredentialsOrWithAWrongPassword() {
+    void shouldAnswer401WithoutCredentialsOrWithAWrongPasswordWithoutABasicChallengeABrowserWouldAnswer() {
         Api.Reply anonymous = Api.anonymous().get("/envelopes");
         Api.Reply wrong = Api.withPassword("officer", "not-his-password").get("/envelopes");
 
         assertThat(anonymous.status()).isEqualTo(401);
-        assertThat(anonymous.raw().headers().firstValue("WWW-Authenticate")).hasValueSatisfying(v ->
-                assertThat(v).startsWith("Basic"));
+        assertThat(anonymous.raw().headers().allValues("WWW-Authenticate")).noneMatch(v -> v.startsWith("Basic"));
+        assertThat(wrong.raw().headers().allValues("WWW-Authenticate")).noneMatch(v -> v.startsWith("Basic"));
         assertThat(anonymous.contentType()).startsWith("application/problem+json");
         assertThat(wrong.status()).isEqualTo(401);
+    }
+
+    @Test
+    void shouldRefuseAChangeABrowserSaysComesFromAnotherSiteEvenWithValidCredentials() {
+        // given a draft
+        long draft = Api.as("officer").post("/requests", Demo.balancedRequest("Soumise d'ailleurs")).json().get("id")
+                .asLong();
+
+        // when its submission comes, credentials and all, from another site, or from an opaque origin
+        Api.Reply crossSite = Api.as("officer").post("/requests/" + draft + "/submit", null, "Sec-Fetch-Site",
+                "cross-site");
+        Api.Reply sameSite = Api.as("officer").post("/requests/" + draft + "/submit", null, "Sec-Fetch-Site",
+                "same-site");
+        Api.Reply opaque = Api.as("officer").post("/requests/" + draft + "/submit", null, "Origin", "null");
+
+        // then each is refused and the draft is untouched, while a read from anywhere and the same call from the
+        // application's own origin go through
+        assertThat(List.of(crossSite.status(), sameSite.status(), opaque.status())).containsOnly(403);
+        assertThat(crossSite.json().get("type").asText()).endsWith("/cross-site-request");
+        assertThat(Api.as("officer").get("/requests/" + draft).json().get("status").asText()).isEqualTo("DRAFT");
+        assertThat(Api.as("officer").post("/requests/" + draft + "/submit", null, "Sec-Fetch-Site", "same-origin")
+                .status()).isEqualTo(200);
     }
 
     @Test

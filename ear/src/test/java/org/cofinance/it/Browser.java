@@ -64,6 +64,12 @@ final class Browser implements AutoCloseable {
         return this;
     }
 
+    /** Goes to an address outside the application (another site, or the API itself). */
+    Browser visit(String url) {
+        driver.get(url);
+        return this;
+    }
+
     /** Signs in through the login page; lands on the user's start page. */
     Browser signIn(String username, String password) {
         open("/login.xhtml");

@@ -3,6 +3,11 @@ package org.cofinance.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -92,6 +97,49 @@ class BrowserAccessIT {
             }
             assertThat(outcomes.toString().strip()).isEqualTo("BAD_CREDENTIALS=5 THROTTLED=2");
         }
+    }
+
+    @Test
+    void shouldChangeNothingWhenAnotherSitePostsAFormToTheApiFromASignedInBrowser(Browsers browsers)
+            throws IOException {
+        // given a draft, and its officer signed in on the pages who then opens the API in the same browser with his
+        // credentials in the address (which a browser answers, and remembers, when the API challenges it)
+        long draft = Api.as("officer").post("/requests", Demo.balancedRequest("Cible d'un formulaire forgé")).json()
+                .get("id").asLong();
+        Browser officer = browsers.open("officer").signIn("officer");
+        officer.visit(Browser.BASE.replace("://", "://officer:officer@") + "/api/requests/" + draft);
+        String apiPage = officer.source();
+
+        // when a page of another site posts a form to the API in that browser
+        String submit = Browser.BASE + "/api/requests/" + draft + "/submit";
+        HttpServer attacker = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        byte[] page = ("<!DOCTYPE html><html lang=\"en\"><head><title>Win a prize</title></head><body>"
+                + "<form id=\"forged\" method=\"post\" action=\"" + submit + "\"><button id=\"go\">Go</button>"
+                + "</form></body></html>").getBytes(StandardCharsets.UTF_8);
+        attacker.createContext("/", exchange -> {
+            exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
+            exchange.sendResponseHeaders(200, page.length);
+            exchange.getResponseBody().write(page);
+            exchange.close();
+        });
+        attacker.start();
+        String answer;
+        try {
+            officer.visit("http://127.0.0.1:" + attacker.getAddress().getPort() + "/");
+            officer.clickAndWait(By.id("go"));
+            answer = officer.source();
+        } finally {
+            attacker.stop(0);
+        }
+
+        // then the API asked for no password the browser would keep, and the draft is untouched
+        assertThat(apiPage).contains("unauthenticated").doesNotContain("Cible d'un formulaire forgé");
+        assertThat(answer).doesNotContain("SUBMITTED").doesNotContain("IN_INSTRUCTION");
+        assertThat(Api.as("officer").get("/requests/" + draft).json().get("status").asText()).isEqualTo("DRAFT");
+
+        // while a client's call without a body, credentials sent unasked, still goes through
+        assertThat(Api.as("officer").post("/requests/" + draft + "/submit", null).status()).isEqualTo(200);
+        assertThat(Api.as("officer").get("/requests/" + draft).json().get("status").asText()).isNotEqualTo("DRAFT");
     }
 
     @Test

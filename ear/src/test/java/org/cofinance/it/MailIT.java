@@ -60,6 +60,8 @@ class MailIT {
         assertThat(recipients(reference)).containsExactlyInAnyOrder("officer@cofinance.test", "cdc@cofinance.test",
                 "investor@cofinance.test", "region@cofinance.test", "officer@cofinance.test");
         assertThat(subjects(reference)).allSatisfy(s -> assertThat(s).startsWith("[Cofinance]").contains(reference));
+        assertThat(bodies(reference)).allSatisfy(body -> assertThat(body)
+                .contains("/cofinance/app/request.xhtml?id=" + id).doesNotContain("/api/"));
 
         // and once the outbox is idle for the request, it holds exactly these mails, all sent: nobody else was mailed
         awaitIdleOutbox(reference);
@@ -161,6 +163,17 @@ class MailIT {
             }
         }
         return recipients;
+    }
+
+    /** The mails' texts: their links lead to the pages, never to the API (whose credentials a browser may keep). */
+    private static List<String> bodies(String reference) throws MessagingException, java.io.IOException {
+        List<String> bodies = new ArrayList<>();
+        for (MimeMessage message : TestMailServer.greenMail().getReceivedMessages()) {
+            if (message.getSubject().contains(reference)) {
+                bodies.add(String.valueOf(message.getContent()));
+            }
+        }
+        return bodies;
     }
 
     private static List<String> subjects(String reference) throws MessagingException {

@@ -43,7 +43,7 @@ public class TaskNotifications {
 
     private static String body(String taskName, String reference, Long requestId, String french, String english) {
         String link = System.getProperty("cofinance.base.url", "http://localhost:8080/cofinance")
-                + "/api/tasks?requestId=" + requestId;
+                + "/app/request.xhtml?id=" + requestId;
         return french + "\n" + english + "\n\n" + taskName + "\n" + reference + "\n" + link + "\n";
     }
 }

@@ -21,6 +21,11 @@ import org.cofinance.domain.model.user.SignInAttempt;
  * HTTP Basic authentication of the API over the application's own identity store. Every call but the health check
  * carries valid credentials or gets 401 problem+json (429 while the user name is throttled after repeated wrong
  * passwords); the call then runs as that user.
+ * <p>
+ * The API is for programs, not for browsers: a 401 carries no {@code Basic} challenge, so a browser never prompts for
+ * a password it would then remember and send with a forged cross-site form; and a call that changes something and
+ * comes, by a browser's own say ({@code Sec-Fetch-Site}, {@code Origin: null}), from another site is refused (403)
+ * before any credentials are read. Clients send their credentials unasked, as the contract says.
  */
 @WebFilter(urlPatterns = "/api/*")
 public class BasicAuthenticationFilter extends HttpFilter {
@@ -38,6 +43,12 @@ public class BasicAuthenticationFilter extends HttpFilter {
             chain.doFilter(request, response);
             return;
         }
+        if (crossSiteChange(request)) {
+            problem(response, 403, "{\"type\":\"https://cofinance.org/problems/cross-site-request\","
+                    + "\"title\":\"Cross-site request\",\"status\":403,\"detail\":\"the API takes no change "
+                    + "sent by a browser from another site\"}");
+            return;
+        }
         SignInService.Result result = authenticate(request);
         if (!result.signedIn()) {
             refuse(response, result);
@@ -48,22 +59,37 @@ public class BasicAuthenticationFilter extends HttpFilter {
         }
     }
 
+    /** A call that may change something, which the browser that sends it says comes from another site. */
+    static boolean crossSiteChange(HttpServletRequest request) {
+        String method = request.getMethod();
+        if ("GET".equals(method) || "HEAD".equals(method) || "OPTIONS".equals(method)) {
+            return false;
+        }
+        String site = request.getHeader("Sec-Fetch-Site");
+        boolean otherSite = site != null && !"same-origin".equalsIgnoreCase(site) && !"none".equalsIgnoreCase(site);
+        return otherSite || "null".equals(request.getHeader("Origin"));
+    }
+
     private static void refuse(HttpServletResponse response, SignInService.Result result) throws IOException {
-        boolean throttled = result.status() == SignInService.Status.THROTTLED;
-        response.setStatus(throttled ? 429 : 401);
-        if (throttled) {
+        if (result.status() == SignInService.Status.THROTTLED) {
             response.setHeader("Retry-After", Long.toString(Math.max(1,
                     Duration.between(Instant.now(), result.retryAfter()).toSeconds())));
+            problem(response, 429, "{\"type\":\"https://cofinance.org/problems/throttled\",\"title\":\"Too many "
+                    + "failed sign-ins\",\"status\":429,\"detail\":\"too many wrong passwords for this user; retry "
+                    + "later\"}");
         } else {
-            response.setHeader("WWW-Authenticate", "Basic realm=\"Cofinance\", charset=\"UTF-8\"");
+            // no WWW-Authenticate: Basic, on purpose (see the class's comment)
+            problem(response, 401, "{\"type\":\"https://cofinance.org/problems/unauthenticated\",\"title\":"
+                    + "\"Unauthenticated\",\"status\":401,\"detail\":\"valid credentials are required: send them "
+                    + "unasked in an Authorization: Basic header\"}");
         }
+    }
+
+    private static void problem(HttpServletResponse response, int status, String json) throws IOException {
+        response.setStatus(status);
         response.setContentType("application/problem+json");
         response.setCharacterEncoding("UTF-8");
-        response.getWriter().write(throttled
-                ? "{\"type\":\"https://cofinance.org/problems/throttled\",\"title\":\"Too many failed sign-ins\","
-                        + "\"status\":429,\"detail\":\"too many wrong passwords for this user; retry later\"}"
-                : "{\"type\":\"https://cofinance.org/problems/unauthenticated\",\"title\":\"Unauthenticated\","
-                        + "\"status\":401,\"detail\":\"valid credentials are required (HTTP Basic)\"}");
+        response.getWriter().write(json);
     }
 
     private SignInService.Result authenticate(HttpServletRequest request) {
