@@ -39,16 +39,52 @@ class CommitteeLevelIT {
         assertThat(Demo.decide("cdc", id, "APPROVE").status()).isEqualTo(204);
         assertThat(Demo.decide("investor", id, "APPROVE").status()).isEqualTo(204);
 
-        // then the CDC's board still has to decide, and nothing is committed yet
+        // then the CDC's board still has to decide, listed to both CDC approvers, and nothing is committed yet
         assertThat(status(id)).isEqualTo("AWAITING_DECISIONS");
         assertThat(level("cdc", id)).isEqualTo("BOARD");
+        assertThat(level("cdc2", id)).isEqualTo("BOARD");
+        String board = task("cdc2", id);
 
-        // when the board approves, the commitments are posted, each decision naming its level
-        assertThat(Demo.decide("cdc", id, "APPROVE").status()).isEqualTo(204);
+        // when the author of the committee's approval claims or completes the board's decision, then it is refused
+        Api.Reply claimed = Api.as("cdc").post("/tasks/" + board + "/claim", null);
+        Api.Reply completed = Api.as("cdc").post("/tasks/" + board + "/complete", "{\"decision\":\"APPROVE\"}");
+        assertThat(claimed.status()).isEqualTo(403);
+        assertThat(completed.status()).isEqualTo(403);
+        assertThat(completed.json().get("type").asText()).endsWith("/segregation-of-duties");
+        JsonNode refused = Api.as("officer").get("/requests/" + id).json();
+        assertThat(refused.get("status").asText()).isEqualTo("AWAITING_DECISIONS");
+        assertThat(refused.get("decisions")).hasSize(2);
+        assertThat(Api.as("cdc2").get("/tasks?requestId=" + id).json().get("items").get(0).path("assignee")
+                .isMissingNode()).as("the refused claim assigned nobody").isTrue();
+
+        // when the other CDC approver decides the board's level, the commitments are posted, each decision naming
+        // its level and its own author
+        assertThat(Demo.decide("cdc2", id, "APPROVE").status()).isEqualTo(204);
         JsonNode approved = Api.as("officer").get("/requests/" + id).json();
         assertThat(approved.get("status").asText()).isEqualTo("APPROVED");
-        assertThat(approved.get("decisions")).extracting(d -> d.get("level").asText())
-                .containsExactlyInAnyOrder("NATIONAL_COMMITTEE", "INVESTMENT_COMMITTEE", "BOARD");
+        assertThat(approved.get("decisions")).extracting(d -> d.get("level").asText() + " " + d.get("author")
+                .asText()).containsExactlyInAnyOrder("NATIONAL_COMMITTEE cdc", "INVESTMENT_COMMITTEE investor",
+                "BOARD cdc2");
+    }
+
+    @Test
+    void shouldKeepTwoPeopleForTwoLevelsInTheDatabaseToo() throws java.sql.SQLException {
+        // given a decision of the CDC in the current round of a request
+        long id = Demo.submittedRequest("Deux personnes, même en base");
+        assertThat(Demo.decide("cdc", id, "APPROVE").status()).isEqualTo(204);
+
+        // when a second decision of the same person for the same organisation and round is written past the service
+        try (java.sql.Connection db = Sql.connect();
+             java.sql.PreparedStatement insert = db.prepareStatement("insert into decision (request_id, "
+                     + "organisation_id, outcome, author, decided_at, round, level) select request_id, "
+                     + "organisation_id, outcome, author, decided_at, round, 'BOARD' from decision "
+                     + "where request_id = ? and author = 'cdc'")) {
+            insert.setLong(1, id);
+
+            // then the database refuses it
+            org.assertj.core.api.Assertions.assertThatThrownBy(insert::executeUpdate)
+                    .isInstanceOf(java.sql.SQLException.class).hasMessageContaining("decision_one_level_per_person");
+        }
     }
 
     @Test
@@ -83,6 +119,10 @@ class CommitteeLevelIT {
         assertThat(approved.get("decisions")).hasSize(3);
         assertThat(approved.get("commitments")).allSatisfy(c ->
                 assertThat(c.get("status").asText()).isEqualTo("COMMITTED"));
+    }
+
+    private static String task(String approver, long id) {
+        return Api.as(approver).get("/tasks?requestId=" + id).json().get("items").get(0).get("id").asText();
     }
 
     private static String level(String approver, long id) {

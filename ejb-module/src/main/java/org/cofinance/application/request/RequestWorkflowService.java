@@ -12,6 +12,7 @@ import org.cofinance.application.ledger.Reservations;
 import org.cofinance.application.shared.NotFoundException;
 import org.cofinance.domain.model.organisation.Organisation;
 import org.cofinance.domain.model.organisation.OrganisationRepository;
+import org.cofinance.domain.model.request.FunderDecisions;
 import org.cofinance.domain.model.request.FundingRequest;
 import org.cofinance.domain.model.request.FundingRequestRepository;
 import org.cofinance.domain.model.request.Tranche;
@@ -135,7 +136,7 @@ public class RequestWorkflowService {
 
     /** The organisations that owe a decision: one each, but those whose approval of an unchanged part stands. */
     public List<Long> fundersToDecide(Long requestId) {
-        return request(requestId).funderDecisions().toDecide();
+        return decisionsNow(requestId).toDecide();
     }
 
     /**
@@ -166,15 +167,20 @@ public class RequestWorkflowService {
 
     /** Whether the organisation's chain of levels stops: its latest decision is not an approval. */
     public boolean stoppedAt(Long requestId, Long organisationId) {
-        return request(requestId).funderDecisions().stoppedFor(organisationId);
+        return decisionsNow(requestId).stoppedFor(organisationId);
     }
 
     public boolean allApproved(Long requestId) {
-        return request(requestId).funderDecisions().allApproved();
+        return decisionsNow(requestId).allApproved();
     }
 
     public boolean anyRejected(Long requestId) {
-        return request(requestId).funderDecisions().anyRejected();
+        return decisionsNow(requestId).anyRejected();
+    }
+
+    /** The funders' decisions as committed now: parallel decisions join on what each other wrote. */
+    private FunderDecisions decisionsNow(Long requestId) {
+        return request(requestId).funderDecisions(requests.decisionsOf(requestId));
     }
 
     private FundingRequest request(Long requestId) {

@@ -89,6 +89,12 @@ public class TaskListService {
         if (task.getAssignee() != null && !task.getAssignee().equals(caller.username())) {
             throw new DomainException("task " + taskId + " is already claimed by " + task.getAssignee());
         }
+        if (DECIDE.equals(task.getTaskDefinitionKey())) {
+            Map<String, Object> variables = runtimeService.getVariables(task.getExecutionId(),
+                    List.of(REQUEST_ID, ORGANISATION_ID));
+            requests.find((Long) variables.get(REQUEST_ID)).ifPresent(request ->
+                    request.checkMayDecide((Long) variables.get(ORGANISATION_ID), caller.username()));
+        }
         taskCommands.assign(taskId, caller.username(), caller.username());
     }
 

@@ -29,6 +29,10 @@ public class DemoData {
 
     private static final Logger LOG = Logger.getLogger(DemoData.class.getName());
     private static final String AUTHOR = "demo";
+    private static final String CDC = "Caisse des Dépôts – Banque des Territoires";
+    private static final String FUND = "Fonds Résidence Chercheurs 300";
+    private static final String REGION = "Région Bourgogne-Franche-Comté";
+    private static final String METROPOLE = "Dijon Métropole";
 
     @PersistenceContext
     private EntityManager em;
@@ -41,14 +45,11 @@ public class DemoData {
         if (organisations > 0) {
             return;
         }
-        Organisation cdc = organisation("Caisse des Dépôts – Banque des Territoires", OrganisationKind.CDC,
-                "18002002600019");
+        Organisation cdc = organisation(CDC, OrganisationKind.CDC, "18002002600019");
         organisation("État – Secrétariat général pour l'investissement", OrganisationKind.STATE, "13000363100012");
-        Organisation fund = organisation("Fonds Résidence Chercheurs 300", OrganisationKind.PRIVATE_INVESTOR,
-                "88123456700017");
-        Organisation region = organisation("Région Bourgogne-Franche-Comté", OrganisationKind.REGION,
-                "20004100000015");
-        Organisation metropole = organisation("Dijon Métropole", OrganisationKind.METROPOLIS, "24210074500015");
+        Organisation fund = organisation(FUND, OrganisationKind.PRIVATE_INVESTOR, "88123456700017");
+        Organisation region = organisation(REGION, OrganisationKind.REGION, "20004100000015");
+        Organisation metropole = organisation(METROPOLE, OrganisationKind.METROPOLIS, "24210074500015");
         organisation("Département de la Côte-d'Or", OrganisationKind.DEPARTMENT, "22210010600012");
         organisation("Commune de Quetigny", OrganisationKind.MUNICIPALITY, "21210191400019");
         organisation("Université de Bourgogne", OrganisationKind.RESEARCH, "19210055500015");
@@ -65,15 +66,26 @@ public class DemoData {
         envelope("REGION-BFC", "Région BFC – budget innovation territoriale", region, null, 30_000_000, opened);
         envelope("DIJON-METRO", "Dijon Métropole – budget innovation", metropole, null, 15_000_000, opened);
 
-        user("officer", "Olivia Officer", cdc, Role.OFFICER);
-        user("cdc", "Claude CDC", cdc, Role.APPROVER);
-        user("investor", "Inès Investor", fund, Role.APPROVER);
-        user("region", "Régis Region", region, Role.APPROVER);
-        user("metropole", "Mathis Métropole", metropole, Role.APPROVER);
-        user("finance", "Fanny Finance", cdc, Role.FINANCE);
-        user("admin", "Adam Admin", null, Role.ADMIN);
-        user("supervisor", "Sacha Supervisor", cdc, Role.SUPERVISOR);
         LOG.info("Demo data loaded");
+    }
+
+    /**
+     * The demo users, each created when missing, so that a demo database made by an earlier version gains the users
+     * added since (a second approver per funder, for the committee levels' two-person rule).
+     */
+    public void addMissingUsers() {
+        user("officer", "Olivia Officer", CDC, Role.OFFICER);
+        user("cdc", "Claude CDC", CDC, Role.APPROVER);
+        user("cdc2", "Camille CDC", CDC, Role.APPROVER);
+        user("investor", "Inès Investor", FUND, Role.APPROVER);
+        user("investor2", "Irène Investor", FUND, Role.APPROVER);
+        user("region", "Régis Region", REGION, Role.APPROVER);
+        user("region2", "Rose Region", REGION, Role.APPROVER);
+        user("metropole", "Mathis Métropole", METROPOLE, Role.APPROVER);
+        user("metropole2", "Maëlle Métropole", METROPOLE, Role.APPROVER);
+        user("finance", "Fanny Finance", CDC, Role.FINANCE);
+        user("admin", "Adam Admin", null, Role.ADMIN);
+        user("supervisor", "Sacha Supervisor", CDC, Role.SUPERVISOR);
     }
 
     private Organisation organisation(String name, OrganisationKind kind, String siret) {
@@ -92,8 +104,14 @@ public class DemoData {
         return envelope;
     }
 
-    private void user(String username, String displayName, Organisation organisation, Role role) {
+    private void user(String username, String displayName, String organisationName, Role role) {
+        if (em.find(AppUser.class, username) != null) {
+            return;
+        }
+        Long organisationId = organisationName == null ? null : em.createQuery(
+                "select o.id from Organisation o where o.name = :name", Long.class)
+                .setParameter("name", organisationName).getSingleResult();
         em.persist(new AppUser(username, PasswordHashing.hash(username.toCharArray()), displayName,
-                username + "@cofinance.test", organisation == null ? null : organisation.id(), EnumSet.of(role)));
+                username + "@cofinance.test", organisationId, EnumSet.of(role)));
     }
 }

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.cofinance.domain.model.request.Decision;
 import org.cofinance.domain.model.request.FundingRequest;
 import org.cofinance.domain.model.request.FundingRequestRepository;
 import org.cofinance.domain.model.request.RequestSearch;
@@ -49,6 +50,12 @@ public class JpaFundingRequestRepository implements FundingRequestRepository {
         EntityGraph<FundingRequest> graph = em.createEntityGraph(FundingRequest.class);
         graph.addSubgraph("plan").addAttributeNodes("organisation", "envelope");
         return Optional.ofNullable(em.find(FundingRequest.class, id, Map.of("jakarta.persistence.loadgraph", graph)));
+    }
+
+    @Override
+    public List<Decision> decisionsOf(Long requestId) {
+        return em.createQuery("select d from Decision d where d.request.id = :request order by d.decidedAt, d.id",
+                Decision.class).setParameter("request", requestId).getResultList();
     }
 
     @Override

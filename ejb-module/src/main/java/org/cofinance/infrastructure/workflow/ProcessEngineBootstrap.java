@@ -79,6 +79,7 @@ public class ProcessEngineBootstrap {
         deployModels();
         if (Boolean.getBoolean("cofinance.demo")) {
             demoData.loadIfEmpty();
+            demoData.addMissingUsers();
         }
         LOG.info("Cofinance is ready");
     }

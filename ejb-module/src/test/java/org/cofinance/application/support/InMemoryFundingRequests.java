@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.cofinance.domain.model.request.Decision;
 import org.cofinance.domain.model.request.FundingRequest;
 import org.cofinance.domain.model.request.FundingRequestRepository;
 import org.cofinance.domain.model.request.PlanLine;
@@ -37,6 +38,11 @@ public final class InMemoryFundingRequests implements FundingRequestRepository {
     @Override
     public Optional<FundingRequest> findWithPlan(Long id) {
         return find(id);
+    }
+
+    @Override
+    public List<Decision> decisionsOf(Long requestId) {
+        return find(requestId).map(FundingRequest::decisions).orElse(List.of());
     }
 
     @Override

@@ -13,8 +13,8 @@ import org.cofinance.application.shared.AccessDeniedException;
 import org.cofinance.application.shared.Failures;
 import org.cofinance.application.shared.IdempotencyKeyReusedException;
 import org.cofinance.application.shared.NotFoundException;
-import org.cofinance.domain.model.ledger.SegregationOfDutiesException;
 import org.cofinance.domain.model.shared.DomainException;
+import org.cofinance.domain.model.shared.SegregationOfDutiesException;
 import org.cofinance.domain.model.shared.ValidationException;
 
 /** Turns every failure into problem+json; never a stack trace, never a 500 for bad input. */

@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.Objects;
 import org.cofinance.domain.model.shared.DomainException;
 import org.cofinance.domain.model.shared.Money;
+import org.cofinance.domain.model.shared.SegregationOfDutiesException;
 
 /**
  * A tranche of a commitment to pay (versement): asked by an officer on evidence, then paid or refused by finance.

@@ -56,6 +56,10 @@ public class Decision {
     @Column(name = "plan_fingerprint", length = 64, updatable = false)
     private String planFingerprint;
 
+    /** The round of decisions (the routing of the plan) it was given in; 0 for the decisions before rounds were kept. */
+    @Column(nullable = false, updatable = false)
+    private int round;
+
     /** The committee level of the organisation that decided, when its decision goes through levels. */
     @Column(length = 40, updatable = false)
     private String level;
@@ -74,7 +78,7 @@ public class Decision {
      */
     static Decision on(FundingRequest request, Long organisationId, String level, DecisionOutcome outcome, Money amount,
                        Money asked, String comment, String author, Instant decidedAt, String taskId,
-                       String planFingerprint) {
+                       String planFingerprint, int round) {
         Objects.requireNonNull(outcome, "decision");
         if (comment != null && comment.length() > MAX_COMMENT) {
             throw ValidationException.of("comment", "has at most " + MAX_COMMENT + " characters");
@@ -88,12 +92,13 @@ public class Decision {
             throw ValidationException.of("amount", "only a reduced approval names an amount");
         }
         return new Decision(request, organisationId, level, outcome, amount, comment, author, decidedAt, taskId,
-                planFingerprint);
+                planFingerprint, round);
     }
 
     private Decision(FundingRequest request, Long organisationId, String level, DecisionOutcome outcome, Money amount,
-             String comment, String author, Instant decidedAt, String taskId, String planFingerprint) {
+             String comment, String author, Instant decidedAt, String taskId, String planFingerprint, int round) {
         this.request = request;
+        this.round = round;
         this.level = level;
         this.planFingerprint = planFingerprint;
         this.organisationId = organisationId;
@@ -103,6 +108,10 @@ public class Decision {
         this.author = author;
         this.decidedAt = decidedAt;
         this.taskId = taskId;
+    }
+
+    public int round() {
+        return round;
     }
 
     public String planFingerprint() {

@@ -29,6 +29,7 @@ import java.util.Set;
 import org.cofinance.domain.model.organisation.Organisation;
 import org.cofinance.domain.model.shared.DomainException;
 import org.cofinance.domain.model.shared.Money;
+import org.cofinance.domain.model.shared.SegregationOfDutiesException;
 import org.cofinance.domain.model.shared.ValidationException;
 import org.cofinance.domain.model.shared.Violation;
 
@@ -78,6 +79,10 @@ public class FundingRequest {
     @OneToMany(mappedBy = "request", cascade = CascadeType.PERSIST)
     @OrderBy("position")
     private List<Tranche> tranches = new ArrayList<>();
+
+    /** How many times the plan was routed to its funders: each routing is a round of decisions. */
+    @Column(name = "decision_round", nullable = false)
+    private int decisionRound;
 
     @Version
     private long version;
@@ -207,7 +212,10 @@ public class FundingRequest {
 
     /** Its lines are reserved: the request awaits its funders' decisions. */
     public void awaitDecisions() {
-        settleIn(RequestStatus.AWAITING_DECISIONS);
+        if (status != RequestStatus.AWAITING_DECISIONS) {
+            moveTo(RequestStatus.AWAITING_DECISIONS);
+            decisionRound++;
+        }
     }
 
     /** An envelope cannot hold its share: the request waits for the officer's arbitration. */
@@ -278,14 +286,40 @@ public class FundingRequest {
         if (!plan.funderIds().contains(organisationId)) {
             throw new DomainException("organisation " + organisationId + " does not finance request " + reference);
         }
+        checkMayDecide(organisationId, author);
         Decision decision = Decision.on(this, organisationId, level, outcome, amount,
-                plan.amountFundedBy(organisationId), comment, author, at, taskId, plan.fingerprintOf(organisationId));
+                plan.amountFundedBy(organisationId), comment, author, at, taskId, plan.fingerprintOf(organisationId),
+                decisionRound);
         decisions.add(decision);
         return decision;
     }
 
+    /**
+     * Two people for two committee levels: in one round of decisions, a person decides for an organisation once, so
+     * that a later level of the same organisation is someone else's say. A new round may ask the same people again.
+     *
+     * @throws SegregationOfDutiesException when {@code author} already decided for that organisation in this round
+     */
+    public void checkMayDecide(Long organisationId, String author) {
+        boolean decidedThisRound = decisions.stream().anyMatch(d -> d.round() == decisionRound
+                && d.organisationId().equals(organisationId) && d.author().equals(author));
+        if (decidedThisRound) {
+            throw new SegregationOfDutiesException(author + " already decided a committee level of this "
+                    + "organisation on request " + reference + " in this round: another approver decides the next");
+        }
+    }
+
+    public int decisionRound() {
+        return decisionRound;
+    }
+
     public FunderDecisions funderDecisions() {
         return new FunderDecisions(financingPlan(), decisions);
+    }
+
+    /** Where the funders stand by this request's decisions as read afresh from the store (oldest first). */
+    public FunderDecisions funderDecisions(List<Decision> recorded) {
+        return new FunderDecisions(financingPlan(), recorded);
     }
 
     /** Records who gave the instruction's answer; the last one to instruct is the instructing officer. */

@@ -13,6 +13,12 @@ public interface FundingRequestRepository {
     /** The request with its plan lines — their organisations and envelopes — read at once. */
     Optional<FundingRequest> findWithPlan(Long id);
 
+    /**
+     * The request's decisions as committed now, read afresh (oldest first): the answer the process's conditions
+     * need when funders answer at the same instant, whatever the request's own list held when it was first read.
+     */
+    List<Decision> decisionsOf(Long requestId);
+
     /** The next reference of the year: {@code CF-2026-000042}. */
     String nextReference(int year);
 

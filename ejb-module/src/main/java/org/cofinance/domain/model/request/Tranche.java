@@ -18,9 +18,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import org.cofinance.domain.model.ledger.Commitment;
-import org.cofinance.domain.model.ledger.SegregationOfDutiesException;
 import org.cofinance.domain.model.shared.DomainException;
 import org.cofinance.domain.model.shared.Money;
+import org.cofinance.domain.model.shared.SegregationOfDutiesException;
 import org.cofinance.domain.model.shared.ValidationException;
 
 /**

@@ -1,8 +1,6 @@
-package org.cofinance.domain.model.ledger;
+package org.cofinance.domain.model.shared;
 
-import org.cofinance.domain.model.shared.DomainException;
-
-/** The same person would both ask for and validate, or instruct and decide. */
+/** The same person would both ask for and validate, instruct and decide, or decide two levels of one round. */
 public class SegregationOfDutiesException extends DomainException {
 
     private static final long serialVersionUID = 1L;

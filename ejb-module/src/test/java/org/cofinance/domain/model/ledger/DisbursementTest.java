@@ -10,6 +10,7 @@ import org.cofinance.domain.model.organisation.OrganisationKind;
 import org.cofinance.domain.model.request.Instrument;
 import org.cofinance.domain.model.shared.DomainException;
 import org.cofinance.domain.model.shared.Money;
+import org.cofinance.domain.model.shared.SegregationOfDutiesException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 

@@ -12,6 +12,7 @@ import org.cofinance.domain.model.organisation.Organisation;
 import org.cofinance.domain.model.organisation.OrganisationKind;
 import org.cofinance.domain.model.shared.DomainException;
 import org.cofinance.domain.model.shared.Money;
+import org.cofinance.domain.model.shared.SegregationOfDutiesException;
 import org.cofinance.domain.model.shared.ValidationException;
 import org.cofinance.domain.model.shared.Violation;
 import org.junit.jupiter.api.Test;
@@ -153,6 +154,33 @@ class FundingRequestTest {
         assertThat(request.funderDecisions().toDecide()).containsExactly(2L);
         assertThat(request.project().title()).isEqualTo("Résidence");
         assertThat(request.project().eligibleCost()).isEqualTo(Money.parse("1000000.00"));
+    }
+
+    @Test
+    void shouldLetOnePersonDecideOnlyOneLevelOfAnOrganisationInARoundButAgainInTheNextRound() {
+        // given the CDC's committee approved in the first routing of the plan
+        FundingRequest request = draft();
+        request.submit("officer", NOW);
+        request.awaitDecisions();
+        request.awaitDecisions();
+        request.recordDecision(1L, "NATIONAL_COMMITTEE", DecisionOutcome.APPROVE, null, null, "cdc", NOW, "t1");
+
+        // when the same person would decide the board's level, then it is refused and nothing is recorded
+        assertThatThrownBy(() -> request.checkMayDecide(1L, "cdc")).isInstanceOf(SegregationOfDutiesException.class);
+        assertThatThrownBy(() -> request.recordDecision(1L, "BOARD", DecisionOutcome.APPROVE, null, null, "cdc", NOW,
+                "t2")).isInstanceOf(SegregationOfDutiesException.class);
+        assertThat(request.decisions()).hasSize(1);
+
+        // while another approver of the CDC, and the same person for another organisation, may
+        request.recordDecision(1L, "BOARD", DecisionOutcome.REQUEST_CHANGES, null, null, "cdc2", NOW, "t2");
+        request.checkMayDecide(2L, "cdc");
+
+        // and once the plan is routed again (a new round), the same people are asked again
+        request.sendBackForRevision();
+        request.awaitDecisions();
+        assertThat(request.decisionRound()).isEqualTo(2);
+        request.recordDecision(1L, "NATIONAL_COMMITTEE", DecisionOutcome.APPROVE, null, null, "cdc", NOW, "t3");
+        assertThat(request.decisions()).extracting(Decision::round).containsExactly(1, 1, 2);
     }
 
     @Test

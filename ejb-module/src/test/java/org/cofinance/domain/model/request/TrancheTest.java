@@ -10,11 +10,11 @@ import java.util.List;
 import org.cofinance.domain.model.ledger.Commitment;
 import org.cofinance.domain.model.ledger.Envelope;
 import org.cofinance.domain.model.ledger.Movement;
-import org.cofinance.domain.model.ledger.SegregationOfDutiesException;
 import org.cofinance.domain.model.organisation.Organisation;
 import org.cofinance.domain.model.organisation.OrganisationKind;
 import org.cofinance.domain.model.shared.DomainException;
 import org.cofinance.domain.model.shared.Money;
+import org.cofinance.domain.model.shared.SegregationOfDutiesException;
 import org.cofinance.domain.model.shared.ValidationException;
 import org.junit.jupiter.api.Test;
 
