@@ -143,6 +143,36 @@ class BrowserAccessIT {
     }
 
     @Test
+    void shouldEndTheSessionOfAUserWhosePasswordIsResetAndHaveHimChooseHisOwnBeforeWorking(Browsers browsers) {
+        // given a user who chose his own password and works on the pages
+        String username = "reset-" + UUID.randomUUID().toString().substring(0, 8);
+        assertThat(Api.as("admin").post("/users", "{\"username\":\"" + username + "\",\"password\":\"chosen by the "
+                + "admin\",\"roles\":[\"OFFICER\"],\"organisationId\":" + Demo.organisationId("Caisse des Dépôts")
+                + "}").status()).isEqualTo(201);
+        Browser user = browsers.open("user").signIn(username, "chosen by the admin");
+        assertThat(user.url()).contains("/app/password.xhtml");
+        user.open("/app/requests.xhtml");
+        assertThat(user.url()).as("no other page before the change").contains("/app/password.xhtml");
+        user.type(By.id("password:current"), "chosen by the admin");
+        user.type(By.id("password:new"), "my own password");
+        user.type(By.id("password:confirmation"), "my own password");
+        user.clickAndWait(By.id("password:change"));
+        user.open("/app/requests.xhtml");
+        assertThat(user.url()).contains("/app/requests.xhtml");
+
+        // when the administrator resets his password
+        assertThat(Api.as("admin").put("/users/" + username + "/password", "{\"password\":\"reset by the admin\"}")
+                .status()).isEqualTo(200);
+
+        // then his session is over, and signing in again leads to the password page first
+        user.open("/app/requests.xhtml");
+        assertThat(user.url()).contains("/login.xhtml");
+        user.signIn(username, "reset by the admin");
+        assertThat(user.url()).contains("/app/password.xhtml");
+        assertThat(user.source()).contains("password-required");
+    }
+
+    @Test
     void shouldRefuseToBeFramedSendUnsignedVisitorsToTheLoginPageAndKeepTheSessionCookieToItself(Browsers browsers) {
         // when an unsigned visitor opens a page of the application
         Api.Reply page = Api.anonymousPage("/app/requests.xhtml");

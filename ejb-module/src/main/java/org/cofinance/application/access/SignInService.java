@@ -38,10 +38,18 @@ public class SignInService {
 
     public enum Status { SIGNED_IN, REFUSED, THROTTLED }
 
-    /** What a sign-in came to; {@code caller} is who signed in, read from the store, when he did. */
-    public record Result(Status status, String username, Instant retryAfter, Caller caller) {
+    /**
+     * What a sign-in came to; {@code caller} is who signed in, read from the store, when he did, and
+     * {@code passwordChangeRequired} whether he must first replace a password an administrator chose.
+     */
+    public record Result(Status status, String username, Instant retryAfter, Caller caller,
+                         boolean passwordChangeRequired) {
         public boolean signedIn() {
             return status == Status.SIGNED_IN;
+        }
+
+        static Result refused(String username) {
+            return new Result(Status.REFUSED, username, null, null, false);
         }
     }
 
@@ -54,18 +62,37 @@ public class SignInService {
                     attempts.recentOf(username, clock.instant().minus(SignInPolicy.WINDOW), 100), clock.instant());
             if (until.isPresent()) {
                 record(username, channel, remoteAddress, Outcome.THROTTLED);
-                return new Result(Status.THROTTLED, username, until.get(), null);
+                return new Result(Status.THROTTLED, username, until.get(), null, false);
             }
         }
         Optional<Caller> caller = users.authenticate(username, password);
         if (caller.isEmpty()) {
             record(username, channel, remoteAddress, Outcome.BAD_CREDENTIALS);
-            return new Result(Status.REFUSED, username, null, null);
+            return Result.refused(username);
         }
         if (channel == Channel.FORM) {
             record(username, channel, remoteAddress, Outcome.SUCCESS);
         }
-        return new Result(Status.SIGNED_IN, username, null, caller.get());
+        return new Result(Status.SIGNED_IN, username, null, caller.get(), users.passwordChangeRequired(username));
+    }
+
+    /** A credential that could not even be read (no Basic header, bad Base64): refused, nothing to audit. */
+    public static Result unreadable() {
+        return Result.refused(null);
+    }
+
+    /**
+     * Whether a page session signed in at {@code signedInAt} goes on: the account is still enabled and its password
+     * was not reset since. Read from the database, so that a reset or a disable on one node ends the sessions of
+     * every node.
+     */
+    public boolean sessionStillValid(String username, Instant signedInAt) {
+        return users.sessionStillValid(username, signedInAt);
+    }
+
+    /** Whether the user must still replace a password an administrator chose. */
+    public boolean passwordChangeRequired(String username) {
+        return users.passwordChangeRequired(username);
     }
 
     public void signedOut(String username, String remoteAddress) {

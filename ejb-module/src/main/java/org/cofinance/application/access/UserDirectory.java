@@ -4,6 +4,7 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -62,6 +63,14 @@ public class UserDirectory {
     public boolean rememberedAsVerified(String username, char[] password) {
         AppUser user = enabledUser(username);
         return user != null && VERIFIED.contains(username, user.passwordHash(), password);
+    }
+
+    public boolean passwordChangeRequired(String username) {
+        return users.find(username).map(AppUser::passwordChangeRequired).orElse(false);
+    }
+
+    public boolean sessionStillValid(String username, Instant signedInAt) {
+        return users.find(username).filter(user -> user.sessionStillValid(signedInAt)).isPresent();
     }
 
     private AppUser enabledUser(String username) {

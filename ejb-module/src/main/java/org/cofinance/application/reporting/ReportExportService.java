@@ -56,7 +56,7 @@ public class ReportExportService {
         Caller caller = callers.current().require(Role.FINANCE, Role.ADMIN);
         catalog.source(name).orElseThrow(() -> new NotFoundException("no report " + name));
         UUID id = UUID.randomUUID();
-        exports.queue(id, new ReportExports.Order(name, format, locale, filters), caller.username(), clock.instant());
+        exports.queue(id, new ReportExports.Order(name, format, locale, filters, caller.username()), clock.instant());
         worker.produceAfterCommit(id);
         return status(id);
     }

@@ -17,8 +17,12 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.cofinance.application.access.Caller;
+import org.cofinance.application.shared.AccessDeniedException;
 import org.cofinance.application.shared.AfterCommit;
 import org.cofinance.application.shared.NotFoundException;
+import org.cofinance.domain.model.user.AppUser;
+import org.cofinance.domain.model.user.UserRepository;
 import org.cofinance.reports.ReportException;
 import org.cofinance.reports.ReportFormat;
 import org.cofinance.reports.ReportRenderer;
@@ -43,6 +47,9 @@ public class ReportExportWorker {
 
     @Inject
     private Clock clock;
+
+    @Inject
+    private UserRepository users;
 
     @Resource
     private TransactionSynchronizationRegistry transactions;
@@ -76,7 +83,11 @@ public class ReportExportWorker {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ZonedDateTime now = ZonedDateTime.now(clock.withZone(PARIS));
         int total;
-        try (ReportRows rows = source.rows(filters)) {
+        // the requester's scope as it stands now: an export never shows more than he may see when it is produced
+        ReportScope scope = users.find(order.requestedBy()).filter(AppUser::isEnabled).map(Caller::of)
+                .map(ReportScope::of).orElseThrow(() -> new AccessDeniedException("the export's requester "
+                        + order.requestedBy() + " may no longer see it"));
+        try (ReportRows rows = source.rows(filters, scope)) {
             total = rows.count();
             self.progress(id, "RUNNING", total, 0);
             RENDERER.render(source.definition(), rows, format, locale, filters.describe(locale), now, Map.of(), out,

@@ -9,8 +9,8 @@ import org.cofinance.reports.ReportFormat;
 /** Where background exports are kept: what was asked, by whom, how far it got, and the file once produced. */
 public interface ReportExports {
 
-    /** What an export produces. */
-    record Order(String name, ReportFormat format, Locale locale, ReportFilters filters) {
+    /** What an export produces, and for whom (whose scope its rows keep to). */
+    record Order(String name, ReportFormat format, Locale locale, ReportFilters filters, String requestedBy) {
     }
 
     /** Where an export stands; {@code status} QUEUED, RUNNING, DONE or FAILED. */
@@ -18,7 +18,7 @@ public interface ReportExports {
                     int rowsDone, Instant requestedAt, Instant finishedAt, String fileName, String error) {
     }
 
-    void queue(UUID id, Order order, String requestedBy, Instant at);
+    void queue(UUID id, Order order, Instant at);
 
     Optional<Standing> find(UUID id);
 

@@ -9,6 +9,7 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.Locale;
 import java.util.Map;
+import org.cofinance.application.access.Caller;
 import org.cofinance.application.access.Callers;
 import org.cofinance.application.shared.NotFoundException;
 import org.cofinance.domain.model.user.Role;
@@ -39,11 +40,11 @@ public class ReportService {
     }
 
     public Report render(String name, ReportFormat format, Locale locale, ReportFilters filters) {
-        callers.current().require(Role.FINANCE, Role.ADMIN);
+        Caller caller = callers.current().require(Role.FINANCE, Role.ADMIN);
         ReportSource source = catalog.source(name).orElseThrow(() -> new NotFoundException("no report " + name));
         ZonedDateTime now = ZonedDateTime.now(clock.withZone(PARIS));
         ByteArrayOutputStream content = new ByteArrayOutputStream();
-        try (ReportRows rows = source.rows(filters)) {
+        try (ReportRows rows = source.rows(filters, ReportScope.of(caller))) {
             RENDERER.render(source.definition(), rows, format, locale, filters.describe(locale), now, Map.of(),
                     content, done -> { });
         }

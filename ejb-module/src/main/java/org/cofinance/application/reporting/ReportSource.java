@@ -11,6 +11,9 @@ public interface ReportSource {
 
     ReportDefinition definition();
 
-    /** The rows, read from a database cursor as the report consumes them: the caller closes them. */
-    ReportRows rows(ReportFilters filters);
+    /**
+     * The rows the filters choose within what the scope lets its caller see, read from a database cursor as the
+     * report consumes them: the caller closes them.
+     */
+    ReportRows rows(ReportFilters filters, ReportScope scope);
 }

@@ -20,12 +20,12 @@ public class JpaReportExports implements ReportExports {
     private EntityManager em;
 
     @Override
-    public void queue(UUID id, Order order, String requestedBy, Instant at) {
+    public void queue(UUID id, Order order, Instant at) {
         em.createNativeQuery("insert into report_export (id, name, format, locale, filters, requested_by, "
                         + "requested_at, status) values (?1, ?2, ?3, ?4, ?5, ?6, ?7, 'QUEUED')")
                 .setParameter(1, id).setParameter(2, order.name()).setParameter(3, order.format().name())
                 .setParameter(4, order.locale().toLanguageTag()).setParameter(5, ExportRequest.encode(order.filters()))
-                .setParameter(6, requestedBy).setParameter(7, Timestamp.from(at))
+                .setParameter(6, order.requestedBy()).setParameter(7, Timestamp.from(at))
                 .executeUpdate();
     }
 
@@ -43,11 +43,13 @@ public class JpaReportExports implements ReportExports {
 
     @Override
     public Optional<Order> order(UUID id) {
-        return em.createNativeQuery("select name, format, locale, filters from report_export where id = ?1")
+        return em.createNativeQuery("select name, format, locale, filters, requested_by from report_export "
+                        + "where id = ?1")
                 .setParameter(1, id).getResultStream().findFirst().map(result -> {
                     Object[] row = (Object[]) result;
                     return new Order((String) row[0], ReportFormat.valueOf((String) row[1]),
-                            Locale.forLanguageTag((String) row[2]), ExportRequest.decode((String) row[3]));
+                            Locale.forLanguageTag((String) row[2]), ExportRequest.decode((String) row[3]),
+                            (String) row[4]);
                 });
     }
 

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import org.cofinance.domain.model.user.AppUser;
 import org.cofinance.domain.model.user.Role;
+import org.cofinance.domain.model.user.UserEvent;
 import org.cofinance.domain.model.user.UserRepository;
 
 /** The identity store in PostgreSQL through JPA. */
@@ -48,5 +49,10 @@ public class JpaUserRepository implements UserRepository {
     @Override
     public void add(AppUser user) {
         em.persist(user);
+    }
+
+    @Override
+    public void record(UserEvent event) {
+        em.persist(event);
     }
 }

@@ -4,11 +4,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import org.cofinance.application.reporting.ReportFilters;
+import org.cofinance.application.reporting.ReportScope;
 import org.cofinance.application.reporting.ReportSource;
 import org.cofinance.reports.ReportDefinition;
 import org.cofinance.reports.ReportRows;
 
-/** Every ledger movement and every funder's decision, who and when (UTC), oldest first. */
+/**
+ * Every ledger movement and every funder's decision, who and when (UTC), oldest first; for an administrator, every
+ * act on a user's access too (the user in {@code reference}, the administrator as author).
+ */
 @ApplicationScoped
 public class AuditSource implements ReportSource {
 
@@ -30,6 +34,10 @@ public class AuditSource implements ReportSource {
                 from decision d
                 join funding_request r on r.id = d.request_id
                 join organisation o on o.id = d.organisation_id
+                union all
+                select u.at, u.id, 2, u.event, u.username, null, null, null, u.author, u.detail, null
+                from user_event u
+                where ?5 = true
             ) a
             where a.at >= ?1 and a.at < ?2
               and (?3 = '' or a.territory = ?3)
@@ -46,11 +54,12 @@ public class AuditSource implements ReportSource {
     }
 
     @Override
-    public ReportRows rows(ReportFilters filters) {
+    public ReportRows rows(ReportFilters filters, ReportScope scope) {
         return Rows.of(em.createNativeQuery(QUERY)
                 .setParameter(1, Rows.startOf(filters.from()))
                 .setParameter(2, Rows.endOf(filters.to()))
                 .setParameter(3, filters.territory() == null ? "" : filters.territory())
-                .setParameter(4, filters.envelopeCode() == null ? "" : filters.envelopeCode()), definition().columns());
+                .setParameter(4, filters.envelopeCode() == null ? "" : filters.envelopeCode())
+                .setParameter(5, scope.administrator()), definition().columns());
     }
 }

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import org.cofinance.application.reporting.ReportFilters;
+import org.cofinance.application.reporting.ReportScope;
 import org.cofinance.application.reporting.ReportSource;
 import org.cofinance.domain.model.organisation.OrganisationKind;
 import org.cofinance.reports.ReportDefinition;
@@ -42,7 +43,7 @@ public class CommitmentsSource implements ReportSource {
     }
 
     @Override
-    public ReportRows rows(ReportFilters filters) {
+    public ReportRows rows(ReportFilters filters, ReportScope scope) {
         return Rows.of(em.createNativeQuery(QUERY)
                         .setParameter(1, filters.territory() == null ? "" : filters.territory())
                         .setParameter(2, filters.envelopeCode() == null ? "" : filters.envelopeCode())

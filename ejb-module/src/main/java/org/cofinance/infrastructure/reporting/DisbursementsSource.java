@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import org.cofinance.application.reporting.ReportFilters;
+import org.cofinance.application.reporting.ReportScope;
 import org.cofinance.application.reporting.ReportSource;
 import org.cofinance.reports.ReportDefinition;
 import org.cofinance.reports.ReportRows;
@@ -52,7 +53,7 @@ public class DisbursementsSource implements ReportSource {
     }
 
     @Override
-    public ReportRows rows(ReportFilters filters) {
+    public ReportRows rows(ReportFilters filters, ReportScope scope) {
         return Rows.of(em.createNativeQuery(QUERY)
                 .setParameter(1, Rows.startOf(filters.from()))
                 .setParameter(2, Rows.endOf(filters.to()))

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import org.cofinance.application.reporting.ReportFilters;
+import org.cofinance.application.reporting.ReportScope;
 import org.cofinance.application.reporting.ReportSource;
 import org.cofinance.reports.ReportDefinition;
 import org.cofinance.reports.ReportRows;
@@ -36,7 +37,7 @@ public class EnvelopeStatusSource implements ReportSource {
     }
 
     @Override
-    public ReportRows rows(ReportFilters filters) {
+    public ReportRows rows(ReportFilters filters, ReportScope scope) {
         return Rows.of(em.createNativeQuery(QUERY)
                         .setParameter(1, Rows.endOf(filters.at()))
                         .setParameter(2, filters.envelopeCode() == null ? "" : filters.envelopeCode()),

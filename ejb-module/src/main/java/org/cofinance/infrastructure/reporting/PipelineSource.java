@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import org.cofinance.application.reporting.ReportFilters;
+import org.cofinance.application.reporting.ReportScope;
 import org.cofinance.application.reporting.ReportSource;
 import org.cofinance.reports.ReportDefinition;
 import org.cofinance.reports.ReportRows;
@@ -41,7 +42,7 @@ public class PipelineSource implements ReportSource {
     }
 
     @Override
-    public ReportRows rows(ReportFilters filters) {
+    public ReportRows rows(ReportFilters filters, ReportScope scope) {
         java.time.LocalDate day = filters.at() != null ? filters.at() : java.time.LocalDate.now(Rows.PARIS);
         return Rows.of(em.createNativeQuery(QUERY)
                 .setParameter(1, filters.territory() == null ? "" : filters.territory())

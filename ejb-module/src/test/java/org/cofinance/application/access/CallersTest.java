@@ -10,6 +10,7 @@ import java.util.Set;
 import org.cofinance.application.shared.AccessDeniedException;
 import org.cofinance.domain.model.user.AppUser;
 import org.cofinance.domain.model.user.Role;
+import org.cofinance.domain.model.user.UserEvent;
 import org.cofinance.domain.model.user.UserRepository;
 import org.junit.jupiter.api.Test;
 
@@ -39,6 +40,11 @@ class CallersTest {
 
         @Override
         public void add(AppUser user) {
+            throw new AssertionError("the store was written");
+        }
+
+        @Override
+        public void record(UserEvent event) {
             throw new AssertionError("the store was written");
         }
     });

@@ -1,5 +1,6 @@
 package org.cofinance.application.support;
 
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -7,12 +8,14 @@ import java.util.Optional;
 import java.util.TreeMap;
 import org.cofinance.domain.model.user.AppUser;
 import org.cofinance.domain.model.user.Role;
+import org.cofinance.domain.model.user.UserEvent;
 import org.cofinance.domain.model.user.UserRepository;
 
 /** The identity store kept in memory, by user name. */
 public final class InMemoryUsers implements UserRepository {
 
     private final Map<String, AppUser> users = new TreeMap<>();
+    private final List<UserEvent> events = new ArrayList<>();
 
     @Override
     public Optional<AppUser> find(String username) {
@@ -40,5 +43,15 @@ public final class InMemoryUsers implements UserRepository {
     @Override
     public void add(AppUser user) {
         users.put(user.username(), user);
+    }
+
+    @Override
+    public void record(UserEvent event) {
+        events.add(event);
+    }
+
+    /** The administrators' acts recorded, oldest first. */
+    public List<UserEvent> events() {
+        return List.copyOf(events);
     }
 }

@@ -20,7 +20,8 @@ import org.cofinance.domain.model.user.SignInAttempt;
 /**
  * HTTP Basic authentication of the API over the application's own identity store. Every call but the health check
  * carries valid credentials or gets 401 problem+json (429 while the user name is throttled after repeated wrong
- * passwords); the call then runs as that user.
+ * passwords; 403 while the user must first replace a password an administrator set, but for that change); the call
+ * then runs as that user.
  * <p>
  * The API is for programs, not for browsers: a 401 carries no {@code Basic} challenge, so a browser never prompts for
  * a password it would then remember and send with a forged cross-site form; and a call that changes something and
@@ -54,9 +55,20 @@ public class BasicAuthenticationFilter extends HttpFilter {
             refuse(response, result);
             return;
         }
+        if (result.passwordChangeRequired() && !isOwnPasswordChange(request)) {
+            problem(response, 403, "{\"type\":\"https://cofinance.org/problems/password-change-required\","
+                    + "\"title\":\"Password change required\",\"status\":403,\"detail\":\"an administrator set "
+                    + "this password: choose your own (PUT /users/me/password) before anything else\"}");
+            return;
+        }
         try (SignedInUser.Scope signedIn = SignedInUser.signIn(result.caller())) {
             chain.doFilter(request, response);
         }
+    }
+
+    private static boolean isOwnPasswordChange(HttpServletRequest request) {
+        return "PUT".equals(request.getMethod()) && "/api/users/me/password".equals(request.getServletPath()
+                + Optional.ofNullable(request.getPathInfo()).orElse(""));
     }
 
     /** A call that may change something, which the browser that sends it says comes from another site. */
@@ -94,7 +106,7 @@ public class BasicAuthenticationFilter extends HttpFilter {
 
     private SignInService.Result authenticate(HttpServletRequest request) {
         String authorization = request.getHeader("Authorization");
-        SignInService.Result none = new SignInService.Result(SignInService.Status.REFUSED, null, null, null);
+        SignInService.Result none = SignInService.unreadable();
         if (authorization == null || !authorization.regionMatches(true, 0, PREFIX, 0, PREFIX.length())) {
             return none;
         }

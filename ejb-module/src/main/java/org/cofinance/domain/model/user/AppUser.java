@@ -10,6 +10,7 @@ import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
+import java.time.Instant;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Objects;
@@ -38,6 +39,14 @@ public class AppUser {
 
     @Column(nullable = false)
     private boolean enabled = true;
+
+    /** Set when an administrator chose the password (creation, reset): the user chooses his own before working. */
+    @Column(name = "password_change_required", nullable = false)
+    private boolean passwordChangeRequired;
+
+    /** When the password was last reset or the account disabled: sessions signed in before are over. */
+    @Column(name = "sessions_valid_from")
+    private Instant sessionsValidFrom;
 
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "app_user_role", joinColumns = @JoinColumn(name = "username"))
@@ -101,11 +110,38 @@ public class AppUser {
         this.organisationId = newOrganisationId;
     }
 
-    public void enable(boolean enabled) {
+    /** Enables or disables the account; disabling ends its sessions. */
+    public void enable(boolean enabled, Instant at) {
+        if (this.enabled && !enabled) {
+            sessionsValidFrom = at;
+        }
         this.enabled = enabled;
     }
 
-    public void changePasswordHash(String passwordHash) {
+    /** An administrator sets the password: the user's sessions end, and he chooses his own at his next sign-in. */
+    public void resetPassword(String passwordHash, Instant at) {
         this.passwordHash = Objects.requireNonNull(passwordHash, "password hash");
+        this.passwordChangeRequired = true;
+        this.sessionsValidFrom = at;
+    }
+
+    /** The password was chosen by an administrator (at the account's creation): the user chooses his own first. */
+    public void requirePasswordChange() {
+        this.passwordChangeRequired = true;
+    }
+
+    /** The user chooses his own password (the caller checked the current one). */
+    public void choosePassword(String passwordHash) {
+        this.passwordHash = Objects.requireNonNull(passwordHash, "password hash");
+        this.passwordChangeRequired = false;
+    }
+
+    public boolean passwordChangeRequired() {
+        return passwordChangeRequired;
+    }
+
+    /** Whether a session signed in at {@code signedInAt} may go on: the account is enabled and was not reset since. */
+    public boolean sessionStillValid(Instant signedInAt) {
+        return enabled && (sessionsValidFrom == null || signedInAt != null && signedInAt.isAfter(sessionsValidFrom));
     }
 }

@@ -18,4 +18,7 @@ public interface UserRepository {
     List<String> emailsOf(Role role, Long organisationId);
 
     void add(AppUser user);
+
+    /** Keeps an administrator's act on a user's access, for the audit. */
+    void record(UserEvent event);
 }

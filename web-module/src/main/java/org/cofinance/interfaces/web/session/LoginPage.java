@@ -42,7 +42,13 @@ public class LoginPage {
                 request.getSession(true);
                 request.changeSessionId();
                 context.getSessionMap().put(PageAuthenticationFilter.USER, result.username());
-                context.redirect(context.getRequestContextPath() + safeNext());
+                context.getSessionMap().put(PageAuthenticationFilter.SIGNED_IN_AT, Instant.now());
+                if (result.passwordChangeRequired()) {
+                    context.getSessionMap().put(PageAuthenticationFilter.PASSWORD_CHANGE, Boolean.TRUE);
+                    context.redirect(context.getRequestContextPath() + PageAuthenticationFilter.PASSWORD_PAGE);
+                } else {
+                    context.redirect(context.getRequestContextPath() + safeNext());
+                }
             }
             case THROTTLED -> ui.error(null, "login.throttled",
                     Math.max(1, Duration.between(Instant.now(), result.retryAfter()).toMinutes() + 1));

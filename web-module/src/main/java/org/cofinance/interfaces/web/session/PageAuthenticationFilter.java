@@ -1,5 +1,6 @@
 package org.cofinance.interfaces.web.session;
 
+import jakarta.ejb.EJB;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebFilter;
@@ -10,11 +11,15 @@ import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import org.cofinance.application.access.SignInService;
 import org.cofinance.application.access.SignedInUser;
 
 /**
  * The pages under {@code /app/} run as the user the login page signed into the HTTP session; without one, the
- * browser is sent to the login page (an Ajax request gets a Faces redirect), and comes back where it was going.
+ * browser is sent to the login page (an Ajax request gets a Faces redirect), and comes back where it was going. A
+ * session signed in before its user's password was reset or his account disabled (on any node: it is read from the
+ * database) is over; a user who must replace a password an administrator set sees only the password page.
  */
 @WebFilter(urlPatterns = "/app/*")
 public class PageAuthenticationFilter extends HttpFilter {
@@ -23,12 +28,24 @@ public class PageAuthenticationFilter extends HttpFilter {
 
     /** The session attribute holding the signed-in user name. */
     static final String USER = "cofinance.user";
+    /** When the session signed in (an {@link java.time.Instant}). */
+    static final String SIGNED_IN_AT = "cofinance.signedInAt";
+    /** Set while the user must replace a password an administrator set. */
+    static final String PASSWORD_CHANGE = "cofinance.passwordChange";
+    static final String PASSWORD_PAGE = "/app/password.xhtml";
+
+    @EJB
+    private SignInService signIn;
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         HttpSession session = request.getSession(false);
         String username = session == null ? null : (String) session.getAttribute(USER);
+        if (username != null && !signIn.sessionStillValid(username, (Instant) session.getAttribute(SIGNED_IN_AT))) {
+            session.invalidate();
+            username = null;
+        }
         if (username == null) {
             String login = request.getContextPath() + "/login.xhtml";
             if ("GET".equals(request.getMethod())) {
@@ -36,18 +53,28 @@ public class PageAuthenticationFilter extends HttpFilter {
                         + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
                 login += "?next=" + URLEncoder.encode(target, StandardCharsets.UTF_8);
             }
-            if ("partial/ajax".equals(request.getHeader("Faces-Request"))) {
-                response.setContentType("text/xml");
-                response.setCharacterEncoding("UTF-8");
-                response.getWriter().write("<?xml version=\"1.0\" encoding=\"UTF-8\"?><partial-response>"
-                        + "<redirect url=\"" + login.replace("&", "&amp;") + "\"></redirect></partial-response>");
-            } else {
-                response.sendRedirect(login);
-            }
+            redirect(request, response, login);
+            return;
+        }
+        String page = request.getRequestURI().substring(request.getContextPath().length());
+        if (session.getAttribute(PASSWORD_CHANGE) != null && !PASSWORD_PAGE.equals(page)) {
+            redirect(request, response, request.getContextPath() + PASSWORD_PAGE);
             return;
         }
         try (SignedInUser.Scope signedIn = SignedInUser.signIn(username)) {
             chain.doFilter(request, response);
+        }
+    }
+
+    private static void redirect(HttpServletRequest request, HttpServletResponse response, String target)
+            throws IOException {
+        if ("partial/ajax".equals(request.getHeader("Faces-Request"))) {
+            response.setContentType("text/xml");
+            response.setCharacterEncoding("UTF-8");
+            response.getWriter().write("<?xml version=\"1.0\" encoding=\"UTF-8\"?><partial-response>"
+                    + "<redirect url=\"" + target.replace("&", "&amp;") + "\"></redirect></partial-response>");
+        } else {
+            response.sendRedirect(target);
         }
     }
 }
