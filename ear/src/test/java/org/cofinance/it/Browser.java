@@ -79,6 +79,15 @@ final class Browser implements AutoCloseable {
         return this;
     }
 
+    /** On the password page a user whose password an administrator set is sent to: chooses his own. */
+    Browser chooseOwnPassword(String current, String chosen) {
+        type(By.id("password:current"), current);
+        type(By.id("password:new"), chosen);
+        type(By.id("password:confirmation"), chosen);
+        clickAndWait(By.id("password:change"));
+        return this;
+    }
+
     Browser signIn(String username) {
         signIn(username, username);
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("signed-in-user")));

@@ -59,7 +59,8 @@ class BrowserWorkIT {
         cdc.choose(By.id("task:colleague"), colleague);
         cdc.clickAndWait(By.id("task:delegate"));
         assertThat(cdc.text(By.id("assignee"))).isEqualTo(colleague);
-        Browser other = browsers.open(colleague).signIn(colleague, "collègue-de-confiance");
+        Browser other = browsers.open(colleague).signIn(colleague, "collègue-de-confiance")
+                .chooseOwnPassword("collègue-de-confiance", "ma propre phrase de passe");
         other.open("/app/tasks.xhtml");
         other.clickAndWait(other.find(By.cssSelector("tr.task-row[data-request='" + first + "'] a.task-link")));
         assertThat(other.maybe(By.id("task:complete"))).isEmpty();
@@ -74,8 +75,8 @@ class BrowserWorkIT {
 
     @Test
     void shouldLetFinanceValidateFromItsQueueATrancheTheOfficerAsked(Browsers browsers) {
-        // given an approved request
-        JsonNode approved = Demo.approvedRequest("Tranche validée à l'écran");
+        // given a request whose convention is signed
+        JsonNode approved = Demo.contractedRequest("Tranche validée à l'écran");
         String reference = approved.get("reference").asText();
 
         // when the officer asks for a 1 200 000,00 € tranche on its page

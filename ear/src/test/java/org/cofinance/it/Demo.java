@@ -64,6 +64,13 @@ final class Demo {
         return Api.as("officer").get("/requests/" + id).json();
     }
 
+    /** A request approved by its three funders whose convention the officer signed: its JSON then. */
+    static JsonNode contractedRequest(String title) {
+        long id = approvedRequest(title).get("id").asLong();
+        answer("officer", id, org.cofinance.bpmn.FundingRequestProcess.SIGN_CONVENTION, "{\"decision\":\"APPROVE\"}");
+        return Api.as("officer").get("/requests/" + id).json();
+    }
+
     /** A request created, submitted and instructed favourably: its funders now decide. */
     static long submittedRequest(String title) {
         return instructedRequest(balancedRequest(title));

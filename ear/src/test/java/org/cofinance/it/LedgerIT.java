@@ -146,8 +146,8 @@ class LedgerIT {
 
     @Test
     void shouldPayTranchesValidatedByFinanceAndReleaseTheRestAtClosing() {
-        // given an approved request and its CDC commitment of 4 M€
-        JsonNode request = Demo.approvedRequest("Tranches");
+        // given a request whose convention is signed, and its CDC commitment of 4 M€
+        JsonNode request = Demo.contractedRequest("Tranches");
         JsonNode commitment = commitmentOn(request, "AMI-TIGA-SUB");
         long id = commitment.get("id").asLong();
         BigDecimal disbursedBefore = Demo.money(Demo.envelope("AMI-TIGA-SUB"), "disbursed");
@@ -198,8 +198,26 @@ class LedgerIT {
     }
 
     @Test
+    void shouldPayNothingOutsideASignedConvention() {
+        // given a request approved but whose convention is not signed yet
+        JsonNode approved = Demo.approvedRequest("Pas de convention, pas de versement");
+        long id = commitmentOn(approved, "AMI-TIGA-SUB").get("id").asLong();
+        BigDecimal disbursedBefore = Demo.money(Demo.envelope("AMI-TIGA-SUB"), "disbursed");
+
+        // when an officer asks for a payment on it
+        Api.Reply asked = Api.as("officer").post("/commitments/" + id + "/disbursements",
+                "{\"amount\": \"1000.00\", \"evidence\": \"démarrage\"}");
+
+        // then it is refused and nothing is asked nor paid
+        assertThat(asked.status()).isEqualTo(409);
+        assertThat(asked.json().get("detail").asText()).contains("signed convention");
+        assertThat(Api.as("finance").get("/commitments/" + id).json().get("disbursements")).isEmpty();
+        assertThat(Demo.money(Demo.envelope("AMI-TIGA-SUB"), "disbursed")).isEqualByComparingTo(disbursedBefore);
+    }
+
+    @Test
     void shouldRefuseBadDisbursementInput() {
-        JsonNode request = Demo.approvedRequest("Bad tranches");
+        JsonNode request = Demo.contractedRequest("Bad tranches");
         long id = commitmentOn(request, "FONDS-IMMO").get("id").asLong();
 
         for (String amount : List.of("\"-1.00\"", "\"0.00\"", "\"1.005\"", "\"abc\"", "null")) {

@@ -33,9 +33,9 @@ class OtherOrganisationSweepIT {
 
     @Test
     void shouldRefuseEveryEndpointToAnApproverOfAnotherOrganisation() throws SQLException {
-        // given an approved request with a paid tranche, a request awaiting decisions, and a draft, none of which
+        // given a contracted request with a paid tranche, a request awaiting decisions, and a draft, none of which
         // the metropolis funds
-        JsonNode approved = Demo.approvedRequest("Balayage – approuvée");
+        JsonNode approved = Demo.contractedRequest("Balayage – approuvée");
         long commitmentId = approved.get("commitments").get(0).get("id").asLong();
         JsonNode asked = Api.as("officer").post("/commitments/" + commitmentId + "/disbursements",
                 "{\"amount\":\"1000.00\",\"evidence\":\"PV de démarrage\"}").json();

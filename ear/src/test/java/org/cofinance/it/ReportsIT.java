@@ -35,8 +35,8 @@ class ReportsIT {
 
     @BeforeAll
     static void bookKnownMovements() {
-        // an approved request with a paid tranche, and a request only reserved
-        JsonNode approved = Demo.approvedRequest("Reports: approved");
+        // a request under a signed convention with a paid tranche, and a request only reserved
+        JsonNode approved = Demo.contractedRequest("Reports: approved");
         long commitment = LedgerIT.commitmentOn(approved, "AMI-TIGA-SUB").get("id").asLong();
         long disbursement = Api.as("officer").post("/commitments/" + commitment + "/disbursements",
                 "{\"amount\": \"1234567.89\"}").json().get("id").asLong();

@@ -19,6 +19,7 @@ import org.cofinance.domain.model.ledger.LedgerEntryRepository;
 import org.cofinance.domain.model.ledger.Movement;
 import org.cofinance.domain.model.request.FundingRequest;
 import org.cofinance.domain.model.request.FundingRequestRepository;
+import org.cofinance.domain.model.request.RequestStatus;
 import org.cofinance.domain.model.shared.DomainException;
 import org.cofinance.domain.model.shared.Money;
 import org.cofinance.domain.model.shared.ValidationException;
@@ -109,6 +110,7 @@ public class CommitmentService {
             throw new ValidationException(violations);
         }
         Commitment commitment = find(commitmentId);
+        requireSignedConvention(commitment);
         commitments.lock(commitment);
         Disbursement disbursement = new Disbursement(commitment, amount, commitments.pendingOf(commitment),
                 ask.evidence(), caller.username(), clock.instant());
@@ -123,11 +125,21 @@ public class CommitmentService {
     public DisbursementView validateDisbursement(Long commitmentId, Long disbursementId) {
         Caller caller = callers.current().require(Role.FINANCE);
         Disbursement disbursement = disbursement(commitmentId, disbursementId);
+        requireSignedConvention(disbursement.commitment());
         envelopes.lockChains(List.of(disbursement.commitment().envelope()));
         commitments.lock(disbursement);
         entries.record(disbursement.pay(caller.username(), new Movement(caller.username(), clock.instant(),
                 "disbursement:" + disbursementId + ":pay", disbursement.evidence())));
         return DisbursementView.of(disbursement);
+    }
+
+    /** Money is paid only under a signed convention: the request is CONTRACTED (409 otherwise). */
+    private void requireSignedConvention(Commitment commitment) {
+        RequestStatus status = requests.find(commitment.requestId()).map(FundingRequest::status).orElse(null);
+        if (status != RequestStatus.CONTRACTED) {
+            throw new DomainException("no payment outside a signed convention: the request is " + status
+                    + ", not CONTRACTED");
+        }
     }
 
     public DisbursementView refuseDisbursement(Long commitmentId, Long disbursementId) {

@@ -16,10 +16,10 @@ import org.cofinance.application.support.InMemoryUsers;
 import org.cofinance.application.support.LedgerWorld;
 import org.cofinance.domain.model.ledger.Commitment;
 import org.cofinance.domain.model.ledger.CommitmentStatus;
-import org.cofinance.domain.model.ledger.SegregationOfDutiesException;
 import org.cofinance.domain.model.request.FundingRequest;
 import org.cofinance.domain.model.shared.DomainException;
 import org.cofinance.domain.model.shared.Money;
+import org.cofinance.domain.model.shared.SegregationOfDutiesException;
 import org.cofinance.domain.model.user.Role;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -42,14 +42,37 @@ class CommitmentServiceTest {
         }
     }
 
-    /** 300 € of subsidies and 100 € of the fund, committed. */
+    private FundingRequest request;
+
+    /** 300 € of subsidies and 100 € of the fund, committed, under a signed convention. */
     @BeforeEach
     void commit() {
-        FundingRequest request = world.requestInInstruction(300, 100);
+        request = world.requestInInstruction(300, 100);
         world.reservations.reservePlan(request.id(), "r", "officer");
+        request.awaitDecisions();
         world.ledgerService.postCommitments(request.id(), "p", "cdc");
+        request.approve();
+        request.signConvention("officer", world.clock.instant(), java.time.LocalDate.of(2026, 12, 1));
         subsidy = world.ledger.commitments().get(0);
         world.locks.forget();
+    }
+
+    @Test
+    void shouldPayNothingOutsideASignedConvention() {
+        // given a request approved but whose convention is not signed
+        FundingRequest approved = world.requestInInstruction(50, 10);
+        world.reservations.reservePlan(approved.id(), "r2", "officer");
+        approved.awaitDecisions();
+        world.ledgerService.postCommitments(approved.id(), "p2", "cdc");
+        approved.approve();
+        Commitment unsigned = world.ledger.commitments().stream().filter(c -> c.requestId().equals(approved.id()))
+                .findFirst().orElseThrow();
+
+        // when an officer asks to pay part of it, then it is refused and nothing is asked
+        assertThatThrownBy(() -> as(OFFICER, () -> service.requestDisbursement(unsigned.id(),
+                new CommitmentService.DisbursementAsk("10.00", "milestone"), null)))
+                .isInstanceOf(DomainException.class).hasMessageContaining("signed convention");
+        assertThat(world.ledger.commitmentRepository.pendingOf(unsigned)).isEqualTo(Money.ZERO);
     }
 
     private DisbursementView ask(String amount, String key) {

@@ -112,7 +112,11 @@ public class RequestPage implements Serializable {
     }
 
     /** The commitments a tranche can be asked on: committed and not fully paid. */
+    /** What an officer may ask to pay: the committed money not yet paid of a request whose convention is signed. */
     public List<CommitmentView> getPayableCommitments() {
+        if (!"CONTRACTED".equals(request.status())) {
+            return List.of();
+        }
         return request.commitments().stream()
                 .filter(c -> "COMMITTED".equals(c.status()) || "DISBURSED".equals(c.status()))
                 .filter(c -> new BigDecimal(c.disbursed()).compareTo(new BigDecimal(c.committed())) < 0).toList();
