@@ -61,6 +61,38 @@ class AccessIT {
     }
 
     @Test
+    void shouldThrottleAnAddressThatSpraysPasswordsButNeitherItsVictimsElsewhereNorOtherAddresses() {
+        // given a client behind the balancer (the tests' loopback is the trusted balancer) spraying one password
+        // over thirty names
+        String sprayer = "198.51.100." + (1 + new java.util.Random().nextInt(250));
+        for (int i = 0; i < 30; i++) {
+            assertThat(Api.withPassword("sprayed-" + i, "Summer2026!").get("/envelopes", "X-Forwarded-For", sprayer)
+                    .status()).isEqualTo(401);
+        }
+
+        // when a real user's right password comes from that address, then it is refused unchecked (429)
+        Api.Reply fromSprayer = Api.as("region2").get("/envelopes", "X-Forwarded-For", sprayer);
+        assertThat(fromSprayer.status()).isEqualTo(429);
+        assertThat(fromSprayer.raw().headers().firstValue("Retry-After")).isPresent();
+
+        // while the same user from another address, and a client naming the sprayer's address himself without the
+        // balancer's say (a header after the balancer's own hop), are heard
+        assertThat(Api.as("region2").get("/envelopes", "X-Forwarded-For", "203.0.113.20").status()).isEqualTo(200);
+        assertThat(Api.as("metropole2").get("/envelopes", "X-Forwarded-For", sprayer + ", 203.0.113.21").status())
+                .isEqualTo(200);
+    }
+
+    @Test
+    void shouldTellNoCacheToKeepWhatAnAuthenticatedCallAnswers() {
+        assertThat(Api.as("finance").get("/envelopes").raw().headers().firstValue("Cache-Control"))
+                .hasValue("no-store");
+        assertThat(Api.as("finance").get("/reports/envelope-status?format=csv").raw().headers()
+                .firstValue("Cache-Control")).hasValue("no-store");
+        assertThat(Api.as("officer").get("/requests?size=1").raw().headers().firstValue("Cache-Control"))
+                .hasValue("no-store");
+    }
+
+    @Test
     void shouldAnswer403ToAUserWithoutTheRole() {
         assertThat(Api.as("investor").post("/requests", Demo.balancedRequest("Not an officer")).status())
                 .isEqualTo(403);

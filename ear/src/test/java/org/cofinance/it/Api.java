@@ -59,8 +59,12 @@ final class Api {
                 .timeout(Duration.ofSeconds(60)).GET());
     }
 
-    Reply get(String path) {
-        return send(request(path).GET());
+    Reply get(String path, String... headers) {
+        HttpRequest.Builder builder = request(path).GET();
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            builder.header(headers[i], headers[i + 1]);
+        }
+        return send(builder);
     }
 
     Reply post(String path, String json, String... headers) {

@@ -153,10 +153,7 @@ class BrowserAccessIT {
         assertThat(user.url()).contains("/app/password.xhtml");
         user.open("/app/requests.xhtml");
         assertThat(user.url()).as("no other page before the change").contains("/app/password.xhtml");
-        user.type(By.id("password:current"), "chosen by the admin");
-        user.type(By.id("password:new"), "my own password");
-        user.type(By.id("password:confirmation"), "my own password");
-        user.clickAndWait(By.id("password:change"));
+        user.chooseOwnPassword("chosen by the admin", "my own password");
         user.open("/app/requests.xhtml");
         assertThat(user.url()).contains("/app/requests.xhtml");
 

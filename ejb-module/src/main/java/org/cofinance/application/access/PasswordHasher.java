@@ -7,4 +7,7 @@ public interface PasswordHasher {
 
     /** Whether the password matches the stored hash; a malformed hash never matches. */
     boolean verify(char[] password, String storedHash);
+
+    /** Whether a stored hash is weaker than the hashes made now (fewer iterations): redone at the next sign-in. */
+    boolean needsRehash(String storedHash);
 }

@@ -23,6 +23,9 @@ public class SignInService {
     private final UserDirectory users;
     private final SignInAttemptRepository attempts;
     private final Clock clock;
+    /** {@code -Dcofinance.signin.max-failures-per-address}: wrong passwords from one address that throttle it. */
+    private final int maxFailuresPerAddress = Integer.getInteger("cofinance.signin.max-failures-per-address",
+            SignInPolicy.MAX_FAILURES_PER_ADDRESS);
 
     @Inject
     public SignInService(UserDirectory users, SignInAttemptRepository attempts, Clock clock) {
@@ -53,13 +56,22 @@ public class SignInService {
         }
     }
 
+    /**
+     * Signs in from {@code remoteAddress}, unless that name is throttled from that address or the address itself is
+     * (see {@link SignInPolicy}); a password this node verified a few minutes ago for the API skips the throttling.
+     */
     public Result signIn(String typedName, char[] password, Channel channel, String remoteAddress) {
         String username = SignInAttempt.normalise(typedName);
         boolean knownGood = channel == Channel.BASIC && users.rememberedAsVerified(username, password);
         if (!knownGood) {
+            String address = remoteAddress == null ? "unknown" : remoteAddress;
+            Instant now = clock.instant();
             attempts.serialise(username);
+            attempts.serialiseAddress(address);
             Optional<Instant> until = SignInPolicy.throttledUntil(
-                    attempts.recentOf(username, clock.instant().minus(SignInPolicy.WINDOW), 100), clock.instant());
+                    attempts.recentOf(username, address, now.minus(SignInPolicy.WINDOW), 100), now)
+                    .or(() -> SignInPolicy.addressThrottledUntil(attempts.failuresFrom(address,
+                            now.minus(SignInPolicy.WINDOW), maxFailuresPerAddress), now, maxFailuresPerAddress));
             if (until.isPresent()) {
                 record(username, channel, remoteAddress, Outcome.THROTTLED);
                 return new Result(Status.THROTTLED, username, until.get(), null, false);

@@ -54,6 +54,9 @@ public class UserDirectory {
             if (!hasher.verify(password, user.passwordHash())) {
                 return Optional.empty();
             }
+            if (hasher.needsRehash(user.passwordHash())) {
+                user.rehash(hasher.hash(password));
+            }
             VERIFIED.remember(username, user.passwordHash(), password);
         }
         return Optional.of(Caller.of(user));

@@ -22,10 +22,25 @@ public class JpaSignInAttemptRepository implements SignInAttemptRepository {
     }
 
     @Override
-    public List<SignInAttempt> recentOf(String username, Instant since, int limit) {
-        return em.createQuery("select a from SignInAttempt a where a.username = :u and a.at >= :since "
-                        + "order by a.at desc, a.id desc", SignInAttempt.class)
-                .setParameter("u", username).setParameter("since", since).setMaxResults(limit).getResultList();
+    public void serialiseAddress(String address) {
+        em.createNativeQuery("select pg_advisory_xact_lock(hashtext(?1))").setParameter(1, "sign-in-from:" + address)
+                .getSingleResult();
+    }
+
+    @Override
+    public List<SignInAttempt> recentOf(String username, String address, Instant since, int limit) {
+        return em.createQuery("select a from SignInAttempt a where a.username = :u and a.remoteAddress = :address "
+                        + "and a.at >= :since order by a.at desc, a.id desc", SignInAttempt.class)
+                .setParameter("u", username).setParameter("address", address).setParameter("since", since)
+                .setMaxResults(limit).getResultList();
+    }
+
+    @Override
+    public List<SignInAttempt> failuresFrom(String address, Instant since, int limit) {
+        return em.createQuery("select a from SignInAttempt a where a.remoteAddress = :address and a.at >= :since "
+                        + "and a.outcome = :failure order by a.at desc, a.id desc", SignInAttempt.class)
+                .setParameter("address", address).setParameter("since", since)
+                .setParameter("failure", SignInAttempt.Outcome.BAD_CREDENTIALS).setMaxResults(limit).getResultList();
     }
 
     @Override

@@ -16,4 +16,9 @@ public class Pbkdf2PasswordHasher implements PasswordHasher {
     public boolean verify(char[] password, String storedHash) {
         return PasswordHashing.verify(password, storedHash);
     }
+
+    @Override
+    public boolean needsRehash(String storedHash) {
+        return PasswordHashing.iterationsOf(storedHash) < PasswordHashing.ITERATIONS;
+    }
 }

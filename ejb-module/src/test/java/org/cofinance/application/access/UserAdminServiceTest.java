@@ -37,6 +37,11 @@ class UserAdminServiceTest {
         public boolean verify(char[] password, String storedHash) {
             return storedHash.equals("hash:" + new String(password));
         }
+
+        @Override
+        public boolean needsRehash(String storedHash) {
+            return false;
+        }
     };
 
     private final InMemoryUsers users = new InMemoryUsers();

@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import org.cofinance.application.support.MutableClock;
 import org.junit.jupiter.api.Test;
 
 class VerifiedCredentialsTest {
@@ -44,33 +45,14 @@ class VerifiedCredentialsTest {
     @Test
     void shouldForgetAfterItsTimeToLive() {
         // given
-        MutableClock clock = new MutableClock();
+        MutableClock clock = new MutableClock(T0);
         VerifiedCredentials credentials = new VerifiedCredentials(Duration.ofMinutes(5), clock);
         credentials.remember("cdc", STORED, "cdc".toCharArray());
 
         // when
-        clock.now = T0.plus(Duration.ofMinutes(6));
+        clock.advance(Duration.ofMinutes(6));
 
         // then
         assertThat(credentials.contains("cdc", STORED, "cdc".toCharArray())).isFalse();
-    }
-
-    private static final class MutableClock extends Clock {
-        Instant now = T0;
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

@@ -33,4 +33,15 @@ class PasswordHashingTest {
 
         assertThat(PasswordHashing.verify("pw".toCharArray(), older)).isTrue();
     }
+
+    @Test
+    void shouldHashWithOwaspsWorkFactorAndAskToRedoWeakerHashes() {
+        Pbkdf2PasswordHasher hasher = new Pbkdf2PasswordHasher();
+        String older = PasswordHashing.hash("pw".toCharArray(), new byte[16], 210_000);
+
+        assertThat(PasswordHashing.ITERATIONS).isGreaterThanOrEqualTo(600_000);
+        assertThat(hasher.needsRehash(older)).isTrue();
+        assertThat(hasher.needsRehash("not a hash")).isTrue();
+        assertThat(hasher.needsRehash(hasher.hash("pw".toCharArray()))).isFalse();
+    }
 }

@@ -16,6 +16,7 @@ import java.util.Optional;
 import org.cofinance.application.access.SignInService;
 import org.cofinance.application.access.SignedInUser;
 import org.cofinance.domain.model.user.SignInAttempt;
+import org.cofinance.interfaces.http.ClientAddress;
 
 /**
  * HTTP Basic authentication of the API over the application's own identity store. Every call but the health check
@@ -44,6 +45,8 @@ public class BasicAuthenticationFilter extends HttpFilter {
             chain.doFilter(request, response);
             return;
         }
+        // what an authenticated call answers is the caller's: no cache, shared or private, keeps it
+        response.setHeader("Cache-Control", "no-store");
         if (crossSiteChange(request)) {
             problem(response, 403, "{\"type\":\"https://cofinance.org/problems/cross-site-request\","
                     + "\"title\":\"Cross-site request\",\"status\":403,\"detail\":\"the API takes no change "
@@ -123,6 +126,6 @@ public class BasicAuthenticationFilter extends HttpFilter {
         }
         String username = decoded.substring(0, colon);
         char[] password = decoded.substring(colon + 1).toCharArray();
-        return signIn.signIn(username, password, SignInAttempt.Channel.BASIC, request.getRemoteAddr());
+        return signIn.signIn(username, password, SignInAttempt.Channel.BASIC, ClientAddress.of(request));
     }
 }

@@ -130,6 +130,11 @@ public class AppUser {
         this.passwordChangeRequired = true;
     }
 
+    /** A stronger hash of the same password, made at sign-in once the password was checked: nothing else changes. */
+    public void rehash(String passwordHash) {
+        this.passwordHash = Objects.requireNonNull(passwordHash, "password hash");
+    }
+
     /** The user chooses his own password (the caller checked the current one). */
     public void choosePassword(String passwordHash) {
         this.passwordHash = Objects.requireNonNull(passwordHash, "password hash");

@@ -6,8 +6,12 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * When a user name is throttled: after {@link #MAX_FAILURES} wrong passwords within {@link #WINDOW} with no success
- * in between, every further try is refused unchecked until the window has passed since the last wrong password.
+ * When sign-ins are throttled. A user name, from the address that failed: after {@link #MAX_FAILURES} wrong passwords
+ * from that address within {@link #WINDOW} with no success in between, every further try of that name from that
+ * address is refused unchecked until the window has passed since the last wrong password — so that someone typing an
+ * approver's name five times does not lock the approver out of his work from his own desk. An address: after a
+ * higher number of wrong passwords within the window, whatever the names (password spraying), every try from it is
+ * refused until the window has passed since its last wrong password.
  */
 public final class SignInPolicy {
 
@@ -16,6 +20,9 @@ public final class SignInPolicy {
 
     private SignInPolicy() {
     }
+
+    /** The wrong passwords from one address, any names, that throttle it by default. */
+    public static final int MAX_FAILURES_PER_ADDRESS = 30;
 
     /**
      * Until when the name is throttled, given its recent attempts (newest first, at least those of the window).
@@ -35,5 +42,27 @@ public final class SignInPolicy {
             }
         }
         return failures >= MAX_FAILURES ? Optional.of(lastFailure.plus(WINDOW)) : Optional.empty();
+    }
+
+    /**
+     * Until when an address is throttled, given its recent attempts whatever the names (newest first, at least the
+     * wrong passwords of the window): a success of one name does not wipe the others' failures.
+     */
+    public static Optional<Instant> addressThrottledUntil(List<SignInAttempt> recentNewestFirst, Instant now,
+                                                          int maxFailures) {
+        int failures = 0;
+        Instant lastFailure = null;
+        for (SignInAttempt attempt : recentNewestFirst) {
+            if (attempt.at().isBefore(now.minus(WINDOW))) {
+                break;
+            }
+            if (attempt.outcome() == SignInAttempt.Outcome.BAD_CREDENTIALS) {
+                failures++;
+                if (lastFailure == null) {
+                    lastFailure = attempt.at();
+                }
+            }
+        }
+        return failures >= maxFailures ? Optional.of(lastFailure.plus(WINDOW)) : Optional.empty();
     }
 }

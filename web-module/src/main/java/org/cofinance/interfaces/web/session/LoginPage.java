@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import org.cofinance.application.access.SignInService;
 import org.cofinance.domain.model.user.SignInAttempt;
+import org.cofinance.interfaces.http.ClientAddress;
 import org.cofinance.interfaces.web.Ui;
 
 /** The login page: signs the user into a new HTTP session (a fresh session id) or says why not. */
@@ -36,7 +37,7 @@ public class LoginPage {
         char[] typed = password == null ? new char[0] : password.toCharArray();
         password = null;
         SignInService.Result result = signIn.signIn(username, typed, SignInAttempt.Channel.FORM,
-                request.getRemoteAddr());
+                ClientAddress.of(request));
         switch (result.status()) {
             case SIGNED_IN -> {
                 request.getSession(true);

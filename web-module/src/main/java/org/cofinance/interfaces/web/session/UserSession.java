@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.Serializable;
 import java.util.Locale;
 import org.cofinance.application.access.SignInService;
+import org.cofinance.interfaces.http.ClientAddress;
 
 /**
  * The browser's session: the language chosen (French unless the user switches) and the sign-out. The signed-in
@@ -46,7 +47,7 @@ public class UserSession implements Serializable {
         HttpServletRequest request = (HttpServletRequest) context.getRequest();
         String username = (String) context.getSessionMap().get(PageAuthenticationFilter.USER);
         if (username != null) {
-            signIn.signedOut(username, request.getRemoteAddr());
+            signIn.signedOut(username, ClientAddress.of(request));
         }
         context.invalidateSession();
         context.redirect(context.getRequestContextPath() + "/login.xhtml?signedOut=true");
