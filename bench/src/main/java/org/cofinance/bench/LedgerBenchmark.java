@@ -67,7 +67,7 @@ public final class LedgerBenchmark {
             user = "postgres";
         }
         try (HikariDataSource pool = pool(url, user, password, clients)) {
-            DatabaseMigration.migrate(pool);
+            DatabaseMigration.migrate(pool, user);
             long ceilingCents = operations * (MAX_AMOUNT_CENTS / 2) * 9 / 10;
             LedgerFixture fixture = LedgerFixture.create(pool, ceilingCents);
             EntityManagerFactory jpa = Persistence.createEntityManagerFactory("bench", Map.of(

@@ -21,6 +21,8 @@ public class TestDatabase implements LauncherSessionListener {
         System.setProperty("cofinance.test.db.url", database.url());
         System.setProperty("cofinance.test.db.user", database.user());
         System.setProperty("cofinance.test.db.password", database.password());
+        System.setProperty("cofinance.test.db.runtime.user", database.runtimeUser());
+        System.setProperty("cofinance.test.db.runtime.password", database.runtimePassword());
     }
 
     @Override

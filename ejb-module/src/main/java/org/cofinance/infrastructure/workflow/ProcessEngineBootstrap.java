@@ -38,6 +38,10 @@ public class ProcessEngineBootstrap {
     @Resource(lookup = DATASOURCE)
     private DataSource dataSource;
 
+    /** The schema owner's connections, for the migrations only. */
+    @Resource(lookup = "java:jboss/datasources/CofinanceOwnerDS")
+    private DataSource ownerDataSource;
+
     @Resource(lookup = "java:jboss/TransactionManager")
     private TransactionManager transactionManager;
 
@@ -51,7 +55,7 @@ public class ProcessEngineBootstrap {
 
     @PostConstruct
     void start() {
-        DatabaseMigration.migrate(dataSource);
+        DatabaseMigration.migrate(ownerDataSource, System.getProperty("cofinance.db.runtime.user"));
         JakartaTransactionProcessEngineConfiguration configuration = new JakartaTransactionProcessEngineConfiguration();
         configuration.setProcessEngineName("cofinance");
         configuration.setDataSource(dataSource);
