@@ -48,8 +48,13 @@ public final class FundingRequestProcess {
 
     /** Candidate groups of the user tasks. */
     public static final String OFFICERS_GROUP = "officers";
-    public static final String FINANCE_GROUP = "finance";
     public static final String APPROVERS_GROUP_PREFIX = "approvers-";
+    public static final String FINANCE_GROUP_PREFIX = "finance-";
+    /**
+     * The one finance group of the model's first version, whose tranches were validated by any finance user: its
+     * running instances keep it (the current model offers each funder's validation to {@link #financeGroup}).
+     */
+    public static final String FINANCE_GROUP = "finance";
 
     /** Beans the models call by name: the conditions' and collections' facade, the listener, the delegates. */
     public static final String FUNDING_DECISIONS = "fundingDecisions";
@@ -62,12 +67,13 @@ public final class FundingRequestProcess {
     public static final String LAPSE_REQUEST = "lapseRequest";
     public static final String CANCEL_REQUEST = "cancelRequest";
     public static final String RECORD_CONVENTION = "recordConvention";
-    public static final String BOOK_TRANCHE = "bookTranche";
     public static final String CLOSE_REQUEST = "closeRequest";
     public static final String ESCALATE_LATE_DECISIONS = "escalateLateDecisions";
     public static final List<String> DELEGATES = List.of(CHECK_ELIGIBILITY, RESERVE_FUNDS, POST_COMMITMENTS,
-            SEND_BACK_FOR_REVISION, REJECT_REQUEST, LAPSE_REQUEST, CANCEL_REQUEST, RECORD_CONVENTION, BOOK_TRANCHE,
+            SEND_BACK_FOR_REVISION, REJECT_REQUEST, LAPSE_REQUEST, CANCEL_REQUEST, RECORD_CONVENTION,
             CLOSE_REQUEST, ESCALATE_LATE_DECISIONS);
+    /** Called by the model's first version only (one payment of the whole tranche): kept for its running instances. */
+    public static final String BOOK_TRANCHE = "bookTranche";
 
     private FundingRequestProcess() {
     }
@@ -77,13 +83,27 @@ public final class FundingRequestProcess {
         return APPROVERS_GROUP_PREFIX + organisationId;
     }
 
+    /** The candidate group of an organisation's finance users: its share of each tranche is offered to them. */
+    public static String financeGroup(Long organisationId) {
+        return FINANCE_GROUP_PREFIX + organisationId;
+    }
+
     /** The organisation whose approvers form the group, when it is such a group. */
     public static Optional<Long> organisationOfApprovers(String group) {
-        if (group == null || !group.startsWith(APPROVERS_GROUP_PREFIX)) {
+        return organisationOf(group, APPROVERS_GROUP_PREFIX);
+    }
+
+    /** The organisation whose finance users form the group, when it is such a group. */
+    public static Optional<Long> organisationOfFinance(String group) {
+        return organisationOf(group, FINANCE_GROUP_PREFIX);
+    }
+
+    private static Optional<Long> organisationOf(String group, String prefix) {
+        if (group == null || !group.startsWith(prefix)) {
             return Optional.empty();
         }
         try {
-            return Optional.of(Long.valueOf(group.substring(APPROVERS_GROUP_PREFIX.length())));
+            return Optional.of(Long.valueOf(group.substring(prefix.length())));
         } catch (NumberFormatException e) {
             return Optional.empty();
         }

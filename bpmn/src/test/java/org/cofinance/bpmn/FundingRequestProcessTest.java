@@ -7,7 +7,6 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskQuery;
 import static org.cofinance.bpmn.FundingRequestProcess.ARBITRATE;
 import static org.cofinance.bpmn.FundingRequestProcess.AWAIT_COMPLEMENTS;
-import static org.cofinance.bpmn.FundingRequestProcess.BOOK_TRANCHE;
 import static org.cofinance.bpmn.FundingRequestProcess.CANCEL_MESSAGE;
 import static org.cofinance.bpmn.FundingRequestProcess.CANCEL_REQUEST;
 import static org.cofinance.bpmn.FundingRequestProcess.CHECK_ELIGIBILITY;
@@ -17,13 +16,13 @@ import static org.cofinance.bpmn.FundingRequestProcess.DECIDE;
 import static org.cofinance.bpmn.FundingRequestProcess.DECISION;
 import static org.cofinance.bpmn.FundingRequestProcess.ELIGIBLE;
 import static org.cofinance.bpmn.FundingRequestProcess.ESCALATE_LATE_DECISIONS;
-import static org.cofinance.bpmn.FundingRequestProcess.FINANCE_GROUP;
 import static org.cofinance.bpmn.FundingRequestProcess.FUNDING_DECISIONS;
 import static org.cofinance.bpmn.FundingRequestProcess.INSTRUCT;
 import static org.cofinance.bpmn.FundingRequestProcess.KEY;
 import static org.cofinance.bpmn.FundingRequestProcess.LAPSE_REQUEST;
 import static org.cofinance.bpmn.FundingRequestProcess.LEVEL;
 import static org.cofinance.bpmn.FundingRequestProcess.OFFICERS_GROUP;
+import static org.cofinance.bpmn.FundingRequestProcess.ORGANISATION_ID;
 import static org.cofinance.bpmn.FundingRequestProcess.POST_COMMITMENTS;
 import static org.cofinance.bpmn.FundingRequestProcess.RECORD_CONVENTION;
 import static org.cofinance.bpmn.FundingRequestProcess.RECORD_EVIDENCE;
@@ -37,6 +36,7 @@ import static org.cofinance.bpmn.FundingRequestProcess.SIGN_CONVENTION;
 import static org.cofinance.bpmn.FundingRequestProcess.TRANCHE_ID;
 import static org.cofinance.bpmn.FundingRequestProcess.VALIDATE_PAYMENT;
 import static org.cofinance.bpmn.FundingRequestProcess.approversGroup;
+import static org.cofinance.bpmn.FundingRequestProcess.financeGroup;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -120,6 +120,16 @@ class FundingRequestProcessTest {
             return TRANCHES;
         }
 
+        /** As the application does: the funders whose share of the tranche is still to pay. */
+        public List<Long> fundersToPay(Long trancheId) {
+            return List.of(CDC, INVESTOR, REGION).stream()
+                    .filter(org -> !paid.getOrDefault(trancheId, java.util.Set.of()).contains(org)).toList();
+        }
+
+        public boolean tranchePaid(Long trancheId) {
+            return fundersToPay(trancheId).isEmpty();
+        }
+
         public java.util.Date trancheDue(Long trancheId) {
             return java.util.Date.from(java.time.Instant.parse("2027-01-15T08:00:00Z").plus(
                     java.time.Duration.ofDays(365 * (trancheId - 100))));
@@ -127,6 +137,9 @@ class FundingRequestProcessTest {
     }
 
     private static final List<Long> TRANCHES = List.of(100L, 101L, 102L);
+
+    /** Per tranche, the funders that paid their share of it (as the application records it when one validates). */
+    private final Map<Long, java.util.Set<Long>> paid = new HashMap<>();
 
     @BeforeEach
     void registerDelegates() {
@@ -145,7 +158,6 @@ class FundingRequestProcessTest {
         Mocks.register(CANCEL_REQUEST, (JavaDelegate) execution -> calls.add("cancel"));
         Mocks.register(ESCALATE_LATE_DECISIONS, (JavaDelegate) execution -> calls.add("escalate"));
         Mocks.register(RECORD_CONVENTION, (JavaDelegate) execution -> calls.add("contract"));
-        Mocks.register(BOOK_TRANCHE, (JavaDelegate) execution -> calls.add("pay " + execution.getVariable(TRANCHE_ID)));
         Mocks.register(CLOSE_REQUEST, (JavaDelegate) execution -> calls.add("close"));
         Mocks.register(FUNDING_DECISIONS, new FakeFundingDecisions());
     }
@@ -241,7 +253,7 @@ class FundingRequestProcessTest {
     }
 
     @Test
-    void shouldPayEachTrancheOnEvidenceValidatedByFinanceThenCloseAndReleaseTheRest() {
+    void shouldPayEachTrancheFunderByFunderOnEvidenceThenCloseAndReleaseTheRest() {
         // given an approved request whose convention the officer signs
         ProcessInstance instance = approved();
         answer(task(), "APPROVE");
@@ -256,35 +268,43 @@ class FundingRequestProcessTest {
                     .isEqualTo(tranche);
             answer(task(), "APPROVE");
 
-            // and finance validates it
+            // then each funder's finance is asked for its share, and the tranche waits until the last has paid
+            assertThat(taskQuery().taskDefinitionKey(VALIDATE_PAYMENT).list()).hasSize(3);
+            validatePayment(tranche, CDC, "APPROVE");
+            validatePayment(tranche, INVESTOR, "APPROVE");
             assertThat(instance).isWaitingAt(VALIDATE_PAYMENT);
-            assertThat(task()).hasCandidateGroup(FINANCE_GROUP);
-            answer(task(), "APPROVE");
-
-            // then this tranche is paid before the next one starts
-            assertThat(calls).contains("pay " + tranche);
+            validatePayment(tranche, REGION, "APPROVE");
         }
 
         // and the request is closed once every tranche is paid
         assertThat(instance).isEnded().hasPassed("close-request", "closed");
-        assertThat(calls).containsExactly("eligibility", "reserve", "post", "contract", "pay 100", "pay 101",
-                "pay 102", "close");
+        assertThat(calls).containsExactly("eligibility", "reserve", "post", "contract", "close");
     }
 
     @Test
-    void shouldAskForTheEvidenceAgainWhenFinanceRefusesIt() {
+    void shouldAskForTheEvidenceAgainOnlyForTheFundersWhoRefusedIt() {
         // given the first tranche's evidence recorded
         ProcessInstance instance = approved();
         answer(task(), "APPROVE");
         answer(task(), "APPROVE");
 
-        // when finance refuses it
-        answer(task(), "REJECT");
+        // when the CDC's finance pays its share, and the region's refuses the evidence
+        validatePayment(100L, CDC, "APPROVE");
+        validatePayment(100L, REGION, "REJECT");
 
-        // then the officer records it again, and nothing was paid
+        // then the tranche still waits for the fund's answer
+        assertThat(instance).isWaitingAt(VALIDATE_PAYMENT);
+        validatePayment(100L, INVESTOR, "APPROVE");
+
+        // and once everyone answered, the officer records the evidence again, for the region alone
         assertThat(instance).isWaitingAt(RECORD_EVIDENCE);
         assertThat(engine.getRuntimeService().getVariable(task().getExecutionId(), TRANCHE_ID)).isEqualTo(100L);
-        assertThat(calls).noneMatch(c -> c.startsWith("pay"));
+        answer(task(), "APPROVE");
+        assertThat(taskQuery().taskDefinitionKey(VALIDATE_PAYMENT).list()).singleElement()
+                .satisfies(t -> assertThat(t).hasCandidateGroup(financeGroup(REGION)));
+        validatePayment(100L, REGION, "APPROVE");
+        assertThat(instance).isWaitingAt(RECORD_EVIDENCE);
+        assertThat(engine.getRuntimeService().getVariable(task().getExecutionId(), TRANCHE_ID)).isEqualTo(101L);
     }
 
     @Test
@@ -574,6 +594,18 @@ class FundingRequestProcessTest {
         Task task = taskQuery().taskDefinitionKey(DECIDE).taskCandidateGroup(approversGroup(organisationId))
                 .singleResult();
         decisions.put(organisationId, outcome);
+        answer(task, outcome);
+    }
+
+    /** The funder's finance answers on its share of the tranche; an approval pays it, as the application does. */
+    private void validatePayment(long tranche, long organisationId, String outcome) {
+        Task task = taskQuery().taskDefinitionKey(VALIDATE_PAYMENT).taskCandidateGroup(financeGroup(organisationId))
+                .singleResult();
+        assertThat(engine.getRuntimeService().getVariable(task.getExecutionId(), ORGANISATION_ID))
+                .isEqualTo(organisationId);
+        if ("APPROVE".equals(outcome)) {
+            paid.computeIfAbsent(tranche, t -> new java.util.HashSet<>()).add(organisationId);
+        }
         answer(task, outcome);
     }
 

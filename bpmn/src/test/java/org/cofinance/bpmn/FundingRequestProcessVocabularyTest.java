@@ -78,10 +78,11 @@ class FundingRequestProcessVocabularyTest {
                 FundingRequestProcess.LEVEL, FundingRequestProcess.TRANCHE_ID);
         assertThat(processText).contains("${!" + FundingRequestProcess.ELIGIBLE + "}",
                 "${!" + FundingRequestProcess.RESERVATION_FITS + "}",
-                "${" + FundingRequestProcess.DECISION + " == 'APPROVE'}",
+                "${" + FundingRequestProcess.DECISION + " == 'REJECT'}",
                 "(" + FundingRequestProcess.REQUEST_ID + ")",
                 "candidateGroups=\"" + FundingRequestProcess.OFFICERS_GROUP + "\"",
-                "candidateGroups=\"" + FundingRequestProcess.FINANCE_GROUP + "\"",
+                "candidateGroups=\"" + FundingRequestProcess.FINANCE_GROUP_PREFIX
+                        + "${" + FundingRequestProcess.ORGANISATION_ID + "}\"",
                 "candidateGroups=\"" + FundingRequestProcess.APPROVERS_GROUP_PREFIX
                         + "${" + FundingRequestProcess.ORGANISATION_ID + "}\"");
     }

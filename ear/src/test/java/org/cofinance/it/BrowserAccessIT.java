@@ -68,6 +68,7 @@ class BrowserAccessIT {
         admin.type(By.id("new-user:username"), username);
         admin.type(By.id("new-user:display-name"), "Utilisateur de test");
         admin.type(By.id("new-user:email"), username + "@cofinance.test");
+        admin.chooseStartingWith(By.id("new-user:organisation"), "Caisse des Dépôts");
         admin.find(By.cssSelector("input[name='new-user:roles'][value='FINANCE']")).click();
         admin.type(By.id("new-user:password"), "correct horse battery");
         admin.clickAndWait(By.id("new-user:create-user"));

@@ -7,7 +7,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.UUID;
+import org.cofinance.bpmn.FundingRequestProcess;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -120,12 +122,19 @@ class BrowserWorkIT {
         assertThat(officer.text(By.id("tranche"))).contains("À la signature", "30.00 %");
         answer(officer, "APPROVE", "Convention signée le 26/11/2026");
 
-        // and finance validates the payment from its task list
+        // and the CDC's finance validates its share from its task list, the other funders' finance theirs
         Browser finance = browsers.open("finance").signIn("finance");
         finance.open("/app/tasks.xhtml");
         finance.clickAndWait(finance.find(By.cssSelector("tr.task-row[data-request='" + reference + "'] a.task-link")));
         assertThat(finance.text(By.id("tranche"))).contains("Convention signée le 26/11/2026", "officer");
         answer(finance, "APPROVE", null);
+        officer.open("/app/request.xhtml?id=" + id);
+        assertThat(officer.text(By.id("commitments"))).contains("1 200 000,00 €");
+        assertThat(officer.text(By.id("tranches"))).doesNotContain("Versée");
+        for (String other : List.of("finance-investor", "finance-region")) {
+            assertThat(Demo.answer(other, id, FundingRequestProcess.VALIDATE_PAYMENT, "{\"decision\":\"APPROVE\"}")
+                    .status()).isEqualTo(204);
+        }
 
         // then the first tranche is paid: 30 % of each commitment
         officer.open("/app/request.xhtml?id=" + id);

@@ -93,7 +93,7 @@ class ConcurrencyIT {
             }
         }
         assertThat(Demo.money(after, "available")).isLessThan(smallestRefused);
-        JsonNode reconciliation = Api.as("finance").get("/ledger/reconciliation").json();
+        JsonNode reconciliation = Api.as("admin").get("/ledger/reconciliation").json();
         assertThat(reconciliation.get("consistent").asBoolean()).as(reconciliation.toString()).isTrue();
     }
 }

@@ -28,7 +28,7 @@ class ConventionIT {
     }
 
     @Test
-    void shouldPayTheTranchesOnEvidenceAndReleaseTheUnjustifiedRestAtClosing() {
+    void shouldPayTheTranchesFunderByFunderOnEvidenceAndReleaseTheUnjustifiedRestAtClosing() {
         // given an approved request: CDC 4 M€, the fund 3 M€, the region 2 M€
         long id = Demo.approvedRequest("Convention et tranches").get("id").asLong();
         BigDecimal regionAvailableBefore = Demo.money(Demo.envelope("REGION-BFC"), "available");
@@ -49,21 +49,33 @@ class ConventionIT {
         assertThat(empty.status()).isEqualTo(400);
         assertThat(empty.json().get("errors").get(0).get("field").asText()).isEqualTo("comment");
 
-        // when the first tranche is evidenced and validated
+        // when the first tranche is evidenced, each funder's finance is asked its own share only
         evidence(id, "{\"decision\":\"APPROVE\",\"comment\":\"Convention signée\"}");
-        validate(id);
+        String regionShare = paymentTask("finance-region", id);
+        assertThat(Api.as("finance-region").get("/tasks?requestId=" + id).json().get("items")).hasSize(1);
+        assertThat(Api.as("finance").post("/tasks/" + regionShare + "/complete", "{\"decision\":\"APPROVE\"}")
+                .status()).as("the CDC's finance never pays the region's share").isEqualTo(403);
+        assertThat(disbursed(id)).containsExactly("0.00", "0.00", "0.00");
+
+        // when each pays
+        validate(id, "finance", "finance-investor", "finance-region");
 
         // then 30 % of each commitment is paid
         assertThat(disbursed(id)).containsExactly("1200000.00", "900000.00", "600000.00");
 
-        // when finance refuses the second evidence, the officer records it again and it is paid
+        // when the region's finance refuses the second evidence while the CDC and the fund pay their shares
         evidence(id, "{\"decision\":\"APPROVE\",\"comment\":\"Rapport à mi-parcours (incomplet)\"}");
-        assertThat(Demo.answer("finance", id, FundingRequestProcess.VALIDATE_PAYMENT,
+        validate(id, "finance");
+        assertThat(Demo.answer("finance-region", id, FundingRequestProcess.VALIDATE_PAYMENT,
                 "{\"decision\":\"REJECT\"}").status())
                 .isEqualTo(204);
-        assertThat(disbursed(id)).containsExactly("1200000.00", "900000.00", "600000.00");
+        validate(id, "finance-investor");
+
+        // then the region's share waits for the evidence again, and only the region is asked once it is recorded
+        assertThat(disbursed(id)).containsExactly("2800000.00", "2100000.00", "600000.00");
         evidence(id, "{\"decision\":\"APPROVE\",\"comment\":\"Rapport à mi-parcours complet\"}");
-        validate(id);
+        assertThat(Api.as("finance").get("/tasks?requestId=" + id).json().get("items")).isEmpty();
+        validate(id, "finance-region");
         assertThat(disbursed(id)).containsExactly("2800000.00", "2100000.00", "1400000.00");
 
         // when the project justifies only 1 800 000,00 € of the 2 700 000,00 € of the last tranche
@@ -71,7 +83,7 @@ class ConventionIT {
                 "{\"decision\":\"APPROVE\",\"comment\":\"Rapport final\",\"amount\":\"2700000.01\"}");
         assertThat(tooMuch.status()).isEqualTo(400);
         evidence(id, "{\"decision\":\"APPROVE\",\"comment\":\"Rapport final\",\"amount\":\"1800000.00\"}");
-        validate(id);
+        validate(id, "finance", "finance-investor", "finance-region");
 
         // then the last tranche pays it in proportion, the request is closed, and the rest goes back
         JsonNode closed = request(id);
@@ -83,7 +95,7 @@ class ConventionIT {
         });
         assertThat(Demo.money(Demo.envelope("REGION-BFC"), "available"))
                 .isEqualByComparingTo(regionAvailableBefore.add(new BigDecimal("200000.00")));
-        assertThat(Api.as("finance").get("/ledger/reconciliation").json().get("consistent").asBoolean()).isTrue();
+        assertThat(Api.as("admin").get("/ledger/reconciliation").json().get("consistent").asBoolean()).isTrue();
     }
 
     @Test
@@ -124,10 +136,16 @@ class ConventionIT {
         assertThat(Demo.answer("officer", id, FundingRequestProcess.RECORD_EVIDENCE, body).status()).isEqualTo(204);
     }
 
-    private static void validate(long id) {
-        assertThat(Demo.answer("finance", id, FundingRequestProcess.VALIDATE_PAYMENT,
-                "{\"decision\":\"APPROVE\"}").status())
-                .isEqualTo(204);
+    /** Each funder's finance, in turn, pays its share of the tranche. */
+    private static void validate(long id, String... finances) {
+        for (String finance : finances) {
+            assertThat(Demo.answer(finance, id, FundingRequestProcess.VALIDATE_PAYMENT,
+                    "{\"decision\":\"APPROVE\"}").status()).as(finance).isEqualTo(204);
+        }
+    }
+
+    private static String paymentTask(String finance, long id) {
+        return Api.as(finance).get("/tasks?requestId=" + id).json().get("items").get(0).get("id").asText();
     }
 
     private static JsonNode request(long id) {

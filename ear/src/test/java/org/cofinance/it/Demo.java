@@ -20,7 +20,7 @@ final class Demo {
     }
 
     static JsonNode envelope(String code) {
-        for (JsonNode e : Api.as("finance").get("/envelopes?size=500").json().get("items")) {
+        for (JsonNode e : Api.as("admin").get("/envelopes?size=500").json().get("items")) {
             if (e.get("code").asText().equals(code)) {
                 return e;
             }
@@ -69,6 +69,12 @@ final class Demo {
         long id = approvedRequest(title).get("id").asLong();
         answer("officer", id, org.cofinance.bpmn.FundingRequestProcess.SIGN_CONVENTION, "{\"decision\":\"APPROVE\"}");
         return Api.as("officer").get("/requests/" + id).json();
+    }
+
+    /** The id of the first tranche of a contracted request's schedule. */
+    static long firstTranche(JsonNode request) {
+        return Api.as("officer").get("/requests/" + request.get("id").asLong()).json().get("tranches").get(0)
+                .get("id").asLong();
     }
 
     /** A request created, submitted and instructed favourably: its funders now decide. */

@@ -76,7 +76,7 @@ class FaultIT {
         try (Connection admin = Sql.connect()) {
             assertThat(postings(admin, requestId)).isEqualTo(3);
         }
-        JsonNode reconciliation = Api.as("finance").get("/ledger/reconciliation").json();
+        JsonNode reconciliation = Api.as("admin").get("/ledger/reconciliation").json();
         assertThat(reconciliation.get("consistent").asBoolean()).as(reconciliation.toString()).isTrue();
     }
 

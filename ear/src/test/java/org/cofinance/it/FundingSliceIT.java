@@ -109,8 +109,9 @@ class FundingSliceIT {
         assertThat(kinds).containsExactly("RESERVE 4000000.00 officer", "POST 4000000.00 region");
         assertThat(request.get("instructedBy").asText()).isEqualTo("officer");
 
-        // and the envelope report, filled by JasperReports, prints the new figures
-        Api.Reply report = Api.as("finance").get("/reports/envelope-status?format=pdf");
+        // and the envelope report, filled by JasperReports, prints the new figures (the administrator's: every
+        // organisation's envelopes)
+        Api.Reply report = Api.as("admin").get("/reports/envelope-status?format=pdf");
         assertThat(report.status()).isEqualTo(200);
         assertThat(report.contentType()).startsWith("application/pdf");
         try (PDDocument pdf = Loader.loadPDF(report.bytes())) {
@@ -190,7 +191,7 @@ class FundingSliceIT {
         assertThat(Api.as("cdc").post("/requests/" + other + "/cancel", reason).status()).isEqualTo(403);
         assertThat(Api.as("officer").get("/requests/" + other).json().get("status").asText())
                 .isEqualTo("AWAITING_DECISIONS");
-        JsonNode reconciliation = Api.as("finance").get("/ledger/reconciliation").json();
+        JsonNode reconciliation = Api.as("admin").get("/ledger/reconciliation").json();
         assertThat(reconciliation.get("consistent").asBoolean()).as(reconciliation.toString()).isTrue();
     }
 

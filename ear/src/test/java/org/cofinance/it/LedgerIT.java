@@ -31,7 +31,7 @@ class LedgerIT {
 
     @AfterEach
     void ledgerStillReconciles() {
-        JsonNode reconciliation = Api.as("finance").get("/ledger/reconciliation").json();
+        JsonNode reconciliation = Api.as("admin").get("/ledger/reconciliation").json();
         assertThat(reconciliation.get("consistent").asBoolean()).as(reconciliation.toString()).isTrue();
     }
 
@@ -154,13 +154,16 @@ class LedgerIT {
         BigDecimal committedBefore = Demo.money(Demo.envelope("AMI-TIGA-SUB"), "committed");
 
         // when an officer asks for a first tranche of 30 %, twice with the same key
-        String ask = "{\"amount\": \"1200000.00\", \"evidence\": \"convention signée\"}";
+        long tranche = Demo.firstTranche(request);
+        String ask = "{\"amount\": \"1200000.00\", \"evidence\": \"convention signée\", \"trancheId\": " + tranche
+                + "}";
         Api.Reply asked = Api.as("officer").post("/commitments/" + id + "/disbursements", ask,
                 "Idempotency-Key", "tranche-1-" + id);
         Api.Reply replayed = Api.as("officer").post("/commitments/" + id + "/disbursements", ask,
                 "Idempotency-Key", "tranche-1-" + id);
         Api.Reply reused = Api.as("officer").post("/commitments/" + id + "/disbursements",
-                "{\"amount\": \"1.00\"}", "Idempotency-Key", "tranche-1-" + id);
+                "{\"amount\": \"1.00\", \"evidence\": \"x\", \"trancheId\": " + tranche + "}", "Idempotency-Key",
+                "tranche-1-" + id);
 
         // then one disbursement is asked, and nothing is paid yet
         assertThat(asked.status()).isEqualTo(201);
@@ -183,7 +186,7 @@ class LedgerIT {
 
         // and no tranche may go over what is committed
         Api.Reply tooMuch = Api.as("officer").post("/commitments/" + id + "/disbursements",
-                "{\"amount\": \"2800000.01\"}");
+                "{\"amount\": \"2800000.01\", \"evidence\": \"facture\", \"trancheId\": " + tranche + "}");
         assertThat(tooMuch.status()).isEqualTo(409);
 
         // when finance closes the commitment
@@ -206,7 +209,7 @@ class LedgerIT {
 
         // when an officer asks for a payment on it
         Api.Reply asked = Api.as("officer").post("/commitments/" + id + "/disbursements",
-                "{\"amount\": \"1000.00\", \"evidence\": \"démarrage\"}");
+                "{\"amount\": \"1000.00\", \"evidence\": \"démarrage\", \"trancheId\": 1}");
 
         // then it is refused and nothing is asked nor paid
         assertThat(asked.status()).isEqualTo(409);
@@ -220,17 +223,26 @@ class LedgerIT {
         JsonNode request = Demo.contractedRequest("Bad tranches");
         long id = commitmentOn(request, "FONDS-IMMO").get("id").asLong();
 
+        long tranche = Demo.firstTranche(request);
         for (String amount : List.of("\"-1.00\"", "\"0.00\"", "\"1.005\"", "\"abc\"", "null")) {
             Api.Reply reply = Api.as("officer").post("/commitments/" + id + "/disbursements",
-                    "{\"amount\": " + amount + "}");
+                    "{\"amount\": " + amount + ", \"evidence\": \"facture\", \"trancheId\": " + tranche + "}");
             assertThat(reply.status()).as(amount).isEqualTo(400);
             assertThat(reply.json().get("errors").get(0).get("field").asText()).isEqualTo("amount");
         }
         assertThat(Api.as("finance").post("/commitments/" + id + "/disbursements", "{\"amount\": \"1.00\"}")
                 .status()).isEqualTo(403);
-        assertThat(Api.as("officer").post("/commitments/999999/disbursements", "{\"amount\": \"1.00\"}").status())
-                .isEqualTo(404);
-        assertThat(Api.as("finance").get("/commitments/" + id).json().get("disbursements")).isEmpty();
+        assertThat(Api.as("officer").post("/commitments/999999/disbursements", "{\"amount\": \"1.00\", "
+                + "\"evidence\": \"x\", \"trancheId\": " + tranche + "}").status()).isEqualTo(404);
+        Api.Reply bare = Api.as("officer").post("/commitments/" + id + "/disbursements", "{\"amount\": \"1.00\"}");
+        assertThat(bare.status()).isEqualTo(400);
+        assertThat(bare.json().get("errors")).extracting(e -> e.get("field").asText())
+                .containsExactlyInAnyOrder("evidence", "trancheId");
+        long otherRequestsTranche = Demo.firstTranche(Demo.contractedRequest("Bad tranches, other"));
+        assertThat(Api.as("officer").post("/commitments/" + id + "/disbursements", "{\"amount\": \"1.00\", "
+                + "\"evidence\": \"x\", \"trancheId\": " + otherRequestsTranche + "}").json().get("errors").get(0)
+                .get("field").asText()).isEqualTo("trancheId");
+        assertThat(Api.as("finance-investor").get("/commitments/" + id).json().get("disbursements")).isEmpty();
     }
 
     @Test

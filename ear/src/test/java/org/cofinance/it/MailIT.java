@@ -43,10 +43,11 @@ class MailIT {
         // when the instruction is favourable
         Demo.instruct(id);
 
-        // then each funder's approvers are told of their decision, once each
-        awaitMails(reference, 4);
+        // then each funder's approvers (two each) are told of their decision, once each
+        awaitMails(reference, 7);
         assertThat(recipients(reference)).containsExactlyInAnyOrder("officer@cofinance.test", "cdc@cofinance.test",
-                "investor@cofinance.test", "region@cofinance.test");
+                "cdc2@cofinance.test", "investor@cofinance.test", "investor2@cofinance.test", "region@cofinance.test",
+                "region2@cofinance.test");
 
         // when an approver claims his task, then the funders' answers send the plan back for revision
         String task = Api.as("cdc").get("/tasks?requestId=" + id).json().get("items").get(0).get("id").asText();
@@ -56,9 +57,10 @@ class MailIT {
         Demo.decide("region", id, "APPROVE");
 
         // then only the revision task is mailed, to the officers: the claim mailed nobody
-        awaitMails(reference, 5);
+        awaitMails(reference, 8);
         assertThat(recipients(reference)).containsExactlyInAnyOrder("officer@cofinance.test", "cdc@cofinance.test",
-                "investor@cofinance.test", "region@cofinance.test", "officer@cofinance.test");
+                "cdc2@cofinance.test", "investor@cofinance.test", "investor2@cofinance.test", "region@cofinance.test",
+                "region2@cofinance.test", "officer@cofinance.test");
         assertThat(subjects(reference)).allSatisfy(s -> assertThat(s).startsWith("[Cofinance]").contains(reference));
         assertThat(bodies(reference)).allSatisfy(body -> assertThat(body)
                 .contains("/cofinance/app/request.xhtml?id=" + id).doesNotContain("/api/"));
@@ -66,9 +68,10 @@ class MailIT {
         // and once the outbox is idle for the request, it holds exactly these mails, all sent: nobody else was mailed
         awaitIdleOutbox(reference);
         assertThat(outboxRecipients(reference)).containsExactlyInAnyOrder("officer@cofinance.test SENT",
-                "cdc@cofinance.test SENT", "investor@cofinance.test SENT", "region@cofinance.test SENT",
+                "cdc@cofinance.test SENT", "cdc2@cofinance.test SENT", "investor@cofinance.test SENT",
+                "investor2@cofinance.test SENT", "region@cofinance.test SENT", "region2@cofinance.test SENT",
                 "officer@cofinance.test SENT");
-        assertThat(recipients(reference)).hasSize(5);
+        assertThat(recipients(reference)).hasSize(8);
     }
 
     @Test

@@ -51,7 +51,7 @@ public record Caller(String username, Set<Role> roles, Long organisationId) {
 
     /** Whether the caller sees everything (not restricted to his organisation's figures). */
     public boolean seesAllOrganisations() {
-        return hasAny(Role.OFFICER, Role.FINANCE, Role.ADMIN);
+        return hasAny(Role.OFFICER, Role.ADMIN);
     }
 
     /** Whether the caller may see the request: all of them, or those his organisation funds. */
@@ -70,6 +70,10 @@ public record Caller(String username, Set<Role> roles, Long organisationId) {
             groups.add(FundingRequestProcess.OFFICERS_GROUP);
         }
         if (has(Role.FINANCE)) {
+            if (organisationId != null) {
+                groups.add(FundingRequestProcess.financeGroup(organisationId));
+            }
+            // the tranches of the model's first version, validated by any finance user
             groups.add(FundingRequestProcess.FINANCE_GROUP);
         }
         if (has(Role.APPROVER) && organisationId != null) {

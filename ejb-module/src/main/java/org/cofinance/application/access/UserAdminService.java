@@ -224,8 +224,10 @@ public class UserAdminService {
         if (organisationId != null && organisations.find(organisationId).isEmpty()) {
             violations.add(new Violation("organisationId", "no organisation " + organisationId));
         }
-        if ((roles.contains(Role.APPROVER) || roles.contains(Role.SUPERVISOR)) && organisationId == null) {
-            violations.add(new Violation("organisationId", "an approver or a supervisor acts for an organisation"));
+        if ((roles.contains(Role.APPROVER) || roles.contains(Role.SUPERVISOR) || roles.contains(Role.FINANCE))
+                && organisationId == null) {
+            violations.add(new Violation("organisationId", "an approver, a finance user or a supervisor acts for an "
+                    + "organisation"));
         }
     }
 

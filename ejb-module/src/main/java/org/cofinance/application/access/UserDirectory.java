@@ -91,6 +91,8 @@ public class UserDirectory {
                 emails.addAll(users.emailsOf(Role.OFFICER, null));
             } else if (FundingRequestProcess.FINANCE_GROUP.equals(group)) {
                 emails.addAll(users.emailsOf(Role.FINANCE, null));
+            } else if (FundingRequestProcess.organisationOfFinance(group).isPresent()) {
+                emails.addAll(users.emailsOf(Role.FINANCE, FundingRequestProcess.organisationOfFinance(group).get()));
             } else if (FundingRequestProcess.organisationOfApprovers(group).isPresent()) {
                 emails.addAll(users.emailsOf(Role.APPROVER,
                         FundingRequestProcess.organisationOfApprovers(group).get()));

@@ -20,6 +20,7 @@ import org.cofinance.domain.model.ledger.Movement;
 import org.cofinance.domain.model.request.FundingRequest;
 import org.cofinance.domain.model.request.FundingRequestRepository;
 import org.cofinance.domain.model.request.RequestStatus;
+import org.cofinance.domain.model.request.Tranche;
 import org.cofinance.domain.model.shared.DomainException;
 import org.cofinance.domain.model.shared.Money;
 import org.cofinance.domain.model.shared.ValidationException;
@@ -59,15 +60,12 @@ public class CommitmentService {
         this(null, null, null, null, null, null, null);
     }
 
-    public record DisbursementAsk(String amount, String evidence) {
+    /** A payment an officer asks: how much, on what evidence, in advance of which tranche of the schedule. */
+    public record DisbursementAsk(String amount, String evidence, Long trancheId) {
     }
 
     public CommitmentDetail get(Long commitmentId) {
-        Caller caller = callers.current();
-        Commitment commitment = find(commitmentId);
-        if (!caller.seesAllOrganisations() && !caller.actsFor(commitment.organisationId())) {
-            throw new NotFoundException("no commitment " + commitmentId);
-        }
+        Commitment commitment = visible(callers.current(), find(commitmentId));
         return detail(commitment);
     }
 
@@ -77,10 +75,11 @@ public class CommitmentService {
                                       String committed, String disbursed) {
     }
 
-    /** The validation queue of finance: every requested tranche, oldest first. */
+    /** The validation queue of a finance team: the payments asked on its organisation's commitments, oldest first. */
     public List<PendingDisbursement> awaitingValidation() {
-        callers.current().require(Role.FINANCE);
+        Caller caller = callers.current().require(Role.FINANCE);
         return commitments.awaitingValidation(500).stream()
+                .filter(d -> caller.actsFor(d.commitment().organisationId()))
                 .map(d -> {
                     Commitment c = d.commitment();
                     FundingRequest request = requests.find(c.requestId()).orElseThrow();
@@ -91,7 +90,11 @@ public class CommitmentService {
                 }).toList();
     }
 
-    /** An officer asks for a tranche to be paid; nothing moves until finance validates it. */
+    /**
+     * An officer asks, on evidence, for part of a commitment to be paid in advance of a tranche of the signed schedule
+     * (the tranche's share of that funder is lowered by as much); nothing moves until the funder's finance validates
+     * it. The request must be CONTRACTED and the tranche its own and not yet paid (409 otherwise).
+     */
     public DisbursementView requestDisbursement(Long commitmentId, DisbursementAsk ask, String idempotencyKey) {
         Caller caller = callers.current().require(Role.OFFICER);
         String operation = "request-disbursement:" + commitmentId;
@@ -103,17 +106,27 @@ public class CommitmentService {
         }
         List<Violation> violations = new ArrayList<>();
         Money amount = Inputs.money(ask.amount(), "amount", violations);
-        if (ask.evidence() != null && ask.evidence().length() > 1000) {
-            violations.add(new Violation("evidence", "has at most 1000 characters"));
+        if (ask.evidence() == null || ask.evidence().isBlank() || ask.evidence().length() > 1000) {
+            violations.add(new Violation("evidence", "is required: what proves the payment is due, at most 1000 "
+                    + "characters"));
+        }
+        if (ask.trancheId() == null) {
+            violations.add(new Violation("trancheId", "is required: the tranche of the signed schedule it advances"));
         }
         if (!violations.isEmpty()) {
             throw new ValidationException(violations);
         }
         Commitment commitment = find(commitmentId);
         requireSignedConvention(commitment);
+        Tranche tranche = requests.findTranche(ask.trancheId()).filter(t -> t.request().id()
+                .equals(commitment.requestId())).orElseThrow(() -> ValidationException.of("trancheId",
+                "is a tranche of this commitment's request"));
+        if (tranche.status() == Tranche.Status.PAID) {
+            throw new DomainException("tranche " + tranche.label() + " is paid already: ask on a later one");
+        }
         commitments.lock(commitment);
-        Disbursement disbursement = new Disbursement(commitment, amount, commitments.pendingOf(commitment),
-                ask.evidence(), caller.username(), clock.instant());
+        Disbursement disbursement = Disbursement.inAdvanceOf(tranche.id(), commitment, amount,
+                commitments.pendingOf(commitment), ask.evidence().strip(), caller.username(), clock.instant());
         commitments.add(disbursement);
         if (idempotencyKey != null) {
             idempotency.remember(caller.username(), idempotencyKey, operation, ask, 201, disbursement.id());
@@ -125,12 +138,22 @@ public class CommitmentService {
     public DisbursementView validateDisbursement(Long commitmentId, Long disbursementId) {
         Caller caller = callers.current().require(Role.FINANCE);
         Disbursement disbursement = disbursement(commitmentId, disbursementId);
+        visible(caller, disbursement.commitment());
+        requireAskedOutsideSchedule(disbursement);
         requireSignedConvention(disbursement.commitment());
         envelopes.lockChains(List.of(disbursement.commitment().envelope()));
         commitments.lock(disbursement);
         entries.record(disbursement.pay(caller.username(), new Movement(caller.username(), clock.instant(),
                 "disbursement:" + disbursementId + ":pay", disbursement.evidence())));
         return DisbursementView.of(disbursement);
+    }
+
+    /** A tranche's share is answered from its funder's task in the workflow, not from the queue of asked payments. */
+    private static void requireAskedOutsideSchedule(Disbursement disbursement) {
+        if (disbursement.isTrancheShare()) {
+            throw new DomainException("this payment is a funder's share of tranche " + disbursement.trancheId()
+                    + ": its finance answers it from its task list");
+        }
     }
 
     /** Money is paid only under a signed convention: the request is CONTRACTED (409 otherwise). */
@@ -145,6 +168,8 @@ public class CommitmentService {
     public DisbursementView refuseDisbursement(Long commitmentId, Long disbursementId) {
         Caller caller = callers.current().require(Role.FINANCE);
         Disbursement disbursement = disbursement(commitmentId, disbursementId);
+        visible(caller, disbursement.commitment());
+        requireAskedOutsideSchedule(disbursement);
         commitments.lock(disbursement);
         disbursement.refuse(caller.username(), clock.instant());
         return DisbursementView.of(disbursement);
@@ -153,7 +178,7 @@ public class CommitmentService {
     /** Closes a commitment (FINANCE): the undisbursed rest goes back to the envelope (dégagement). */
     public CommitmentDetail close(Long commitmentId) {
         Caller caller = callers.current().require(Role.FINANCE);
-        Commitment commitment = find(commitmentId);
+        Commitment commitment = visible(caller, find(commitmentId));
         envelopes.lockChains(List.of(commitment.envelope()));
         commitments.lock(commitment);
         if (commitments.pendingOf(commitment).isPositive()) {
@@ -163,6 +188,17 @@ public class CommitmentService {
         commitment.close(new Movement(caller.username(), clock.instant(), "commitment:" + commitmentId + ":close",
                 "closing: undisbursed rest released")).forEach(entries::record);
         return detail(commitment);
+    }
+
+    /**
+     * The commitment, when the caller may see it: an officer or an administrator any, an approver or a finance team
+     * its organisation's (404 otherwise, as if it did not exist).
+     */
+    private static Commitment visible(Caller caller, Commitment commitment) {
+        if (!caller.seesAllOrganisations() && !caller.actsFor(commitment.organisationId())) {
+            throw new NotFoundException("no commitment " + commitment.id());
+        }
+        return commitment;
     }
 
     private CommitmentDetail detail(Commitment commitment) {

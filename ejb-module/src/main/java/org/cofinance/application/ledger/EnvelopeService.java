@@ -59,6 +59,9 @@ public class EnvelopeService {
 
     public Page<EnvelopeView> list(Paging paging) {
         Caller caller = callers.current();
+        if (!caller.seesAllOrganisations() && caller.organisationId() == null) {
+            return new Page<>(List.of(), 0);
+        }
         Long owner = caller.seesAllOrganisations() ? null : caller.organisationId();
         List<EnvelopeView> items = envelopes.list(owner, paging.offset(), paging.size()).stream()
                 .map(e -> EnvelopeView.of(e, null)).toList();

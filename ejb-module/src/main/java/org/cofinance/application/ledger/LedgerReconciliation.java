@@ -4,7 +4,12 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.cofinance.application.access.Caller;
 import org.cofinance.application.access.Callers;
+import org.cofinance.domain.model.ledger.Envelope;
+import org.cofinance.domain.model.ledger.EnvelopeRepository;
 import org.cofinance.domain.model.user.Role;
 
 /**
@@ -16,17 +21,19 @@ import org.cofinance.domain.model.user.Role;
 public class LedgerReconciliation {
 
     private final BalancesFromEntries balances;
+    private final EnvelopeRepository envelopes;
     private final Callers callers;
 
     @Inject
-    public LedgerReconciliation(BalancesFromEntries balances, Callers callers) {
+    public LedgerReconciliation(BalancesFromEntries balances, EnvelopeRepository envelopes, Callers callers) {
         this.balances = balances;
+        this.envelopes = envelopes;
         this.callers = callers;
     }
 
     /** For the container's proxies only. */
     protected LedgerReconciliation() {
-        this(null, null);
+        this(null, null, null);
     }
 
     public record EnvelopeCheck(String code, String ceiling, String ceilingFromEntries, String reserved,
@@ -37,9 +44,18 @@ public class LedgerReconciliation {
     public record Result(boolean consistent, List<EnvelopeCheck> envelopes) {
     }
 
+    /** The check of every envelope for an administrator, of its organisation's envelopes for a finance team. */
     public Result check() {
-        callers.current().require(Role.FINANCE, Role.ADMIN);
-        return run();
+        Caller caller = callers.current().require(Role.FINANCE, Role.ADMIN);
+        Result all = run();
+        if (caller.seesAllOrganisations()) {
+            return all;
+        }
+        Set<String> own = caller.organisationId() == null ? Set.of()
+                : envelopes.list(caller.organisationId(), 0, Integer.MAX_VALUE).stream().map(Envelope::code)
+                .collect(Collectors.toSet());
+        List<EnvelopeCheck> checks = all.envelopes().stream().filter(c -> own.contains(c.code())).toList();
+        return new Result(checks.stream().allMatch(EnvelopeCheck::consistent), checks);
     }
 
     /** The check itself, for callers that already hold the right (tests, scheduled checks). */

@@ -5,15 +5,20 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 import org.cofinance.application.shared.NotFoundException;
 import org.cofinance.domain.model.ledger.Commitment;
 import org.cofinance.domain.model.ledger.CommitmentRepository;
 import org.cofinance.domain.model.ledger.Disbursement;
+import org.cofinance.domain.model.ledger.DisbursementStatus;
 import org.cofinance.domain.model.ledger.EnvelopeRepository;
 import org.cofinance.domain.model.ledger.LedgerEntryRepository;
 import org.cofinance.domain.model.ledger.Movement;
 import org.cofinance.domain.model.request.FundingRequestRepository;
 import org.cofinance.domain.model.request.Tranche;
+import org.cofinance.domain.model.shared.DomainException;
 import org.cofinance.domain.model.shared.Money;
 
 /**
@@ -79,32 +84,98 @@ public class LedgerService {
     }
 
     /**
-     * Pays a validated tranche of a contracted request on each of its commitments (its share, or all that is left for
-     * the last tranche): one disbursement asked by whoever recorded the evidence and paid by the validator, each a
-     * DISBURSE entry. A tranche already paid is left as it is.
+     * The evidence of a tranche is recorded: each funder that has not paid its share of it yet is asked that share,
+     * one requested payment per commitment (its share of the commitment, or all that is left for the last tranche;
+     * a justified amount below the schedule is shared in proportion), less what officers asked in advance of this
+     * tranche on that commitment (unless refused). Asked once, the amounts stay what each funder validates, whatever
+     * the others pay meanwhile. A tranche nobody has anything left to pay on is paid at once.
      */
-    public void payTranche(Long trancheId, String keyPrefix) {
+    public void askTranchePayments(Long trancheId) {
         Tranche tranche = requests.lockTranche(trancheId)
                 .orElseThrow(() -> new NotFoundException("no tranche " + trancheId));
-        if (tranche.status() == Tranche.Status.PAID) {
-            return;
-        }
+        List<Disbursement> lines = commitments.ofTranche(trancheId);
+        Set<Long> paid = fundersWith(lines, DisbursementStatus.PAID);
         List<Commitment> posted = commitments.postedOf(tranche.request().id());
-        envelopes.lockChains(posted.stream().map(Commitment::envelope).toList());
-        List<Money> payments = tranche.payments(posted, tranche.request().isLastTranche(tranche));
+        boolean last = tranche.request().isLastTranche(tranche);
+        List<Money> payments = tranche.payments(posted, last);
+        // the last tranche pays what is left, from which the advances already paid are gone
+        List<Disbursement> advances = commitments.advancesOn(trancheId).stream()
+                .filter(d -> last ? d.status() == DisbursementStatus.REQUESTED
+                        : d.status() != DisbursementStatus.REFUSED).toList();
         Instant now = clock.instant();
+        boolean asked = false;
         for (int i = 0; i < posted.size(); i++) {
             Commitment c = posted.get(i);
-            Money amount = payments.get(i);
-            if (amount.isPositive()) {
-                Disbursement payment = Disbursement.ofTranche(tranche.id(), c, amount, tranche.evidence(),
-                        tranche.evidencedBy(), now);
-                commitments.add(payment);
-                entries.record(payment.pay(tranche.validatedBy(), new Movement(tranche.validatedBy(), now,
-                        keyPrefix + ":commitment:" + c.id(), "tranche " + tranche.label())));
+            Money advanced = advances.stream().filter(d -> d.commitment().id().equals(c.id()))
+                    .map(Disbursement::amount).reduce(Money.ZERO, Money::plus);
+            Money share = payments.get(i).minus(advanced);
+            if (share.isPositive() && !paid.contains(c.organisationId())) {
+                commitments.add(Disbursement.ofTranche(trancheId, c, share, tranche.evidence(),
+                        tranche.evidencedBy(), now));
+                asked = true;
             }
         }
-        tranche.paid();
+        if (!asked) {
+            tranche.paidByEveryFunder();
+        }
+    }
+
+    /** The funders whose share of the tranche is asked and not yet answered, by organisation id. */
+    public List<Long> fundersToPay(Long trancheId) {
+        return List.copyOf(fundersWith(commitments.ofTranche(trancheId), DisbursementStatus.REQUESTED));
+    }
+
+    /**
+     * A funder's finance validates its share of the tranche: each of its requested payments is paid (a DISBURSE
+     * entry, keyed by the payment so that it is booked once); once every funder asked has paid, the tranche is paid.
+     *
+     * @throws org.cofinance.domain.model.shared.SegregationOfDutiesException when the validator recorded the evidence
+     */
+    public void payTrancheShare(Long trancheId, Long organisationId, String validator) {
+        Tranche tranche = requests.lockTranche(trancheId)
+                .orElseThrow(() -> new NotFoundException("no tranche " + trancheId));
+        tranche.checkValidator(validator);
+        List<Disbursement> share = askedOf(trancheId, organisationId);
+        envelopes.lockChains(share.stream().map(d -> d.commitment().envelope()).toList());
+        Instant now = clock.instant();
+        for (Disbursement payment : share) {
+            commitments.lock(payment);
+            entries.record(payment.pay(validator, new Movement(validator, now, "tranche:" + trancheId + ":payment:"
+                    + payment.id(), "tranche " + tranche.label())));
+        }
+        List<Disbursement> lines = commitments.ofTranche(trancheId);
+        if (fundersWith(lines, DisbursementStatus.PAID).containsAll(fundersWith(lines, null))) {
+            tranche.paidByEveryFunder();
+        }
+    }
+
+    /** A funder's finance refuses the evidence for its share: its requested payments are refused, nothing moves. */
+    public void refuseTrancheShare(Long trancheId, Long organisationId, String validator) {
+        Tranche tranche = requests.lockTranche(trancheId)
+                .orElseThrow(() -> new NotFoundException("no tranche " + trancheId));
+        tranche.checkValidator(validator);
+        Instant now = clock.instant();
+        for (Disbursement payment : askedOf(trancheId, organisationId)) {
+            commitments.lock(payment);
+            payment.refuse(validator, now);
+        }
+    }
+
+    private List<Disbursement> askedOf(Long trancheId, Long organisationId) {
+        List<Disbursement> share = commitments.ofTranche(trancheId).stream()
+                .filter(d -> d.status() == DisbursementStatus.REQUESTED
+                        && d.commitment().organisationId().equals(organisationId)).toList();
+        if (share.isEmpty()) {
+            throw new DomainException("organisation " + organisationId + " has no share of tranche " + trancheId
+                    + " awaiting its answer");
+        }
+        return share;
+    }
+
+    /** The funders of the payments in that status (any status when null), in id order. */
+    private static Set<Long> fundersWith(List<Disbursement> lines, DisbursementStatus status) {
+        return lines.stream().filter(d -> status == null || d.status() == status)
+                .map(d -> d.commitment().organisationId()).collect(Collectors.toCollection(TreeSet::new));
     }
 
     /** Closes the request's commitments at the end of its convention: what was not paid goes back (dégagement). */

@@ -124,8 +124,25 @@ public class RequestWorkflowService {
         return Date.from(tranche.dueOn().atTime(9, 0).atZone(PARIS).toInstant());
     }
 
-    public void payTranche(Long trancheId, String key) {
-        ledger.payTranche(trancheId, key);
+    /** The funders whose share of the tranche awaits their finance's answer. */
+    public List<Long> fundersToPay(Long trancheId) {
+        return ledger.fundersToPay(trancheId);
+    }
+
+    /** Whether every funder paid its share of the tranche. */
+    public boolean tranchePaid(Long trancheId) {
+        return requests.findTranche(trancheId).map(t -> t.status() == Tranche.Status.PAID)
+                .orElseThrow(() -> new NotFoundException("no tranche " + trancheId));
+    }
+
+    /**
+     * The booking step of the model's first version, still run by its instances: their validation paid every
+     * funder's share already, so the tranche must be paid by now.
+     */
+    public void confirmTranchePaid(Long trancheId) {
+        if (!tranchePaid(trancheId)) {
+            throw new IllegalStateException("tranche " + trancheId + " reached its booking step unpaid");
+        }
     }
 
     /** Every tranche paid: the undisbursed rest goes back to the envelopes and the request is closed. */

@@ -112,7 +112,10 @@ public class TaskWork {
                                   TaskAnswer answer) {
         switch (task.getTaskDefinitionKey()) {
             case INSTRUCT -> request(facts.requestId()).instructedBy(caller.username());
-            case RECORD_EVIDENCE -> recordEvidence(tranche(facts), caller, answer);
+            case RECORD_EVIDENCE -> {
+                recordEvidence(tranche(facts), caller, answer);
+                ledger.askTranchePayments(facts.trancheId());
+            }
             case REVISE_PLAN, ARBITRATE -> {
                 if (outcome == DecisionOutcome.APPROVE) {
                     List<String> reasons = workflow.eligibilityReasons(facts.requestId(),
@@ -123,18 +126,35 @@ public class TaskWork {
                     }
                 }
             }
-            case VALIDATE_PAYMENT -> {
-                if (outcome == DecisionOutcome.APPROVE) {
-                    tranche(facts).validate(caller.username(), clock.instant());
-                } else {
-                    tranche(facts).refuse(caller.username());
-                }
-            }
+            case VALIDATE_PAYMENT -> answerPayment(caller, facts, outcome);
             default -> {
                 // the answer is all these tasks take
             }
         }
         requests.flush();
+    }
+
+    /**
+     * A funder's finance answers on its share of the tranche: only the finance of that funder, who did not record the
+     * evidence. A task of the model's first version names no funder: its validator answers for every funder at once.
+     */
+    private void answerPayment(Caller caller, TaskFacts facts, DecisionOutcome outcome) {
+        if (facts.organisationId() == null && ledger.fundersToPay(facts.trancheId()).isEmpty()) {
+            // evidence recorded before each funder's share was asked
+            ledger.askTranchePayments(facts.trancheId());
+        }
+        List<Long> funders = facts.organisationId() != null ? List.of(facts.organisationId())
+                : ledger.fundersToPay(facts.trancheId());
+        for (Long funder : funders) {
+            if (facts.organisationId() != null && !caller.actsFor(funder)) {
+                throw new AccessDeniedException("only the finance of organisation " + funder + " pays its share");
+            }
+            if (outcome == DecisionOutcome.APPROVE) {
+                ledger.payTrancheShare(facts.trancheId(), funder, caller.username());
+            } else {
+                ledger.refuseTrancheShare(facts.trancheId(), funder, caller.username());
+            }
+        }
     }
 
     private void recordEvidence(Tranche tranche, Caller caller, TaskAnswer answer) {

@@ -75,7 +75,8 @@ public class DemoData {
 
     /**
      * The demo users, each created when missing, so that a demo database made by an earlier version gains the users
-     * added since (a second approver per funder, for the committee levels' two-person rule).
+     * added since (a second approver per funder, for the committee levels' two-person rule; a finance user per funder,
+     * who pays its share of each tranche).
      */
     public void addMissingUsers() {
         user("officer", "Olivia Officer", CDC, Role.OFFICER);
@@ -88,6 +89,9 @@ public class DemoData {
         user("metropole", "Mathis Métropole", METROPOLE, Role.APPROVER);
         user("metropole2", "Maëlle Métropole", METROPOLE, Role.APPROVER);
         user("finance", "Fanny Finance", CDC, Role.FINANCE);
+        user("finance-investor", "Fabien Finance (fonds)", FUND, Role.FINANCE);
+        user("finance-region", "Flora Finance (région)", REGION, Role.FINANCE);
+        user("finance-metropole", "Félix Finance (métropole)", METROPOLE, Role.FINANCE);
         user("admin", "Adam Admin", null, Role.ADMIN);
         user("supervisor", "Sacha Supervisor", CDC, Role.SUPERVISOR);
     }

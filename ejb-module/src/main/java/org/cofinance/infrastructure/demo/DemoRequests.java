@@ -218,11 +218,16 @@ public class DemoRequests {
         throw new IllegalStateException("the jobs of request " + requestId + " could not be run");
     }
 
-    /** The convention signed and its first tranche (30 % on signature) paid, through the workflow. */
+    /**
+     * The convention signed and its first tranche (30 % on signature) paid through the workflow, each funder's finance
+     * paying its share.
+     */
     private void payFirstTranche(long requestId) {
         answer(requestId, "officer", FundingRequestProcess.SIGN_CONVENTION, "APPROVE");
         answer(requestId, "officer", FundingRequestProcess.RECORD_EVIDENCE, "APPROVE",
                 "Convention signée le jour même : 30 % à la signature");
-        answer(requestId, "finance", FundingRequestProcess.VALIDATE_PAYMENT, "APPROVE");
+        for (String finance : List.of("finance", "finance-investor", "finance-region")) {
+            answer(requestId, finance, FundingRequestProcess.VALIDATE_PAYMENT, "APPROVE");
+        }
     }
 }

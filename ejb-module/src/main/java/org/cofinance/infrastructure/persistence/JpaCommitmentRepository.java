@@ -100,8 +100,23 @@ public class JpaCommitmentRepository implements CommitmentRepository {
     @Override
     public List<Disbursement> awaitingValidation(int limit) {
         return em.createQuery("select d from Disbursement d join fetch d.commitment "
-                        + "where d.status = :s order by d.requestedAt, d.id", Disbursement.class)
+                        + "where d.status = :s and d.trancheShare = false order by d.requestedAt, d.id",
+                        Disbursement.class)
                 .setParameter("s", DisbursementStatus.REQUESTED).setMaxResults(limit).getResultList();
+    }
+
+    @Override
+    public List<Disbursement> ofTranche(Long trancheId) {
+        return em.createQuery("select d from Disbursement d join fetch d.commitment where d.trancheId = :tranche "
+                + "and d.trancheShare = true order by d.id", Disbursement.class).setParameter("tranche", trancheId)
+                .getResultList();
+    }
+
+    @Override
+    public List<Disbursement> advancesOn(Long trancheId) {
+        return em.createQuery("select d from Disbursement d join fetch d.commitment where d.trancheId = :tranche "
+                + "and d.trancheShare = false order by d.id", Disbursement.class).setParameter("tranche", trancheId)
+                .getResultList();
     }
 
     @Override

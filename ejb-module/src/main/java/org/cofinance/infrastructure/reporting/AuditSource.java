@@ -24,7 +24,7 @@ public class AuditSource implements ReportSource {
                 select l.at, l.id as seq, 0 as source, l.kind as event, r.reference, e.code as envelope,
                        o.name as organisation, l.amount, l.author, l.reason as detail, r.territory
                 from ledger_entry l
-                join envelope e on e.id = l.envelope_id
+                join envelope e on e.id = l.envelope_id and (?6 = 0 or e.owner_organisation_id = ?6)
                 left join funding_request r on r.id = l.request_id
                 left join commitment c on c.id = l.commitment_id
                 left join organisation o on o.id = c.organisation_id
@@ -34,6 +34,8 @@ public class AuditSource implements ReportSource {
                 from decision d
                 join funding_request r on r.id = d.request_id
                 join organisation o on o.id = d.organisation_id
+                where ?6 = 0 or exists (select 1 from plan_line f where f.request_id = r.id
+                                        and f.envelope_id is not null and f.organisation_id = ?6)
                 union all
                 select u.at, u.id, 2, u.event, u.username, null, null, null, u.author, u.detail, null
                 from user_event u
@@ -60,6 +62,7 @@ public class AuditSource implements ReportSource {
                 .setParameter(2, Rows.endOf(filters.to()))
                 .setParameter(3, filters.territory() == null ? "" : filters.territory())
                 .setParameter(4, filters.envelopeCode() == null ? "" : filters.envelopeCode())
-                .setParameter(5, scope.administrator()), definition().columns());
+                .setParameter(5, scope.administrator())
+                .setParameter(6, scope.organisationFilter()), definition().columns());
     }
 }

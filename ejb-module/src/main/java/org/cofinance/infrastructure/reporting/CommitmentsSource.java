@@ -31,6 +31,7 @@ public class CommitmentsSource implements ReportSource {
               and (?1 = '' or r.territory = ?1)
               and (?2 = '' or e.code = ?2 or p.code = ?2)
               and (?3 = 0 or o.id = ?3)
+              and (?4 = 0 or c.organisation_id = ?4)
             order by r.territory, r.reference, o.name, c.id
             """;
 
@@ -47,7 +48,8 @@ public class CommitmentsSource implements ReportSource {
         return Rows.of(em.createNativeQuery(QUERY)
                         .setParameter(1, filters.territory() == null ? "" : filters.territory())
                         .setParameter(2, filters.envelopeCode() == null ? "" : filters.envelopeCode())
-                        .setParameter(3, filters.funderId() == null ? 0L : filters.funderId()), definition().columns(),
+                        .setParameter(3, filters.funderId() == null ? 0L : filters.funderId())
+                        .setParameter(4, scope.organisationFilter()), definition().columns(),
                 row -> row.put("publicMoney",
                         OrganisationKind.valueOf((String) row.get("funderKind")).isPublicMoney()));
     }

@@ -41,6 +41,7 @@ public class DisbursementsSource implements ReportSource {
               and (?3 = '' or a.territory = ?3)
               and (?4 = '' or a.envelope = ?4 or a.parent = ?4)
               and (?5 = 0 or a.funder_id = ?5)
+              and (?6 = 0 or a.funder_id = ?6)
             order by a.day, a.reference, a.id
             """;
 
@@ -59,6 +60,7 @@ public class DisbursementsSource implements ReportSource {
                 .setParameter(2, Rows.endOf(filters.to()))
                 .setParameter(3, filters.territory() == null ? "" : filters.territory())
                 .setParameter(4, filters.envelopeCode() == null ? "" : filters.envelopeCode())
-                .setParameter(5, filters.funderId() == null ? 0L : filters.funderId()), definition().columns());
+                .setParameter(5, filters.funderId() == null ? 0L : filters.funderId())
+                .setParameter(6, scope.organisationFilter()), definition().columns());
     }
 }

@@ -25,6 +25,7 @@ public class EnvelopeStatusSource implements ReportSource {
             join movements m on m.root_id = e.id
             left join envelope p on p.id = e.parent_id
             where (?2 = '' or e.code = ?2 or p.code = ?2)
+              and (?3 = 0 or e.owner_organisation_id = ?3)
             order by coalesce(p.code, e.code), case when p.id is null then 0 else 1 end, e.code
             """;
 
@@ -40,7 +41,8 @@ public class EnvelopeStatusSource implements ReportSource {
     public ReportRows rows(ReportFilters filters, ReportScope scope) {
         return Rows.of(em.createNativeQuery(QUERY)
                         .setParameter(1, Rows.endOf(filters.at()))
-                        .setParameter(2, filters.envelopeCode() == null ? "" : filters.envelopeCode()),
+                        .setParameter(2, filters.envelopeCode() == null ? "" : filters.envelopeCode())
+                        .setParameter(3, scope.organisationFilter()),
                 definition().columns());
     }
 }

@@ -28,6 +28,8 @@ public class PipelineSource implements ReportSource {
                    count(*) over ()
             from funding_request r
             where (?1 = '' or r.territory = ?1)
+              and (?3 = 0 or exists (select 1 from plan_line l where l.request_id = r.id and l.envelope_id is not null
+                                     and l.organisation_id = ?3))
             order by array_position(array['DRAFT', 'SUBMITTED', 'IN_INSTRUCTION', 'IN_ARBITRATION',
                          'AWAITING_DECISIONS', 'TO_REVISE', 'APPROVED', 'CONTRACTED', 'CLOSED', 'INELIGIBLE',
                          'REJECTED', 'LAPSED', 'CANCELLED'], cast(r.status as text)), r.reference
@@ -46,6 +48,7 @@ public class PipelineSource implements ReportSource {
         java.time.LocalDate day = filters.at() != null ? filters.at() : java.time.LocalDate.now(Rows.PARIS);
         return Rows.of(em.createNativeQuery(QUERY)
                 .setParameter(1, filters.territory() == null ? "" : filters.territory())
-                .setParameter(2, java.sql.Date.valueOf(day)), definition().columns());
+                .setParameter(2, java.sql.Date.valueOf(day))
+                .setParameter(3, scope.organisationFilter()), definition().columns());
     }
 }

@@ -20,6 +20,8 @@ import org.cofinance.domain.model.request.FundingRequest;
 import org.cofinance.domain.model.shared.DomainException;
 import org.cofinance.domain.model.shared.Money;
 import org.cofinance.domain.model.shared.SegregationOfDutiesException;
+import org.cofinance.domain.model.shared.ValidationException;
+import org.cofinance.domain.model.shared.Violation;
 import org.cofinance.domain.model.user.Role;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -53,8 +55,58 @@ class CommitmentServiceTest {
         world.ledgerService.postCommitments(request.id(), "p", "cdc");
         request.approve();
         request.signConvention("officer", world.clock.instant(), java.time.LocalDate.of(2026, 12, 1));
+        world.requests.flush();
         subsidy = world.ledger.commitments().get(0);
         world.locks.forget();
+    }
+
+    private Long firstTranche() {
+        return request.tranches().get(0).id();
+    }
+
+    @Test
+    void shouldAskAPaymentOnlyOnEvidenceAndInAdvanceOfATrancheOfThisRequestNotYetPaid() {
+        // when the ask names no tranche, no evidence, or a tranche of another request
+        FundingRequest other = world.requestInInstruction(10, 10);
+        other.awaitDecisions();
+        other.approve();
+        other.signConvention("officer", world.clock.instant(), java.time.LocalDate.of(2026, 12, 1));
+        world.requests.flush();
+        assertThatThrownBy(() -> as(OFFICER, () -> service.requestDisbursement(subsidy.id(),
+                new CommitmentService.DisbursementAsk("10.00", null, null), null)))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.violations())
+                        .extracting(Violation::field).containsExactlyInAnyOrder("evidence", "trancheId"));
+        assertThatThrownBy(() -> as(OFFICER, () -> service.requestDisbursement(subsidy.id(),
+                new CommitmentService.DisbursementAsk("10.00", "facture", other.tranches().get(0).id()), null)))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.violations())
+                        .extracting(Violation::field).containsExactly("trancheId"));
+
+        // then nothing is asked; asked on its own tranche, it is an advance of that tranche
+        assertThat(world.ledger.commitmentRepository.pendingOf(subsidy)).isEqualTo(Money.ZERO);
+        DisbursementView asked = ask("30.00", null);
+        assertThat(world.ledger.commitmentRepository.advancesOn(firstTranche())).extracting(d -> d.id())
+                .containsExactly(asked.id());
+    }
+
+    @Test
+    void shouldShowAndLetPayAFinanceTeamItsOrganisationsCommitmentsOnly() {
+        // given a payment asked on the CDC's commitment
+        DisbursementView asked = ask("30.00", null);
+        Caller fundFinance = new Caller("finance-investor", Set.of(Role.FINANCE), 2L);
+
+        // when the fund's finance team reads, pays or closes it, then it does not exist for it
+        assertThatThrownBy(() -> as(fundFinance, () -> service.get(subsidy.id())))
+                .isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> as(fundFinance, () -> service.validateDisbursement(subsidy.id(), asked.id())))
+                .isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> as(fundFinance, () -> service.close(subsidy.id())))
+                .isInstanceOf(NotFoundException.class);
+        assertThat(as(fundFinance, service::awaitingValidation)).isEmpty();
+
+        // while the CDC's finance team sees it in its queue, and nothing was paid
+        assertThat(as(FINANCE, service::awaitingValidation)).extracting(p -> p.disbursement().id())
+                .containsExactly(asked.id());
+        assertThat(subsidy.disbursed()).isEqualTo(Money.ZERO);
     }
 
     @Test
@@ -70,14 +122,14 @@ class CommitmentServiceTest {
 
         // when an officer asks to pay part of it, then it is refused and nothing is asked
         assertThatThrownBy(() -> as(OFFICER, () -> service.requestDisbursement(unsigned.id(),
-                new CommitmentService.DisbursementAsk("10.00", "milestone"), null)))
+                new CommitmentService.DisbursementAsk("10.00", "milestone", firstTranche()), null)))
                 .isInstanceOf(DomainException.class).hasMessageContaining("signed convention");
         assertThat(world.ledger.commitmentRepository.pendingOf(unsigned)).isEqualTo(Money.ZERO);
     }
 
     private DisbursementView ask(String amount, String key) {
         return as(OFFICER, () -> service.requestDisbursement(subsidy.id(),
-                new CommitmentService.DisbursementAsk(amount, "milestone reached"), key));
+                new CommitmentService.DisbursementAsk(amount, "milestone reached", firstTranche()), key));
     }
 
     @Test

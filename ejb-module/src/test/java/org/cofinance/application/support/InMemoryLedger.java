@@ -162,8 +162,20 @@ public final class InMemoryLedger {
 
         @Override
         public List<Disbursement> awaitingValidation(int limit) {
-            return disbursements.values().stream().filter(d -> d.status() == DisbursementStatus.REQUESTED)
-                    .limit(limit).toList();
+            return disbursements.values().stream().filter(d -> d.status() == DisbursementStatus.REQUESTED
+                    && !d.isTrancheShare()).limit(limit).toList();
+        }
+
+        @Override
+        public List<Disbursement> ofTranche(Long trancheId) {
+            return disbursements.values().stream().filter(d -> trancheId.equals(d.trancheId()) && d.isTrancheShare())
+                    .sorted(java.util.Comparator.comparing(Disbursement::id)).toList();
+        }
+
+        @Override
+        public List<Disbursement> advancesOn(Long trancheId) {
+            return disbursements.values().stream().filter(d -> trancheId.equals(d.trancheId()) && !d.isTrancheShare())
+                    .sorted(java.util.Comparator.comparing(Disbursement::id)).toList();
         }
 
         @Override

@@ -36,8 +36,17 @@ public interface CommitmentRepository {
     /** What the commitment's disbursements awaiting validation add up to. */
     Money pendingOf(Commitment commitment);
 
-    /** Every disbursement awaiting validation, oldest first, at most {@code limit}. */
+    /**
+     * Every payment an officer asked outside the schedule awaiting validation, oldest first, at most {@code limit}
+     * (a tranche's payments are validated from each funder's task).
+     */
     List<Disbursement> awaitingValidation(int limit);
+
+    /** The payments of a tranche, each funder's share of it, in the order they were asked. */
+    List<Disbursement> ofTranche(Long trancheId);
+
+    /** The payments officers asked in advance of a tranche, in the order they were asked. */
+    List<Disbursement> advancesOn(Long trancheId);
 
     void add(Disbursement disbursement);
 }

@@ -54,6 +54,10 @@ public class Disbursement {
     @Column(name = "tranche_id", updatable = false)
     private Long trancheId;
 
+    /** A funder's share of its tranche, asked by the tranche's evidence; otherwise a payment asked in advance of it. */
+    @Column(name = "tranche_share", nullable = false, updatable = false)
+    private boolean trancheShare;
+
     @Column(name = "decided_by", length = 64)
     private String decidedBy;
 
@@ -93,11 +97,28 @@ public class Disbursement {
                                          String requestedBy, Instant at) {
         Disbursement disbursement = new Disbursement(commitment, amount, Money.ZERO, evidence, requestedBy, at);
         disbursement.trancheId = trancheId;
+        disbursement.trancheShare = true;
+        return disbursement;
+    }
+
+    /**
+     * A payment an officer asks on the commitment, on evidence, in advance of a tranche of the signed schedule: it
+     * is deducted from the funder's share when that tranche's evidence asks it.
+     */
+    public static Disbursement inAdvanceOf(Long trancheId, Commitment commitment, Money amount, Money pending,
+                                           String evidence, String requestedBy, Instant at) {
+        Disbursement disbursement = new Disbursement(commitment, amount, pending, evidence, requestedBy, at);
+        disbursement.trancheId = Objects.requireNonNull(trancheId, "tranche");
         return disbursement;
     }
 
     public Long trancheId() {
         return trancheId;
+    }
+
+    /** Whether it is a funder's share of its tranche, answered from that funder's task, rather than an advance. */
+    public boolean isTrancheShare() {
+        return trancheShare;
     }
 
     /** Finance validates the payment: the commitment pays the tranche; the entry is returned for storing. */

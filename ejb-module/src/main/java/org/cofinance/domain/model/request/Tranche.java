@@ -113,8 +113,8 @@ public class Tranche {
      * can be recorded again.
      */
     public void recordEvidence(String text, Money justified, Money scheduledTotal, String officer, Instant at) {
-        if (status != Status.SCHEDULED) {
-            throw new DomainException("tranche " + label + " is " + status + ": its evidence is already recorded");
+        if (status != Status.SCHEDULED && status != Status.EVIDENCED) {
+            throw new DomainException("tranche " + label + " is " + status + ": its evidence is already accepted");
         }
         if (text == null || text.isBlank() || text.length() > 1000) {
             throw ValidationException.of("comment", "the evidence of the milestone is required, at most 1000 "
@@ -131,7 +131,22 @@ public class Tranche {
         this.status = Status.EVIDENCED;
     }
 
-    /** Finance validates the payment; never whoever recorded its evidence. */
+    /**
+     * A funder's finance may answer on its share of the tranche: the evidence is recorded and he did not record it.
+     *
+     * @throws SegregationOfDutiesException when he recorded the evidence
+     */
+    public void checkValidator(String validator) {
+        requireEvidenced();
+        if (validator.equals(evidencedBy)) {
+            throw new SegregationOfDutiesException("whoever recorded the evidence of a tranche never validates it");
+        }
+    }
+
+    /**
+     * Finance validates the whole tranche at once (the model's first version, before each funder paid its share);
+     * never whoever recorded its evidence.
+     */
     public void validate(String validator, Instant at) {
         requireEvidenced();
         if (validator.equals(evidencedBy)) {
@@ -204,6 +219,12 @@ public class Tranche {
         if (status != Status.VALIDATED) {
             throw new DomainException("tranche " + label + " is " + status + ": only a validated tranche is paid");
         }
+        this.status = Status.PAID;
+    }
+
+    /** Every funder paid its share of the evidenced tranche (or none had anything left to pay): it is paid. */
+    public void paidByEveryFunder() {
+        requireEvidenced();
         this.status = Status.PAID;
     }
 

@@ -8,7 +8,10 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.cofinance.application.request.RequestWorkflowService;
 import org.cofinance.bpmn.FundingRequestProcess;
 
-/** Finance validated the tranche: its payment is booked on every commitment, as DISBURSE entries. */
+/**
+ * The booking step of the model's first version, kept for its running instances: their finance's validation now pays
+ * every funder's share of the tranche, and this step checks it did.
+ */
 @Named(FundingRequestProcess.BOOK_TRANCHE)
 @Dependent
 public class BookTrancheDelegate implements JavaDelegate {
@@ -18,7 +21,6 @@ public class BookTrancheDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        ProcessStep step = ProcessStep.of(execution);
-        workflow.payTranche((Long) execution.getVariable(FundingRequestProcess.TRANCHE_ID), step.key());
+        workflow.confirmTranchePaid((Long) execution.getVariable(FundingRequestProcess.TRANCHE_ID));
     }
 }

@@ -43,6 +43,14 @@ public class FundingDecisions {
         return workflow.trancheIds(requestId);
     }
 
+    public List<Long> fundersToPay(Long trancheId) {
+        return workflow.fundersToPay(trancheId);
+    }
+
+    public boolean tranchePaid(Long trancheId) {
+        return workflow.tranchePaid(trancheId);
+    }
+
     public Date trancheDue(Long trancheId) {
         return workflow.trancheDue(trancheId);
     }

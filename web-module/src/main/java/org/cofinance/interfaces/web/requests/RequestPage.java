@@ -17,6 +17,7 @@ import org.cofinance.application.reporting.RequestSheetService;
 import org.cofinance.application.request.FundingRequestService;
 import org.cofinance.application.request.RequestHistoryService;
 import org.cofinance.application.request.RequestView;
+import org.cofinance.application.request.TrancheView;
 import org.cofinance.application.shared.Paging;
 import org.cofinance.application.task.TaskListService;
 import org.cofinance.application.task.TaskView;
@@ -62,6 +63,7 @@ public class RequestPage implements Serializable {
     private List<TaskView> myTasks;
     private String cancelReason;
     private Long trancheCommitmentId;
+    private Long trancheId;
     private String trancheAmount;
     private String trancheEvidence;
 
@@ -95,7 +97,7 @@ public class RequestPage implements Serializable {
 
     public void askTranche() {
         CommitmentService.DisbursementAsk ask = new CommitmentService.DisbursementAsk(Ui.amountOf(trancheAmount),
-                trancheEvidence);
+                trancheEvidence, trancheId);
         String key = actionKey + "-" + trancheCommitmentId + "-" + Ui.amountOf(trancheAmount);
         if (ui.attempt(errors, () -> commitments.requestDisbursement(trancheCommitmentId, ask, key))) {
             ui.info("request.trancheAsked");
@@ -111,7 +113,6 @@ public class RequestPage implements Serializable {
         Downloads.send(sheet.content(), sheet.format().contentType(), sheet.fileName());
     }
 
-    /** The commitments a tranche can be asked on: committed and not fully paid. */
     /** What an officer may ask to pay: the committed money not yet paid of a request whose convention is signed. */
     public List<CommitmentView> getPayableCommitments() {
         if (!"CONTRACTED".equals(request.status())) {
@@ -176,6 +177,19 @@ public class RequestPage implements Serializable {
 
     public void setTrancheCommitmentId(Long trancheCommitmentId) {
         this.trancheCommitmentId = trancheCommitmentId;
+    }
+
+    /** The tranches of the schedule a payment may be asked in advance of: those not paid yet, in order. */
+    public List<TrancheView> getUnpaidTranches() {
+        return request.tranches().stream().filter(t -> !"PAID".equals(t.status())).toList();
+    }
+
+    public Long getTrancheId() {
+        return trancheId;
+    }
+
+    public void setTrancheId(Long trancheId) {
+        this.trancheId = trancheId;
     }
 
     public String getTrancheAmount() {
