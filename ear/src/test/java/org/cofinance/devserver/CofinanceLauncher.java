@@ -84,15 +84,22 @@ public final class CofinanceLauncher {
      * tests, which deploy the EAR themselves.
      */
     private static Path runBaseDirectory(Path jbossHome) throws IOException {
+        return copyOfStandalone(jbossHome, jbossHome.resolveSibling("cofinance-run"));
+    }
+
+    /**
+     * A copy of the server's standalone folder without its deployments, data, temporary files and logs: a server of
+     * its own on the same installation.
+     */
+    public static Path copyOfStandalone(Path jbossHome, Path target) throws IOException {
         Path source = jbossHome.resolve("standalone");
-        Path target = jbossHome.resolveSibling("cofinance-run");
         try (Stream<Path> files = Files.walk(source)) {
             for (Path file : files.toList()) {
                 Path copy = target.resolve(source.relativize(file).toString());
                 if (Files.isDirectory(file)) {
                     Files.createDirectories(copy);
                 } else if (!file.startsWith(source.resolve("deployments")) && !file.startsWith(source.resolve("data"))
-                        && !file.startsWith(source.resolve("tmp"))) {
+                        && !file.startsWith(source.resolve("tmp")) && !file.startsWith(source.resolve("log"))) {
                     Files.copy(file, copy, StandardCopyOption.REPLACE_EXISTING);
                 }
             }

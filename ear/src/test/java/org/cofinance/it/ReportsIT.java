@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -14,7 +12,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.cofinance.infrastructure.security.PasswordHashing;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -165,6 +162,38 @@ class ReportsIT {
     }
 
     @Test
+    void shouldNeverExportARequestTitleAsASpreadsheetFormula() throws java.io.IOException {
+        // given a request titled like a formula
+        String title = "=HYPERLINK(A1)";
+        String reference = Api.as("officer").post("/requests", Demo.balancedRequest(title)).json().get("reference")
+                .asText();
+
+        // when the pipeline is exported as CSV and XLSX
+        String csv = Api.as("admin").get("/reports/pipeline?format=csv").body();
+        byte[] xlsx = Api.as("admin").get("/reports/pipeline?format=xlsx").bytes();
+
+        // then the title is text behind an apostrophe in both, and the workbook holds no formula
+        assertThat(csv.lines().filter(l -> l.startsWith(reference + ","))).singleElement()
+                .satisfies(line -> assertThat(line).contains(",'" + title + ","));
+        StringBuilder strings = new StringBuilder();
+        boolean formula = false;
+        try (java.util.zip.ZipInputStream zip = new java.util.zip.ZipInputStream(
+                new java.io.ByteArrayInputStream(xlsx))) {
+            for (java.util.zip.ZipEntry entry; (entry = zip.getNextEntry()) != null; ) {
+                String xml = new String(zip.readAllBytes(), StandardCharsets.UTF_8);
+                if (entry.getName().equals("xl/sharedStrings.xml")) {
+                    strings.append(xml);
+                }
+                if (entry.getName().startsWith("xl/worksheets/")) {
+                    formula |= xml.contains("<f>") || xml.contains("<f ");
+                }
+            }
+        }
+        assertThat(strings.toString()).contains("'" + title);
+        assertThat(formula).as("a formula cell").isFalse();
+    }
+
+    @Test
     void shouldProduceAReportInTheBackgroundAndFollowItsProgressToTheDownload() throws SQLException {
         // when finance asks for the audit trail to be produced in the background
         Api.Reply started = Api.as("finance").post("/reports/audit/exports?format=csv", null);
@@ -201,21 +230,7 @@ class ReportsIT {
 
     /** A FINANCE user of the CDC besides the demo's, written in the store for this test. */
     private static String anotherFinanceUser() throws SQLException {
-        String user = "finance-" + Long.toString(System.nanoTime(), 36);
-        try (Connection db = Sql.connect();
-             PreparedStatement insert = db.prepareStatement("insert into app_user (username, password_hash, "
-                     + "display_name, organisation_id) values (?, ?, ?, (select min(id) from organisation "
-                     + "where kind = 'CDC'))");
-             PreparedStatement role = db.prepareStatement(
-                     "insert into app_user_role (username, role) values (?, 'FINANCE')")) {
-            insert.setString(1, user);
-            insert.setString(2, PasswordHashing.hash("colleague-password".toCharArray()));
-            insert.setString(3, "Collègue de la finance");
-            insert.executeUpdate();
-            role.setString(1, user);
-            role.executeUpdate();
-        }
-        return user;
+        return Sql.insertUser("finance", "colleague-password", "FINANCE", "CDC");
     }
 
     @Test
