@@ -15,16 +15,10 @@ create table user_event (
 );
 create index user_event_at_idx on user_event (at, id);
 
-create function user_event_is_immutable() returns trigger language plpgsql as $$
-begin
-    raise exception 'user events are immutable: % refused', tg_op using errcode = 'insufficient_privilege';
-end;
-$$;
-
 create trigger user_event_no_update_delete
     before update or delete on user_event
-    for each row execute function user_event_is_immutable();
+    for each row execute function row_is_immutable();
 
 create trigger user_event_no_truncate
     before truncate on user_event
-    for each statement execute function user_event_is_immutable();
+    for each statement execute function row_is_immutable();

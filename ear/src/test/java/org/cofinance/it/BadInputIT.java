@@ -70,6 +70,34 @@ class BadInputIT {
     }
 
     @Test
+    void shouldAnswerAKeyReusedOnAnotherOperationAndAnOverlongCommentWithTheirProblemsNotA500() {
+        // given a draft created with an Idempotency-Key, and a request awaiting the CDC's decision
+        String key = "reused-" + System.nanoTime();
+        Api.Reply created = Api.as("officer").post("/requests", Demo.balancedRequest("Clé réutilisée"),
+                "Idempotency-Key", key);
+        assertThat(created.status()).isEqualTo(201);
+        long pending = Demo.submittedRequest("Commentaire trop long");
+        String task = Api.as("cdc").get("/tasks?requestId=" + pending).json().get("items").get(0).get("id").asText();
+
+        // when the same key is sent with another operation, and a decision comes with a 4,001-character comment
+        JsonNode contracted = Demo.contractedRequest("Clé réutilisée ailleurs");
+        long commitment = contracted.get("commitments").get(0).get("id").asLong();
+        Api.Reply reused = Api.as("officer").post("/commitments/" + commitment + "/disbursements",
+                "{\"amount\":\"1.00\",\"evidence\":\"x\",\"trancheId\":" + Demo.firstTranche(contracted) + "}",
+                "Idempotency-Key", key);
+        Api.Reply overlong = Api.as("cdc").post("/tasks/" + task + "/complete",
+                "{\"decision\":\"APPROVE\",\"comment\":\"" + "x".repeat(4001) + "\"}");
+
+        // then each gets its problem, and nothing changed
+        assertThat(reused.status()).isEqualTo(422);
+        assertThat(reused.json().get("type").asText()).endsWith("/idempotency-key-reused");
+        assertThat(Api.as("officer").get("/commitments/" + commitment).json().get("disbursements")).isEmpty();
+        assertThat(overlong.status()).isEqualTo(400);
+        assertThat(overlong.json().get("errors").get(0).get("field").asText()).isEqualTo("comment");
+        assertThat(Api.as("officer").get("/requests/" + pending).json().get("decisions")).isEmpty();
+    }
+
+    @Test
     void shouldRefuseASecondSubmission() {
         long id = Api.as("officer").post("/requests", Demo.balancedRequest("Twice")).json().get("id").asLong();
         assertThat(Api.as("officer").post("/requests/" + id + "/submit", null).status()).isEqualTo(200);

@@ -86,9 +86,19 @@ class OtherOrganisationSweepIT {
                 new Call("GET", "/reports/commitments?format=csv", null),
                 new Call("GET", "/reports/audit?format=csv", null),
                 new Call("POST", "/reports/commitments/exports?format=csv", null),
-                new Call("GET", "/ledger/reconciliation", null));
+                new Call("GET", "/ledger/reconciliation", null),
+                new Call("GET", "/users", null),
+                new Call("POST", "/users", "{\"username\":\"intrus\",\"password\":\"mot de passe long\","
+                        + "\"roles\":[\"ADMIN\"]}"),
+                new Call("PUT", "/users/cdc/roles", "{\"roles\":[\"APPROVER\",\"OFFICER\"]}"),
+                new Call("PUT", "/users/cdc/enabled", "{\"enabled\":false}"),
+                new Call("PUT", "/users/cdc/password", "{\"password\":\"pris par un intrus\"}"));
         for (Call call : calls) {
-            Api.Reply reply = "GET".equals(call.method()) ? api.get(call.path()) : api.post(call.path(), call.body());
+            Api.Reply reply = switch (call.method()) {
+                case "GET" -> api.get(call.path());
+                case "PUT" -> api.put(call.path(), call.body());
+                default -> api.post(call.path(), call.body());
+            };
             answers.add(call.method() + " " + call.path() + " -> " + reply.status());
         }
 
@@ -195,7 +205,11 @@ class OtherOrganisationSweepIT {
                     "select string_agg(id_ || ':' || coalesce(assignee_, '-'), ',' order by id_) from act_ru_task",
                     "select count(*) from envelope", "select count(*) from organisation",
                     "select string_agg(code || ':' || ceiling, ',' order by code) from envelope",
-                    "select count(*) from report_export")) {
+                    "select count(*) from report_export",
+                    "select string_agg(u.username || ':' || u.enabled || ':' || u.password_hash, ',' "
+                            + "order by u.username) from app_user u",
+                    "select string_agg(username || ':' || role, ',' order by username, role) from app_user_role",
+                    "select count(*) from user_event")) {
                 try (ResultSet rows = sql.executeQuery(query)) {
                     rows.next();
                     for (int i = 1; i <= rows.getMetaData().getColumnCount(); i++) {

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.EnumSet;
 import org.cofinance.application.support.InMemorySignInAttempts;
 import org.cofinance.application.support.InMemoryUsers;
+import org.cofinance.application.support.TaggedPasswordHasher;
 import org.cofinance.application.support.MutableClock;
 import org.cofinance.domain.model.user.AppUser;
 import org.cofinance.domain.model.user.Role;
@@ -19,23 +20,7 @@ class SignInServiceTest {
     private static final String DESK = "203.0.113.10";
     private static final String ATTACKER = "198.51.100.66";
 
-    /** Plain-text stand-in for PBKDF2. */
-    private static final PasswordHasher HASHER = new PasswordHasher() {
-        @Override
-        public String hash(char[] password) {
-            return "plain:" + new String(password);
-        }
-
-        @Override
-        public boolean verify(char[] password, String storedHash) {
-            return storedHash.equals("plain:" + new String(password));
-        }
-
-        @Override
-        public boolean needsRehash(String storedHash) {
-            return false;
-        }
-    };
+    private static final PasswordHasher HASHER = new TaggedPasswordHasher();
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-12-03T09:00:00Z"));
     private final InMemoryUsers users = new InMemoryUsers();
@@ -43,7 +28,7 @@ class SignInServiceTest {
             new InMemorySignInAttempts(), clock);
 
     SignInServiceTest() {
-        users.add(new AppUser("cdc", "plain:cdc password", "Claude", null, 1L, EnumSet.of(Role.APPROVER)));
+        users.add(new AppUser("cdc", "strong:cdc password", "Claude", null, 1L, EnumSet.of(Role.APPROVER)));
     }
 
     private SignInService.Status signIn(String name, String password, String address) {

@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.function.Supplier;
 import org.cofinance.application.support.InMemoryOrganisations;
 import org.cofinance.application.support.InMemoryUsers;
+import org.cofinance.application.support.TaggedPasswordHasher;
 import org.cofinance.domain.model.organisation.Organisation;
 import org.cofinance.domain.model.organisation.OrganisationKind;
 import org.cofinance.domain.model.shared.ValidationException;
@@ -26,23 +27,7 @@ class UserAdminServiceTest {
     private static final Instant NOW = Instant.parse("2026-12-03T10:00:00Z");
     private static final Caller ADMIN = new Caller("admin", Set.of(Role.ADMIN), null);
 
-    /** A reversible stand-in for PBKDF2: enough to tell passwords apart. */
-    private static final PasswordHasher HASHER = new PasswordHasher() {
-        @Override
-        public String hash(char[] password) {
-            return "hash:" + new String(password);
-        }
-
-        @Override
-        public boolean verify(char[] password, String storedHash) {
-            return storedHash.equals("hash:" + new String(password));
-        }
-
-        @Override
-        public boolean needsRehash(String storedHash) {
-            return false;
-        }
-    };
+    private static final PasswordHasher HASHER = new TaggedPasswordHasher();
 
     private final InMemoryUsers users = new InMemoryUsers();
     private final Organisation cdc = org.cofinance.domain.model.TestIds.withId(

@@ -4,29 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.EnumSet;
 import org.cofinance.application.support.InMemoryUsers;
+import org.cofinance.application.support.TaggedPasswordHasher;
 import org.cofinance.domain.model.user.AppUser;
 import org.cofinance.domain.model.user.Role;
 import org.junit.jupiter.api.Test;
 
 class UserDirectoryTest {
 
-    /** Hashes tagged with their strength: {@code weak:} ones ask to be redone. */
-    private static final PasswordHasher HASHER = new PasswordHasher() {
-        @Override
-        public String hash(char[] password) {
-            return "strong:" + new String(password);
-        }
-
-        @Override
-        public boolean verify(char[] password, String storedHash) {
-            return storedHash.endsWith(":" + new String(password));
-        }
-
-        @Override
-        public boolean needsRehash(String storedHash) {
-            return storedHash.startsWith("weak:");
-        }
-    };
+    private static final PasswordHasher HASHER = new TaggedPasswordHasher();
 
     private final InMemoryUsers users = new InMemoryUsers();
     private final UserDirectory directory = new UserDirectory(users, HASHER);

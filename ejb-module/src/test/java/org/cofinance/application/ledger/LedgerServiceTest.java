@@ -32,6 +32,16 @@ class LedgerServiceTest {
         return request;
     }
 
+    /** Reserved, its commitments posted, approved and contracted: its tranches scheduled. */
+    private FundingRequest contracted(long cdcEuros, long fundEuros) {
+        FundingRequest request = reserved(cdcEuros, fundEuros);
+        world.ledgerService.postCommitments(request.id(), "approve", "cdc");
+        request.approve();
+        request.signConvention("officer", NOW, TODAY);
+        world.requests.flush();
+        return request;
+    }
+
     private List<EntryKind> kinds() {
         return world.ledger.entries().stream().map(LedgerEntry::kind).toList();
     }
@@ -68,11 +78,7 @@ class LedgerServiceTest {
     @Test
     void shouldPayATrancheFunderByFunderOnceAndReleaseWhatWasNotPaidAtClosing() {
         // given an approved, contracted request: 400 € of subsidies (CDC) and 300 € of the fund committed
-        FundingRequest request = reserved(400, 300);
-        world.ledgerService.postCommitments(request.id(), "approve", "cdc");
-        request.approve();
-        request.signConvention("officer", NOW, TODAY);
-        world.requests.flush();
+        FundingRequest request = contracted(400, 300);
         Tranche first = request.tranches().get(0);
 
         // when the officer records the first tranche's evidence (30 %)
@@ -121,11 +127,7 @@ class LedgerServiceTest {
     @Test
     void shouldDeductFromAFundersShareWhatWasPaidInAdvanceOfThatTranche() {
         // given a contracted request, and 50 € of the CDC's commitment paid in advance of its first tranche
-        FundingRequest request = reserved(400, 300);
-        world.ledgerService.postCommitments(request.id(), "approve", "cdc");
-        request.approve();
-        request.signConvention("officer", NOW, TODAY);
-        world.requests.flush();
+        FundingRequest request = contracted(400, 300);
         Tranche first = request.tranches().get(0);
         Commitment cdc = world.ledger.commitments().get(0);
         Disbursement advance = Disbursement.inAdvanceOf(first.id(), cdc, Money.euros(50), Money.ZERO, "facture",
@@ -144,11 +146,7 @@ class LedgerServiceTest {
 
     @Test
     void shouldScheduleATrancheOverEveryCommitmentAsTheyStand() {
-        FundingRequest request = reserved(400, 300);
-        world.ledgerService.postCommitments(request.id(), "approve", "cdc");
-        request.approve();
-        request.signConvention("officer", NOW, TODAY);
-        world.requests.flush();
+        FundingRequest request = contracted(400, 300);
 
         assertThat(world.ledgerService.scheduledTotal(request.tranches().get(1))).isEqualTo(Money.euros(280));
         assertThat(world.ledgerService.scheduledTotal(request.tranches().get(2))).isEqualTo(Money.euros(700));

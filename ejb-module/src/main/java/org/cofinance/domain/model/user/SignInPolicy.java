@@ -28,20 +28,7 @@ public final class SignInPolicy {
      * Until when the name is throttled, given its recent attempts (newest first, at least those of the window).
      */
     public static Optional<Instant> throttledUntil(List<SignInAttempt> recentNewestFirst, Instant now) {
-        int failures = 0;
-        Instant lastFailure = null;
-        for (SignInAttempt attempt : recentNewestFirst) {
-            if (attempt.at().isBefore(now.minus(WINDOW)) || attempt.outcome() == SignInAttempt.Outcome.SUCCESS) {
-                break;
-            }
-            if (attempt.outcome() == SignInAttempt.Outcome.BAD_CREDENTIALS) {
-                failures++;
-                if (lastFailure == null) {
-                    lastFailure = attempt.at();
-                }
-            }
-        }
-        return failures >= MAX_FAILURES ? Optional.of(lastFailure.plus(WINDOW)) : Optional.empty();
+        return throttledUntil(recentNewestFirst, now, MAX_FAILURES, true);
     }
 
     /**
@@ -50,10 +37,17 @@ public final class SignInPolicy {
      */
     public static Optional<Instant> addressThrottledUntil(List<SignInAttempt> recentNewestFirst, Instant now,
                                                           int maxFailures) {
+        return throttledUntil(recentNewestFirst, now, maxFailures, false);
+    }
+
+    /** The wrong passwords of the window, newest first, counted back to a success when one wipes them. */
+    private static Optional<Instant> throttledUntil(List<SignInAttempt> recentNewestFirst, Instant now,
+                                                    int maxFailures, boolean successWipes) {
         int failures = 0;
         Instant lastFailure = null;
         for (SignInAttempt attempt : recentNewestFirst) {
-            if (attempt.at().isBefore(now.minus(WINDOW))) {
+            boolean wiped = successWipes && attempt.outcome() == SignInAttempt.Outcome.SUCCESS;
+            if (attempt.at().isBefore(now.minus(WINDOW)) || wiped) {
                 break;
             }
             if (attempt.outcome() == SignInAttempt.Outcome.BAD_CREDENTIALS) {
