@@ -143,29 +143,6 @@ public class Tranche {
         }
     }
 
-    /**
-     * Finance validates the whole tranche at once (the model's first version, before each funder paid its share);
-     * never whoever recorded its evidence.
-     */
-    public void validate(String validator, Instant at) {
-        requireEvidenced();
-        if (validator.equals(evidencedBy)) {
-            throw new SegregationOfDutiesException("whoever recorded the evidence of a tranche never validates it");
-        }
-        this.validatedBy = validator;
-        this.validatedAt = at;
-        this.status = Status.VALIDATED;
-    }
-
-    /** Finance refuses the evidence: the officer records it again. */
-    public void refuse(String validator) {
-        requireEvidenced();
-        if (validator.equals(evidencedBy)) {
-            throw new SegregationOfDutiesException("whoever recorded the evidence of a tranche never decides on it");
-        }
-        this.status = Status.SCHEDULED;
-    }
-
     private void requireEvidenced() {
         if (status != Status.EVIDENCED) {
             throw new DomainException("tranche " + label + " is " + status + ", not awaiting validation");
@@ -213,13 +190,6 @@ public class Tranche {
             return left;
         }
         return commitment.committed().times(share.movePointLeft(2)).min(left);
-    }
-
-    public void paid() {
-        if (status != Status.VALIDATED) {
-            throw new DomainException("tranche " + label + " is " + status + ": only a validated tranche is paid");
-        }
-        this.status = Status.PAID;
     }
 
     /** Every funder paid its share of the evidenced tranche (or none had anything left to pay): it is paid. */

@@ -112,17 +112,21 @@ class TrancheTest {
     }
 
     @Test
-    void shouldNeverLetWhoeverRecordedTheEvidenceValidateOrRefuseIt() {
+    void shouldNeverLetWhoeverRecordedTheEvidenceAnswerForAFunderAndPayOnlyAnEvidencedTranche() {
         Tranche first = approved().signConvention("officer", NOW, SIGNED).get(0);
-        first.recordEvidence("PV de démarrage", null, null, "olivia", NOW);
+        assertThatThrownBy(() -> first.checkValidator("fanny")).as("no evidence yet")
+                .isInstanceOf(DomainException.class);
+        assertThatThrownBy(first::paidByEveryFunder).isInstanceOf(DomainException.class);
 
-        assertThatThrownBy(() -> first.validate("olivia", NOW)).isInstanceOf(SegregationOfDutiesException.class);
-        assertThatThrownBy(() -> first.refuse("olivia")).isInstanceOf(SegregationOfDutiesException.class);
-        first.refuse("fanny");
-        assertThat(first.status()).isEqualTo(Tranche.Status.SCHEDULED);
+        first.recordEvidence("PV de démarrage", null, null, "olivia", NOW);
+        assertThatThrownBy(() -> first.checkValidator("olivia")).isInstanceOf(SegregationOfDutiesException.class);
+        first.checkValidator("fanny");
+
+        // a funder refused it: the evidence is recorded again, and the tranche is paid once every funder paid
         first.recordEvidence("PV de démarrage signé", null, null, "olivia", NOW);
-        first.validate("fanny", NOW);
-        first.paid();
+        first.paidByEveryFunder();
         assertThat(first.status()).isEqualTo(Tranche.Status.PAID);
+        assertThatThrownBy(() -> first.recordEvidence("encore", null, null, "olivia", NOW))
+                .isInstanceOf(DomainException.class);
     }
 }
