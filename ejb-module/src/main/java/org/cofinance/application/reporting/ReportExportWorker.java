@@ -39,8 +39,9 @@ public class ReportExportWorker {
     @Inject
     private ReportExports exports;
 
+    /** The container's proxy of this bean, so that each step runs in its own transaction (set by tests here too). */
     @EJB
-    private ReportExportWorker self;
+    ReportExportWorker self;
 
     @Inject
     private ReportCatalog catalog;
