@@ -17,6 +17,7 @@ import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 
 /** The daily work on the pages: task list features, tranches and their validation, background exports, language. */
 @ExtendWith(ArquillianExtension.class)
@@ -140,6 +141,47 @@ class BrowserWorkIT {
         officer.open("/app/request.xhtml?id=" + id);
         assertThat(officer.text(By.id("tranches"))).contains("Versée");
         assertThat(officer.text(By.id("commitments"))).contains("1 200 000,00 €", "900 000,00 €", "600 000,00 €");
+    }
+
+    @Test
+    void shouldSignTheConventionOnTheScheduleTheOfficerTypesKeepingWhatHeTypedOnAnError(Browsers browsers) {
+        // given an approved request, and its officer on the convention's task
+        JsonNode approved = Demo.approvedRequest("Échéancier saisi à l'écran");
+        long id = approved.get("id").asLong();
+        Browser officer = browsers.open("officer").signIn("officer");
+        officer.open("/app/request.xhtml?id=" + id);
+        officer.clickAndWait(By.linkText("Signer la convention"));
+
+        // when he types two tranches whose shares make 90 %
+        officer.clickAndWait(By.id("task:add-tranche"));
+        officer.clickAndWait(By.id("task:add-tranche"));
+        List<String[]> typed = List.of(new String[] {"Démarrage du chantier", "40,00", "01/01/2030"},
+                new String[] {"Livraison", "50,00", "30/06/2031"});
+        for (int i = 0; i < typed.size(); i++) {
+            officer.all(By.cssSelector("input.schedule-label")).get(i).sendKeys(typed.get(i)[0]);
+            officer.all(By.cssSelector("input.schedule-share")).get(i).sendKeys(typed.get(i)[1]);
+            officer.all(By.cssSelector("input.schedule-due")).get(i).sendKeys(typed.get(i)[2]);
+        }
+        officer.find(By.cssSelector("input[type=radio][value='APPROVE']")).click();
+        officer.clickAndWait(By.id("task:complete"));
+
+        // then the schedule's error shows beside it, and what he typed is still there
+        assertThat(officer.text(By.id("task:schedule-error"))).contains("100.00");
+        assertThat(officer.all(By.cssSelector("input.schedule-label"))).extracting(e -> e.getAttribute("value"))
+                .containsExactly("Démarrage du chantier", "Livraison");
+
+        // when he makes the second tranche 60 % and signs
+        WebElement second = officer.all(By.cssSelector("input.schedule-share")).get(1);
+        second.clear();
+        second.sendKeys("60,00");
+        officer.find(By.cssSelector("input[type=radio][value='APPROVE']")).click();
+        officer.clickAndWait(By.id("task:complete"));
+
+        // then the request is contracted on his schedule
+        officer.open("/app/request.xhtml?id=" + id);
+        assertThat(officer.text(By.id("request-status"))).isEqualTo("Conventionnée");
+        assertThat(officer.text(By.id("tranches"))).contains("Démarrage du chantier", "40.00", "01/01/2030",
+                "Livraison", "60.00", "30/06/2031");
     }
 
     private static void answer(Browser browser, String decision, String comment) {

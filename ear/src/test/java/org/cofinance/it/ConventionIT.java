@@ -132,6 +132,39 @@ class ConventionIT {
         assertThat(disbursed(id)).containsExactly("0.00", "0.00", "0.00");
     }
 
+    @Test
+    void shouldSignOnTheScheduleTheOfficerTypesAndRefuseOneThatIsNotWhole() {
+        // given an approved request
+        long id = Demo.approvedRequest("Échéancier convenu").get("id").asLong();
+        String today = java.time.LocalDate.now(java.time.ZoneId.of("Europe/Paris")).toString();
+        String later = java.time.LocalDate.parse(today).plusMonths(18).toString();
+
+        // when the officer signs on a schedule whose shares make 90 %, then it is refused naming the schedule, and
+        // the convention is still to sign
+        Api.Reply refused = Demo.answer("officer", id, FundingRequestProcess.SIGN_CONVENTION, """
+                {"decision": "APPROVE", "schedule": [
+                  {"label": "Démarrage", "share": "40.00", "dueOn": "%s"},
+                  {"label": "Livraison", "share": "50.00", "dueOn": "%s"}]}""".formatted(today, later));
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.json().get("errors").get(0).get("field").asText()).isEqualTo("schedule");
+        assertThat(request(id).get("status").asText()).isEqualTo("APPROVED");
+
+        // when he signs on a whole one, then the request is contracted on it, and its first tranche pays 40 %
+        assertThat(Demo.answer("officer", id, FundingRequestProcess.SIGN_CONVENTION, """
+                {"decision": "APPROVE", "schedule": [
+                  {"label": "Démarrage", "share": "40.00", "dueOn": "%s"},
+                  {"label": "Livraison", "share": "60.00", "dueOn": "%s"}]}""".formatted(today, later)).status())
+                .isEqualTo(204);
+        JsonNode contracted = request(id);
+        assertThat(contracted.get("status").asText()).isEqualTo("CONTRACTED");
+        assertThat(contracted.get("tranches")).extracting(t -> t.get("label").asText() + " " + t.get("share")
+                .asText() + " " + t.get("dueOn").asText()).containsExactly("Démarrage 40.00 " + today,
+                "Livraison 60.00 " + later);
+        evidence(id, "{\"decision\":\"APPROVE\",\"comment\":\"Chantier ouvert\"}");
+        validate(id, "finance", "finance-investor", "finance-region");
+        assertThat(disbursed(id)).containsExactly("1600000.00", "1200000.00", "800000.00");
+    }
+
     private static void evidence(long id, String body) {
         assertThat(Demo.answer("officer", id, FundingRequestProcess.RECORD_EVIDENCE, body).status()).isEqualTo(204);
     }

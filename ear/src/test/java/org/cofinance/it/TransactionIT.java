@@ -96,7 +96,7 @@ class TransactionIT {
         long decisionsBefore = countDecisions(requestId);
         transaction.begin();
         try (SignedInUser.Scope approver = SignedInUser.signIn("cdc")) {
-            work.complete(task.getId(), new TaskAnswer("APPROVE", null, null));
+            work.complete(task.getId(), new TaskAnswer("APPROVE", null, null, null));
             assertEquals(0, taskService.createTaskQuery().taskId(task.getId()).count(),
                     "the task is completed inside the transaction");
             assertEquals(decisionsBefore + 1, countDecisions(requestId), "the decision is recorded inside it");

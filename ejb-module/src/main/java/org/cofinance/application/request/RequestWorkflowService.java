@@ -15,7 +15,9 @@ import org.cofinance.domain.model.organisation.OrganisationRepository;
 import org.cofinance.domain.model.request.FunderDecisions;
 import org.cofinance.domain.model.request.FundingRequest;
 import org.cofinance.domain.model.request.FundingRequestRepository;
+import org.cofinance.domain.model.request.RequestStatus;
 import org.cofinance.domain.model.request.Tranche;
+import org.cofinance.domain.model.request.TrancheTerms;
 
 /**
  * The steps the funding-request process takes on a request: each moves its money and its status together, in the
@@ -108,7 +110,20 @@ public class RequestWorkflowService {
 
     /** The convention is signed: the request is contracted and its tranches scheduled. */
     public void contract(Long requestId, String author) {
-        request(requestId).signConvention(author, clock.instant(), LocalDate.now(clock.withZone(PARIS)));
+        contract(requestId, author, List.of());
+    }
+
+    /**
+     * The convention is signed, on the schedule the parties agreed (the standard one when none): the request is
+     * contracted and its tranches scheduled. The officer's answer signs it; the process's step after it finds it
+     * signed and leaves it so.
+     */
+    public void contract(Long requestId, String author, List<TrancheTerms> schedule) {
+        FundingRequest request = request(requestId);
+        if (request.status() == RequestStatus.CONTRACTED) {
+            return;
+        }
+        request.signConvention(author, clock.instant(), LocalDate.now(clock.withZone(PARIS)), schedule);
         requests.flush();
     }
 

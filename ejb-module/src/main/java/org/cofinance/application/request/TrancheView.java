@@ -7,7 +7,7 @@ import org.cofinance.domain.model.request.Tranche;
 public record TrancheView(Long id, String label, String share, LocalDate dueOn, String status, String evidence,
                           String evidencedBy, String validatedBy) {
     public static TrancheView of(Tranche t) {
-        return new TrancheView(t.id(), t.label().name(), t.share().toPlainString(), t.dueOn(), t.status().name(),
+        return new TrancheView(t.id(), t.label(), t.share().toPlainString(), t.dueOn(), t.status().name(),
                 t.evidence(), t.evidencedBy(), t.validatedBy());
     }
 }

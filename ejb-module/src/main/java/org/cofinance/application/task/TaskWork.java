@@ -10,12 +10,15 @@ import static org.cofinance.bpmn.FundingRequestProcess.ORGANISATION_ID;
 import static org.cofinance.bpmn.FundingRequestProcess.RECORD_EVIDENCE;
 import static org.cofinance.bpmn.FundingRequestProcess.REQUEST_ID;
 import static org.cofinance.bpmn.FundingRequestProcess.REVISE_PLAN;
+import static org.cofinance.bpmn.FundingRequestProcess.SIGN_CONVENTION;
 import static org.cofinance.bpmn.FundingRequestProcess.TRANCHE_ID;
 import static org.cofinance.bpmn.FundingRequestProcess.VALIDATE_PAYMENT;
 
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
+import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +38,7 @@ import org.cofinance.domain.model.request.DecisionOutcome;
 import org.cofinance.domain.model.request.FundingRequest;
 import org.cofinance.domain.model.request.FundingRequestRepository;
 import org.cofinance.domain.model.request.Tranche;
+import org.cofinance.domain.model.request.TrancheTerms;
 import org.cofinance.domain.model.shared.DomainException;
 import org.cofinance.domain.model.shared.Money;
 import org.cofinance.domain.model.shared.ValidationException;
@@ -127,6 +131,7 @@ public class TaskWork {
                 }
             }
             case VALIDATE_PAYMENT -> answerPayment(caller, facts, outcome);
+            case SIGN_CONVENTION -> workflow.contract(facts.requestId(), caller.username(), schedule(answer));
             default -> {
                 // the answer is all these tasks take
             }
@@ -155,6 +160,31 @@ public class TaskWork {
                 ledger.refuseTrancheShare(facts.trancheId(), funder, caller.username());
             }
         }
+    }
+
+    /** The schedule the officer typed, as terms; every line's wrong field is named at once. */
+    private static List<TrancheTerms> schedule(TaskAnswer answer) {
+        if (answer.schedule() == null) {
+            return List.of();
+        }
+        List<Violation> violations = new ArrayList<>();
+        List<TrancheTerms> terms = new ArrayList<>();
+        for (int i = 0; i < answer.schedule().size(); i++) {
+            TaskAnswer.ScheduleLine line = answer.schedule().get(i);
+            String field = "schedule[" + i + "].";
+            BigDecimal share = null;
+            try {
+                share = line.share() == null ? null : new BigDecimal(line.share().strip());
+            } catch (NumberFormatException e) {
+                violations.add(new Violation(field + "share", "is a percentage like \"30.00\""));
+            }
+            LocalDate dueOn = Inputs.date(line.dueOn(), field + "dueOn", violations);
+            terms.add(new TrancheTerms(line.label(), share, dueOn));
+        }
+        if (!violations.isEmpty()) {
+            throw new ValidationException(violations);
+        }
+        return terms;
     }
 
     private void recordEvidence(Tranche tranche, Caller caller, TaskAnswer answer) {

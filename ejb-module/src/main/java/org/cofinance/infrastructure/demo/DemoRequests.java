@@ -188,7 +188,7 @@ public class DemoRequests {
             Page<TaskView> mine = tasks.list(requestId, null, Paging.of(0, 50));
             TaskView task = mine.items().stream().filter(t -> t.taskType().equals(taskType)).findFirst()
                     .orElseThrow(() -> new IllegalStateException("no " + taskType + " task for " + user));
-            work.complete(task.id(), new TaskAnswer(decision, null, comment));
+            work.complete(task.id(), new TaskAnswer(decision, null, comment, null));
         }
         runAsynchronousSteps(requestId);
     }

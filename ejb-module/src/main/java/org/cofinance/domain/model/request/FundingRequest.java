@@ -143,17 +143,31 @@ public class FundingRequest {
     }
 
     /**
-     * The convention is signed: the approval becomes a contract and its tranches are scheduled — 30 % on signature,
-     * 40 % at mid-term (a year later), 30 % on completion (two years later), each on evidence.
+     * The convention is signed with the standard schedule: 30 % on signature, 40 % at mid-term (a year later), 30 % on
+     * completion (two years later), each on evidence.
      */
     public List<Tranche> signConvention(String officer, Instant at, LocalDate signedOn) {
+        return signConvention(officer, at, signedOn, List.of());
+    }
+
+    /**
+     * The convention is signed: the approval becomes a contract and its tranches are scheduled as the parties agreed
+     * — the standard schedule when they agreed none. An agreed schedule names each tranche (at most 100 characters),
+     * its share of every commitment (positive, two decimals, all adding up to 100.00) and its due date (not before
+     * the signature, in order); each tranche pays its share of every commitment, the last what is left.
+     *
+     * @throws ValidationException naming {@code schedule} or {@code schedule[i].label|share|dueOn}; nothing changes
+     */
+    public List<Tranche> signConvention(String officer, Instant at, LocalDate signedOn, List<TrancheTerms> schedule) {
         if (status != RequestStatus.APPROVED) {
             throw new DomainException("request " + reference + " is " + status + ": only an approved request is "
                     + "contracted");
         }
+        List<Tranche> agreed = schedule == null || schedule.isEmpty() ? Tranche.standardSchedule(this, signedOn)
+                : Tranche.agreedSchedule(this, signedOn, schedule);
         moveTo(RequestStatus.CONTRACTED);
         handling.conventionSigned(officer, at);
-        tranches.addAll(Tranche.standardSchedule(this, signedOn));
+        tranches.addAll(agreed);
         return List.copyOf(tranches);
     }
 

@@ -16,12 +16,14 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import org.cofinance.domain.model.ledger.Commitment;
 import org.cofinance.domain.model.shared.DomainException;
 import org.cofinance.domain.model.shared.Money;
 import org.cofinance.domain.model.shared.SegregationOfDutiesException;
 import org.cofinance.domain.model.shared.ValidationException;
+import org.cofinance.domain.model.shared.Violation;
 
 /**
  * A milestone payment (jalon) of a contracted request: a share of every commitment, paid once an officer recorded
@@ -31,7 +33,11 @@ import org.cofinance.domain.model.shared.ValidationException;
 @Table(name = "tranche")
 public class Tranche {
 
-    public enum Label { SIGNATURE, MID_TERM, COMPLETION }
+    /** The labels of the standard schedule, which the pages translate; an agreed schedule's labels are free text. */
+    public static final String SIGNATURE = "SIGNATURE";
+    public static final String MID_TERM = "MID_TERM";
+    public static final String COMPLETION = "COMPLETION";
+    public static final int MAX_LABEL = 100;
 
     public enum Status { SCHEDULED, EVIDENCED, VALIDATED, PAID }
 
@@ -46,9 +52,8 @@ public class Tranche {
     @Column(nullable = false)
     private int position;
 
-    @Enumerated(EnumType.STRING)
-    @Column(nullable = false, length = 20)
-    private Label label;
+    @Column(nullable = false, length = MAX_LABEL)
+    private String label;
 
     /** The percentage of each commitment this tranche pays, e.g. 30.00. */
     @Column(nullable = false, precision = 5, scale = 2)
@@ -90,12 +95,56 @@ public class Tranche {
      * 30 % on completion (two years later), each on evidence.
      */
     static List<Tranche> standardSchedule(FundingRequest request, LocalDate signedOn) {
-        return List.of(new Tranche(request, 0, Label.SIGNATURE, new BigDecimal("30"), signedOn),
-                new Tranche(request, 1, Label.MID_TERM, new BigDecimal("40"), signedOn.plusYears(1)),
-                new Tranche(request, 2, Label.COMPLETION, new BigDecimal("30"), signedOn.plusYears(2)));
+        return List.of(new Tranche(request, 0, SIGNATURE, new BigDecimal("30"), signedOn),
+                new Tranche(request, 1, MID_TERM, new BigDecimal("40"), signedOn.plusYears(1)),
+                new Tranche(request, 2, COMPLETION, new BigDecimal("30"), signedOn.plusYears(2)));
     }
 
-    Tranche(FundingRequest request, int position, Label label, BigDecimal share, LocalDate dueOn) {
+    /**
+     * A schedule the parties agreed at the signature on {@code signedOn}.
+     *
+     * @throws ValidationException naming every line's wrong field, or {@code schedule} when the shares do not add up
+     *                             to 100.00
+     */
+    static List<Tranche> agreedSchedule(FundingRequest request, LocalDate signedOn, List<TrancheTerms> schedule) {
+        List<Violation> violations = new ArrayList<>();
+        BigDecimal total = BigDecimal.ZERO;
+        LocalDate previous = signedOn;
+        for (int i = 0; i < schedule.size(); i++) {
+            TrancheTerms terms = schedule.get(i);
+            String field = "schedule[" + i + "].";
+            if (terms.label() == null || terms.label().isBlank() || terms.label().strip().length() > MAX_LABEL) {
+                violations.add(new Violation(field + "label", "is required, at most " + MAX_LABEL + " characters"));
+            }
+            if (terms.share() == null || terms.share().signum() <= 0 || terms.share().scale() > 2
+                    || terms.share().compareTo(BigDecimal.valueOf(100)) > 0) {
+                violations.add(new Violation(field + "share", "is a percentage above 0 and at most 100, with at "
+                        + "most two decimals"));
+            } else {
+                total = total.add(terms.share());
+            }
+            if (terms.dueOn() == null || terms.dueOn().isBefore(previous)) {
+                violations.add(new Violation(field + "dueOn", "is a date not before the signature ("
+                        + signedOn + ") nor the tranche before"));
+            } else {
+                previous = terms.dueOn();
+            }
+        }
+        if (violations.isEmpty() && total.compareTo(BigDecimal.valueOf(100)) != 0) {
+            violations.add(new Violation("schedule", "the shares add up to 100.00, not " + total.toPlainString()));
+        }
+        if (!violations.isEmpty()) {
+            throw new ValidationException(violations);
+        }
+        List<Tranche> tranches = new ArrayList<>();
+        for (int i = 0; i < schedule.size(); i++) {
+            TrancheTerms terms = schedule.get(i);
+            tranches.add(new Tranche(request, i, terms.label().strip(), terms.share(), terms.dueOn()));
+        }
+        return tranches;
+    }
+
+    Tranche(FundingRequest request, int position, String label, BigDecimal share, LocalDate dueOn) {
         if (share.signum() <= 0 || share.compareTo(BigDecimal.valueOf(100)) > 0) {
             throw new IllegalArgumentException("a tranche pays between 0 and 100 % of each commitment");
         }
@@ -210,7 +259,7 @@ public class Tranche {
         return position;
     }
 
-    public Label label() {
+    public String label() {
         return label;
     }
 

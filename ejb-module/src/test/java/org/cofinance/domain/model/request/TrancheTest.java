@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.cofinance.domain.model.TestIds.withId;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -128,5 +129,46 @@ class TrancheTest {
         assertThat(first.status()).isEqualTo(Tranche.Status.PAID);
         assertThatThrownBy(() -> first.recordEvidence("encore", null, null, "olivia", NOW))
                 .isInstanceOf(DomainException.class);
+    }
+
+    @Test
+    void shouldScheduleTheTranchesThePartiesAgreedAtTheSignature() {
+        FundingRequest request = approved();
+
+        List<Tranche> tranches = request.signConvention("officer", NOW, SIGNED, List.of(
+                new TrancheTerms(" Démarrage du chantier ", new BigDecimal("25.50"), SIGNED),
+                new TrancheTerms("Livraison", new BigDecimal("74.50"), SIGNED.plusMonths(18))));
+
+        assertThat(request.status()).isEqualTo(RequestStatus.CONTRACTED);
+        assertThat(tranches).extracting(Tranche::label, t -> t.share().toPlainString(), Tranche::dueOn)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("Démarrage du chantier", "25.50", SIGNED),
+                        org.assertj.core.groups.Tuple.tuple("Livraison", "74.50", SIGNED.plusMonths(18)));
+        assertThat(request.isLastTranche(tranches.get(1))).isTrue();
+    }
+
+    @Test
+    void shouldRefuseAScheduleThatIsNotWholeOrInOrderNamingEachFieldAndChangeNothing() {
+        FundingRequest request = approved();
+
+        assertThat(fieldsRefused(request, List.of(
+                new TrancheTerms("A", new BigDecimal("30.00"), SIGNED),
+                new TrancheTerms("B", new BigDecimal("60.00"), SIGNED.plusYears(1))))).containsExactly("schedule");
+        assertThat(fieldsRefused(request, List.of(
+                new TrancheTerms(" ", new BigDecimal("50.001"), SIGNED.minusDays(1)),
+                new TrancheTerms("B", new BigDecimal("0"), SIGNED.plusYears(1)),
+                new TrancheTerms("C", new BigDecimal("50.00"), SIGNED.plusMonths(6)))))
+                .containsExactly("schedule[0].label", "schedule[0].share", "schedule[0].dueOn", "schedule[1].share",
+                        "schedule[2].dueOn");
+        assertThat(request.status()).isEqualTo(RequestStatus.APPROVED);
+        assertThat(request.tranches()).isEmpty();
+    }
+
+    private static List<String> fieldsRefused(FundingRequest request, List<TrancheTerms> schedule) {
+        try {
+            request.signConvention("officer", NOW, SIGNED, schedule);
+            throw new AssertionError("the schedule was taken");
+        } catch (ValidationException e) {
+            return e.violations().stream().map(org.cofinance.domain.model.shared.Violation::field).toList();
+        }
     }
 }

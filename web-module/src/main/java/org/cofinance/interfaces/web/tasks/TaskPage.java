@@ -5,6 +5,10 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.cofinance.application.access.Callers;
@@ -76,6 +80,57 @@ public class TaskPage implements Serializable {
     private String comment;
     private String colleague;
     private boolean done;
+    /** The schedule the officer types at the convention's signature; none: the standard 30/40/30. */
+    private final List<ScheduleRow> schedule = new ArrayList<>();
+
+    /** One tranche of the schedule being typed, as typed (a share "30,00", a due date "26/11/2026"). */
+    public static final class ScheduleRow implements Serializable {
+        private static final long serialVersionUID = 1L;
+        private String label;
+        private String share;
+        private String dueOn;
+
+        public String getLabel() {
+            return label;
+        }
+
+        public void setLabel(String label) {
+            this.label = label;
+        }
+
+        public String getShare() {
+            return share;
+        }
+
+        public void setShare(String share) {
+            this.share = share;
+        }
+
+        public String getDueOn() {
+            return dueOn;
+        }
+
+        public void setDueOn(String dueOn) {
+            this.dueOn = dueOn;
+        }
+
+        TaskAnswer.ScheduleLine line() {
+            return new TaskAnswer.ScheduleLine(label, share == null ? null : share.strip().replace(',', '.'),
+                    isoDay(dueOn));
+        }
+
+        /** A day typed the French way (26/11/2026) as the API writes it; anything else as typed, to be refused. */
+        private static String isoDay(String typed) {
+            if (typed == null || typed.isBlank()) {
+                return typed;
+            }
+            try {
+                return LocalDate.parse(typed.strip(), DateTimeFormatter.ofPattern("dd/MM/uuuu")).toString();
+            } catch (DateTimeParseException e) {
+                return typed;
+            }
+        }
+    }
 
     public void load() {
         if (task == null && !done) {
@@ -91,13 +146,34 @@ public class TaskPage implements Serializable {
     }
 
     public String complete() {
-        TaskAnswer answer = new TaskAnswer(decision, Ui.amountOf(amount), comment);
+        TaskAnswer answer = new TaskAnswer(decision, Ui.amountOf(amount), comment, schedule.isEmpty() ? null
+                : schedule.stream().map(ScheduleRow::line).toList());
         if (!ui.attempt(errors, () -> completion.complete(id, answer))) {
             return null;
         }
         done = true;
         ui.info("task.completed", task.name(), task.requestReference());
         return "/app/tasks.xhtml?faces-redirect=true";
+    }
+
+    /** Adds a tranche to the schedule being typed; what was typed stays. */
+    public void addTranche() {
+        schedule.add(new ScheduleRow());
+    }
+
+    /** Takes the tranche at {@code index} out of the schedule being typed. */
+    public void removeTranche(int index) {
+        if (index >= 0 && index < schedule.size()) {
+            schedule.remove(index);
+        }
+    }
+
+    public List<ScheduleRow> getSchedule() {
+        return schedule;
+    }
+
+    public boolean isConvention() {
+        return task != null && FundingRequestProcess.SIGN_CONVENTION.equals(task.taskType());
     }
 
     public void claim() {
