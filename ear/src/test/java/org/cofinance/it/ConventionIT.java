@@ -60,8 +60,10 @@ class ConventionIT {
         // when each pays
         validate(id, "finance", "finance-investor", "finance-region");
 
-        // then 30 % of each commitment is paid
+        // then 30 % of each commitment is paid, each funder's validator named on the tranche
         assertThat(disbursed(id)).containsExactly("1200000.00", "900000.00", "600000.00");
+        assertThat(request(id).get("tranches").get(0).get("validatedBy").asText())
+                .isEqualTo("finance, finance-investor, finance-region");
 
         // when the region's finance refuses the second evidence while the CDC and the fund pay their shares
         evidence(id, "{\"decision\":\"APPROVE\",\"comment\":\"Rapport à mi-parcours (incomplet)\"}");

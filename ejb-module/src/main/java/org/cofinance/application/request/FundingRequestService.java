@@ -172,6 +172,7 @@ public class FundingRequestService {
     }
 
     private RequestView view(FundingRequest request) {
-        return RequestView.of(request, commitments.ofRequest(request.id()));
+        return RequestView.of(request, commitments.ofRequest(request.id()), commitments.paidSharesOfRequest(
+                request.id()));
     }
 }

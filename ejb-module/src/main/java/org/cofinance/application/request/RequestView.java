@@ -5,6 +5,7 @@ import java.util.List;
 import org.cofinance.application.ledger.CommitmentView;
 import org.cofinance.application.shared.Amounts;
 import org.cofinance.domain.model.ledger.Commitment;
+import org.cofinance.domain.model.ledger.Disbursement;
 import org.cofinance.domain.model.request.FundingRequest;
 
 public record RequestView(Long id, String reference, String title, String territory, String theme,
@@ -13,7 +14,8 @@ public record RequestView(Long id, String reference, String title, String territ
                           List<String> ineligibilityReasons, String processInstanceId, String createdBy,
                           Instant createdAt, Instant submittedAt, String instructedBy,
                           String conventionSignedBy, List<TrancheView> tranches) {
-    public static RequestView of(FundingRequest r, List<Commitment> commitments) {
+    /** The request with its commitments, and the paid shares of its tranches (who validated each). */
+    public static RequestView of(FundingRequest r, List<Commitment> commitments, List<Disbursement> paidShares) {
         return new RequestView(r.id(), r.reference(), r.project().title(), r.project().territory(),
                 r.project().theme().name(), r.project().lead().id(),
                 r.status().name(), Amounts.text(r.project().eligibleCost()),
@@ -22,6 +24,8 @@ public record RequestView(Long id, String reference, String title, String territ
                 commitments.stream().map(CommitmentView::of).toList(), List.copyOf(r.ineligibilityReasons()),
                 r.processInstanceId(), r.handling().createdBy(), r.handling().createdAt(),
                 r.handling().submittedAt(), r.handling().instructedBy(), r.handling().conventionSignedBy(),
-                        r.tranches().stream().map(TrancheView::of).toList());
+                        r.tranches().stream().map(t -> TrancheView.of(t, paidShares.stream()
+                                .filter(d -> t.id().equals(d.trancheId())).map(Disbursement::decidedBy).distinct()
+                                .toList())).toList());
     }
 }

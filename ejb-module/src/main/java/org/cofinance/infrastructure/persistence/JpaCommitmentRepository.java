@@ -113,6 +113,13 @@ public class JpaCommitmentRepository implements CommitmentRepository {
     }
 
     @Override
+    public List<Disbursement> paidSharesOfRequest(Long requestId) {
+        return em.createQuery("select d from Disbursement d where d.commitment.requestId = :request "
+                        + "and d.trancheShare = true and d.status = :paid order by d.decidedAt, d.id", Disbursement.class)
+                .setParameter("request", requestId).setParameter("paid", DisbursementStatus.PAID).getResultList();
+    }
+
+    @Override
     public List<Disbursement> advancesOn(Long trancheId) {
         return em.createQuery("select d from Disbursement d join fetch d.commitment where d.trancheId = :tranche "
                 + "and d.trancheShare = false order by d.id", Disbursement.class).setParameter("tranche", trancheId)

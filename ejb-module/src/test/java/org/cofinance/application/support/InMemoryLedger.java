@@ -173,6 +173,13 @@ public final class InMemoryLedger {
         }
 
         @Override
+        public List<Disbursement> paidSharesOfRequest(Long requestId) {
+            return disbursements.values().stream().filter(d -> d.isTrancheShare()
+                    && d.status() == DisbursementStatus.PAID && d.commitment().requestId().equals(requestId))
+                    .sorted(java.util.Comparator.comparing(Disbursement::id)).toList();
+        }
+
+        @Override
         public List<Disbursement> advancesOn(Long trancheId) {
             return disbursements.values().stream().filter(d -> trancheId.equals(d.trancheId()) && !d.isTrancheShare())
                     .sorted(java.util.Comparator.comparing(Disbursement::id)).toList();

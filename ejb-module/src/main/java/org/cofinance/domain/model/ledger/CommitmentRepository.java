@@ -45,6 +45,9 @@ public interface CommitmentRepository {
     /** The payments of a tranche, each funder's share of it, in the order they were asked. */
     List<Disbursement> ofTranche(Long trancheId);
 
+    /** The funders' shares of the request's tranches that were paid, in the order they were paid. */
+    List<Disbursement> paidSharesOfRequest(Long requestId);
+
     /** The payments officers asked in advance of a tranche, in the order they were asked. */
     List<Disbursement> advancesOn(Long trancheId);
 
