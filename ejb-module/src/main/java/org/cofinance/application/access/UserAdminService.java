@@ -143,8 +143,7 @@ public class UserAdminService {
     /** {@code PUT /users/{username}/enabled}. */
     public UserView setEnabled(String username, boolean enabled) {
         AppUser user = findAsAdmin(username);
-        return reassign(username, user.roles().isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(user.roles()),
-                user.organisationId(), enabled);
+        return reassign(username, user.roles(), user.organisationId(), enabled);
     }
 
     /** An administrator sets a user's password: the user's sessions end and he chooses his own at his next sign-in. */

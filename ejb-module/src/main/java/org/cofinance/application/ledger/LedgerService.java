@@ -91,8 +91,7 @@ public class LedgerService {
      * the others pay meanwhile. A tranche nobody has anything left to pay on is paid at once.
      */
     public void askTranchePayments(Long trancheId) {
-        Tranche tranche = requests.lockTranche(trancheId)
-                .orElseThrow(() -> new NotFoundException("no tranche " + trancheId));
+        Tranche tranche = lockedTranche(trancheId);
         List<Disbursement> lines = commitments.ofTranche(trancheId);
         Set<Long> paid = fundersWith(lines, DisbursementStatus.PAID);
         List<Commitment> posted = commitments.postedOf(tranche.request().id());
@@ -132,10 +131,10 @@ public class LedgerService {
      * @throws org.cofinance.domain.model.shared.SegregationOfDutiesException when the validator recorded the evidence
      */
     public void payTrancheShare(Long trancheId, Long organisationId, String validator) {
-        Tranche tranche = requests.lockTranche(trancheId)
-                .orElseThrow(() -> new NotFoundException("no tranche " + trancheId));
+        Tranche tranche = lockedTranche(trancheId);
         tranche.checkValidator(validator);
-        List<Disbursement> share = askedOf(trancheId, organisationId);
+        List<Disbursement> lines = commitments.ofTranche(trancheId);
+        List<Disbursement> share = askedOf(lines, trancheId, organisationId);
         envelopes.lockChains(share.stream().map(d -> d.commitment().envelope()).toList());
         Instant now = clock.instant();
         for (Disbursement payment : share) {
@@ -143,7 +142,6 @@ public class LedgerService {
             entries.record(payment.pay(validator, new Movement(validator, now, "tranche:" + trancheId + ":payment:"
                     + payment.id(), "tranche " + tranche.label())));
         }
-        List<Disbursement> lines = commitments.ofTranche(trancheId);
         if (fundersWith(lines, DisbursementStatus.PAID).containsAll(fundersWith(lines, null))) {
             tranche.paidByEveryFunder();
         }
@@ -151,18 +149,23 @@ public class LedgerService {
 
     /** A funder's finance refuses the evidence for its share: its requested payments are refused, nothing moves. */
     public void refuseTrancheShare(Long trancheId, Long organisationId, String validator) {
-        Tranche tranche = requests.lockTranche(trancheId)
-                .orElseThrow(() -> new NotFoundException("no tranche " + trancheId));
+        Tranche tranche = lockedTranche(trancheId);
         tranche.checkValidator(validator);
         Instant now = clock.instant();
-        for (Disbursement payment : askedOf(trancheId, organisationId)) {
+        for (Disbursement payment : askedOf(commitments.ofTranche(trancheId), trancheId, organisationId)) {
             commitments.lock(payment);
             payment.refuse(validator, now);
         }
     }
 
-    private List<Disbursement> askedOf(Long trancheId, Long organisationId) {
-        List<Disbursement> share = commitments.ofTranche(trancheId).stream()
+    /** The tranche, its row locked: the answers on one tranche are taken one at a time, on every node. */
+    private Tranche lockedTranche(Long trancheId) {
+        return requests.lockTranche(trancheId).orElseThrow(() -> new NotFoundException("no tranche " + trancheId));
+    }
+
+    /** Of the tranche's payments, the funder's share still awaiting its answer (409 when there is none). */
+    private static List<Disbursement> askedOf(List<Disbursement> lines, Long trancheId, Long organisationId) {
+        List<Disbursement> share = lines.stream()
                 .filter(d -> d.status() == DisbursementStatus.REQUESTED
                         && d.commitment().organisationId().equals(organisationId)).toList();
         if (share.isEmpty()) {

@@ -144,16 +144,22 @@ public class TaskWork {
      * evidence. A task of the model's first version names no funder: its validator answers for every funder at once.
      */
     private void answerPayment(Caller caller, TaskFacts facts, DecisionOutcome outcome) {
-        if (facts.organisationId() == null && ledger.fundersToPay(facts.trancheId()).isEmpty()) {
-            // evidence recorded before each funder's share was asked
-            ledger.askTranchePayments(facts.trancheId());
-        }
-        List<Long> funders = facts.organisationId() != null ? List.of(facts.organisationId())
-                : ledger.fundersToPay(facts.trancheId());
-        for (Long funder : funders) {
-            if (facts.organisationId() != null && !caller.actsFor(funder)) {
-                throw new AccessDeniedException("only the finance of organisation " + funder + " pays its share");
+        List<Long> funders;
+        if (facts.organisationId() != null) {
+            if (!caller.actsFor(facts.organisationId())) {
+                throw new AccessDeniedException("only the finance of organisation " + facts.organisationId()
+                        + " pays its share");
             }
+            funders = List.of(facts.organisationId());
+        } else {
+            funders = ledger.fundersToPay(facts.trancheId());
+            if (funders.isEmpty()) {
+                // evidence recorded before each funder's share was asked
+                ledger.askTranchePayments(facts.trancheId());
+                funders = ledger.fundersToPay(facts.trancheId());
+            }
+        }
+        for (Long funder : funders) {
             if (outcome == DecisionOutcome.APPROVE) {
                 ledger.payTrancheShare(facts.trancheId(), funder, caller.username());
             } else {

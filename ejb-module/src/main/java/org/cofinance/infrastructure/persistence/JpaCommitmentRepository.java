@@ -107,9 +107,7 @@ public class JpaCommitmentRepository implements CommitmentRepository {
 
     @Override
     public List<Disbursement> ofTranche(Long trancheId) {
-        return em.createQuery("select d from Disbursement d join fetch d.commitment where d.trancheId = :tranche "
-                + "and d.trancheShare = true order by d.id", Disbursement.class).setParameter("tranche", trancheId)
-                .getResultList();
+        return onTranche(trancheId, true);
     }
 
     @Override
@@ -121,9 +119,14 @@ public class JpaCommitmentRepository implements CommitmentRepository {
 
     @Override
     public List<Disbursement> advancesOn(Long trancheId) {
+        return onTranche(trancheId, false);
+    }
+
+    /** The funders' shares of a tranche, or the advances officers asked on it, in the order they were asked. */
+    private List<Disbursement> onTranche(Long trancheId, boolean shares) {
         return em.createQuery("select d from Disbursement d join fetch d.commitment where d.trancheId = :tranche "
-                + "and d.trancheShare = false order by d.id", Disbursement.class).setParameter("tranche", trancheId)
-                .getResultList();
+                        + "and d.trancheShare = :shares order by d.id", Disbursement.class)
+                .setParameter("tranche", trancheId).setParameter("shares", shares).getResultList();
     }
 
     @Override

@@ -168,8 +168,7 @@ public final class InMemoryLedger {
 
         @Override
         public List<Disbursement> ofTranche(Long trancheId) {
-            return disbursements.values().stream().filter(d -> trancheId.equals(d.trancheId()) && d.isTrancheShare())
-                    .sorted(java.util.Comparator.comparing(Disbursement::id)).toList();
+            return onTranche(trancheId, true);
         }
 
         @Override
@@ -181,8 +180,12 @@ public final class InMemoryLedger {
 
         @Override
         public List<Disbursement> advancesOn(Long trancheId) {
-            return disbursements.values().stream().filter(d -> trancheId.equals(d.trancheId()) && !d.isTrancheShare())
-                    .sorted(java.util.Comparator.comparing(Disbursement::id)).toList();
+            return onTranche(trancheId, false);
+        }
+
+        private List<Disbursement> onTranche(Long trancheId, boolean shares) {
+            return disbursements.values().stream().filter(d -> trancheId.equals(d.trancheId())
+                    && d.isTrancheShare() == shares).sorted(java.util.Comparator.comparing(Disbursement::id)).toList();
         }
 
         @Override
