@@ -260,7 +260,7 @@ class ReportsIT {
      * The CSV rows by header name, as the administrator reads them (every organisation's); our exports quote only
      * cells with a comma, a quote or a line break.
      */
-    private static List<Map<String, String>> csv(String path) {
+    static List<Map<String, String>> csv(String path) {
         Api.Reply reply = Api.as("admin").get(path);
         assertThat(reply.status()).as(reply.body()).isEqualTo(200);
         assertThat(reply.contentType()).startsWith("text/csv");

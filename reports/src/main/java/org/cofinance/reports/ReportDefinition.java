@@ -35,13 +35,20 @@ public record ReportDefinition(String name, List<String> columns, Set<String> co
             List.of("quarter", "reference", "funder", "envelope", "status", "requested", "paid", "due",
                     "paidAmount"), Set.of("status"));
 
+    /**
+     * The échéancier prévisionnel: per year, envelope and funder, what the signed schedules call for, what was paid
+     * that year, and the year's payment credits of the envelope (empty when none).
+     */
+    public static final ReportDefinition FORECAST = new ReportDefinition("forecast",
+            List.of("year", "envelope", "funder", "scheduled", "paid", "paymentCredits"), Set.of());
+
     /** One request for its committee (fiche d'engagement); its project fields are parameters, its rows sections. */
     public static final ReportDefinition REQUEST_SHEET = new ReportDefinition("request-sheet",
             List.of("section", "label", "detail", "amount"), Set.of());
 
     /** The reports of {@code GET /reports/{name}}; the request sheet has its own address. */
     public static final List<ReportDefinition> ALL = List.of(ENVELOPE_STATUS, COMMITMENTS, PIPELINE, DISBURSEMENTS,
-            AUDIT);
+            FORECAST, AUDIT);
 
     public static java.util.Optional<ReportDefinition> named(String name) {
         return ALL.stream().filter(d -> d.name().equals(name)).findFirst();

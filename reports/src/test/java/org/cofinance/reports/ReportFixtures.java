@@ -93,6 +93,16 @@ final class ReportFixtures {
                         "0.00", "paidAmount", "450000.00"));
     }
 
+    static List<Map<String, ?>> forecast() {
+        return List.of(
+                row("year", 2026, "envelope", "AMI-TIGA-SUB", "funder", "CDC", "scheduled", "1200000.00", "paid",
+                        "1200000.00", "paymentCredits", "5000000.00"),
+                row("year", 2027, "envelope", "AMI-TIGA-SUB", "funder", "CDC", "scheduled", "1600000.00", "paid",
+                        "0.00", "paymentCredits", null),
+                row("year", 2027, "envelope", "REGION-BFC", "funder", "Région BFC", "scheduled", "800000.00", "paid",
+                        "0.00", "paymentCredits", "2000000.00"));
+    }
+
     static List<Map<String, ?>> requestSheet() {
         return List.of(
                 row("section", "plan", "label", "CDC", "detail", "SUBSIDY · AMI-TIGA-SUB", "amount", "4000000.00"),

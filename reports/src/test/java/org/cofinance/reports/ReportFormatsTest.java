@@ -42,6 +42,7 @@ class ReportFormatsTest {
                 Arguments.of(ReportDefinition.COMMITMENTS, ReportFixtures.commitments(), "amount"),
                 Arguments.of(ReportDefinition.PIPELINE, ReportFixtures.pipeline(), "eligibleCost"),
                 Arguments.of(ReportDefinition.DISBURSEMENTS, ReportFixtures.disbursements(), "paidAmount"),
+                Arguments.of(ReportDefinition.FORECAST, ReportFixtures.forecast(), "scheduled"),
                 Arguments.of(ReportDefinition.REQUEST_SHEET, ReportFixtures.requestSheet(), "amount"),
                 Arguments.of(ReportDefinition.AUDIT, ReportFixtures.audit(), "amount"));
     }

@@ -2,5 +2,6 @@ package org.cofinance.application.ledger;
 
 import java.util.List;
 
-public record CommitmentDetail(CommitmentView commitment, Long requestId, List<DisbursementView> disbursements) {
+public record CommitmentDetail(CommitmentView commitment, Long requestId, List<DisbursementView> disbursements,
+                               List<RecoveryView> recoveries) {
 }

@@ -3,6 +3,7 @@ package org.cofinance.application.ledger;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -17,6 +18,7 @@ import org.cofinance.domain.model.ledger.Disbursement;
 import org.cofinance.domain.model.ledger.EnvelopeRepository;
 import org.cofinance.domain.model.ledger.LedgerEntryRepository;
 import org.cofinance.domain.model.ledger.Movement;
+import org.cofinance.domain.model.ledger.Recovery;
 import org.cofinance.domain.model.request.FundingRequest;
 import org.cofinance.domain.model.request.FundingRequestRepository;
 import org.cofinance.domain.model.request.RequestStatus;
@@ -29,7 +31,8 @@ import org.cofinance.domain.model.user.Role;
 
 /**
  * Commitments after their posting: disbursements asked by officers and validated by finance (never the same person),
- * and closing, which releases the undisbursed rest to the envelope.
+ * within the year's payment credits; recoveries of money paid (ordres de reversement), issued and received by the
+ * funder's finance; and closing, which releases what was not paid to the envelope.
  */
 @Stateless
 public class CommitmentService {
@@ -40,24 +43,26 @@ public class CommitmentService {
     private final FundingRequestRepository requests;
     private final Callers callers;
     private final IdempotencyStore idempotency;
+    private final PaymentCreditControl credits;
     private final Clock clock;
 
     @Inject
     public CommitmentService(CommitmentRepository commitments, EnvelopeRepository envelopes,
                              LedgerEntryRepository entries, FundingRequestRepository requests, Callers callers,
-                             IdempotencyStore idempotency, Clock clock) {
+                             IdempotencyStore idempotency, PaymentCreditControl credits, Clock clock) {
         this.commitments = commitments;
         this.envelopes = envelopes;
         this.entries = entries;
         this.requests = requests;
         this.callers = callers;
         this.idempotency = idempotency;
+        this.credits = credits;
         this.clock = clock;
     }
 
     /** For the container's proxies only. */
     protected CommitmentService() {
-        this(null, null, null, null, null, null, null);
+        this(null, null, null, null, null, null, null, null);
     }
 
     /** A payment an officer asks: how much, on what evidence, in advance of which tranche of the schedule. */
@@ -143,7 +148,9 @@ public class CommitmentService {
         requireSignedConvention(disbursement.commitment());
         envelopes.lockChains(List.of(disbursement.commitment().envelope()));
         commitments.lock(disbursement);
-        entries.record(disbursement.pay(caller.username(), new Movement(caller.username(), clock.instant(),
+        Instant now = clock.instant();
+        credits.checkPayment(disbursement.commitment().envelope(), disbursement.amount(), now);
+        entries.record(disbursement.pay(caller.username(), new Movement(caller.username(), now,
                 "disbursement:" + disbursementId + ":pay", disbursement.evidence())));
         return DisbursementView.of(disbursement);
     }
@@ -175,6 +182,76 @@ public class CommitmentService {
         return DisbursementView.of(disbursement);
     }
 
+    /** What the funder's finance asks back, and why. */
+    public record RecoveryAsk(String amount, String reason) {
+    }
+
+    /**
+     * The funder's finance issues a recovery (ordre de reversement) on money paid on the commitment: at most what was
+     * paid and is neither recovered nor asked back already (409 otherwise). Nothing moves until it is received.
+     */
+    public RecoveryView issueRecovery(Long commitmentId, RecoveryAsk ask, String idempotencyKey) {
+        Caller caller = callers.current().require(Role.FINANCE);
+        String operation = "issue-recovery:" + commitmentId;
+        if (idempotencyKey != null) {
+            Optional<Long> first = idempotency.replay(caller.username(), idempotencyKey, operation, ask);
+            if (first.isPresent()) {
+                return RecoveryView.of(commitments.findRecovery(first.get()).orElseThrow());
+            }
+        }
+        List<Violation> violations = new ArrayList<>();
+        Money amount = Inputs.money(ask.amount(), "amount", violations);
+        if (ask.reason() == null || ask.reason().isBlank() || ask.reason().length() > 1000) {
+            violations.add(new Violation("reason", "is required: why the money is due back, at most 1000 "
+                    + "characters"));
+        }
+        if (!violations.isEmpty()) {
+            throw new ValidationException(violations);
+        }
+        Commitment commitment = visible(caller, find(commitmentId));
+        commitments.lock(commitment);
+        Recovery recovery = new Recovery(commitment, amount, commitments.outstandingRecoveriesOf(commitment),
+                ask.reason(), caller.username(), clock.instant());
+        commitments.add(recovery);
+        if (idempotencyKey != null) {
+            idempotency.remember(caller.username(), idempotencyKey, operation, ask, 201, recovery.id());
+        }
+        return RecoveryView.of(recovery);
+    }
+
+    /**
+     * The money asked back came in: a RECOVER entry lowers what the commitment and its envelopes paid; the amount is
+     * never paid again, and goes back to the envelope when the commitment is closed.
+     */
+    public RecoveryView receiveRecovery(Long commitmentId, Long recoveryId) {
+        Caller caller = callers.current().require(Role.FINANCE);
+        Recovery recovery = recovery(caller, commitmentId, recoveryId);
+        envelopes.lockChains(List.of(recovery.commitment().envelope()));
+        commitments.lock(recovery.commitment());
+        commitments.lock(recovery);
+        recovery.received(new Movement(caller.username(), clock.instant(), "recovery:" + recoveryId + ":received",
+                recovery.reason())).forEach(entries::record);
+        return RecoveryView.of(recovery);
+    }
+
+    /** The recovery is withdrawn before the money came back: nothing moves. */
+    public RecoveryView cancelRecovery(Long commitmentId, Long recoveryId) {
+        Caller caller = callers.current().require(Role.FINANCE);
+        Recovery recovery = recovery(caller, commitmentId, recoveryId);
+        commitments.lock(recovery);
+        recovery.cancel(caller.username(), clock.instant());
+        return RecoveryView.of(recovery);
+    }
+
+    private Recovery recovery(Caller caller, Long commitmentId, Long recoveryId) {
+        Recovery recovery = commitments.findRecovery(recoveryId).orElse(null);
+        if (recovery == null || !recovery.commitment().id().equals(commitmentId)) {
+            throw new NotFoundException("no recovery " + recoveryId + " on commitment " + commitmentId);
+        }
+        visible(caller, recovery.commitment());
+        return recovery;
+    }
+
     /** Closes a commitment (FINANCE): the undisbursed rest goes back to the envelope (dégagement). */
     public CommitmentDetail close(Long commitmentId) {
         Caller caller = callers.current().require(Role.FINANCE);
@@ -203,7 +280,8 @@ public class CommitmentService {
 
     private CommitmentDetail detail(Commitment commitment) {
         return new CommitmentDetail(CommitmentView.of(commitment), commitment.requestId(),
-                commitments.disbursementsOf(commitment).stream().map(DisbursementView::of).toList());
+                commitments.disbursementsOf(commitment).stream().map(DisbursementView::of).toList(),
+                commitments.recoveriesOf(commitment).stream().map(RecoveryView::of).toList());
     }
 
     private Disbursement disbursement(Long commitmentId, Long disbursementId) {

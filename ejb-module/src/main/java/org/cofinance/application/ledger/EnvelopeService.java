@@ -7,9 +7,13 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 import java.util.UUID;
 import org.cofinance.application.access.Caller;
 import org.cofinance.application.access.Callers;
+import org.cofinance.application.shared.Amounts;
 import org.cofinance.application.shared.IdempotencyKeyReusedException;
 import org.cofinance.application.shared.Inputs;
 import org.cofinance.application.shared.NotFoundException;
@@ -22,8 +26,11 @@ import org.cofinance.domain.model.ledger.EnvelopeRepository;
 import org.cofinance.domain.model.ledger.LedgerEntry;
 import org.cofinance.domain.model.ledger.LedgerEntryRepository;
 import org.cofinance.domain.model.ledger.Movement;
+import org.cofinance.domain.model.ledger.PaymentCredit;
+import org.cofinance.domain.model.ledger.PaymentCreditRepository;
 import org.cofinance.domain.model.organisation.Organisation;
 import org.cofinance.domain.model.organisation.OrganisationRepository;
+import org.cofinance.domain.model.shared.DomainException;
 import org.cofinance.domain.model.shared.Money;
 import org.cofinance.domain.model.shared.ValidationException;
 import org.cofinance.domain.model.shared.Violation;
@@ -39,22 +46,27 @@ public class EnvelopeService {
     private final EnvelopeRepository envelopes;
     private final LedgerEntryRepository entries;
     private final OrganisationRepository organisations;
+    private final PaymentCreditRepository credits;
+    private final Forecasts forecasts;
     private final Callers callers;
     private final Clock clock;
 
     @Inject
     public EnvelopeService(EnvelopeRepository envelopes, LedgerEntryRepository entries,
-                           OrganisationRepository organisations, Callers callers, Clock clock) {
+                           OrganisationRepository organisations, PaymentCreditRepository credits, Forecasts forecasts,
+                           Callers callers, Clock clock) {
         this.envelopes = envelopes;
         this.entries = entries;
         this.organisations = organisations;
+        this.credits = credits;
+        this.forecasts = forecasts;
         this.callers = callers;
         this.clock = clock;
     }
 
     /** For the container's proxies only. */
     protected EnvelopeService() {
-        this(null, null, null, null, null);
+        this(null, null, null, null, null, null, null);
     }
 
     public Page<EnvelopeView> list(Paging paging) {
@@ -71,7 +83,63 @@ public class EnvelopeService {
     public EnvelopeView get(Long id) {
         Envelope envelope = visible(id);
         List<EnvelopeView> children = envelopes.childrenOf(id).stream().map(e -> EnvelopeView.of(e, null)).toList();
-        return EnvelopeView.of(envelope, children);
+        return EnvelopeView.of(envelope, children, paymentCredits(id));
+    }
+
+    /** The envelope's payment credits year by year, with what its payments (sub-envelopes' included) used of them. */
+    private List<PaymentCreditView> paymentCredits(Long id) {
+        return credits.currentOf(id).stream().map(c -> new PaymentCreditView(c.year(), Amounts.text(c.amount()),
+                Amounts.text(credits.paidIn(id, c.year())))).toList();
+    }
+
+    /** A year of an envelope's forecast: what its signed schedules call for, what it paid, and its credits. */
+    public record ForecastYear(int year, String scheduled, String paid, String paymentCredits) {
+    }
+
+    /**
+     * The forecast of an envelope, its sub-envelopes counted, from this year on (Paris time): year by year, what the
+     * signed schedules call for, what was paid, and the envelope's own payment credits (null when none).
+     */
+    public List<ForecastYear> forecast(Long id) {
+        Envelope envelope = visible(id);
+        int thisYear = PaymentCredit.yearOf(clock.instant());
+        Map<Integer, List<Forecasts.Line>> byYear = new TreeMap<>(forecasts.lines(new Forecasts.Criteria(
+                envelope.code(), null, 0L, null)).stream().filter(l -> l.year() >= thisYear)
+                .collect(Collectors.groupingBy(Forecasts.Line::year)));
+        List<ForecastYear> years = new ArrayList<>();
+        byYear.forEach((year, lines) -> years.add(new ForecastYear(year,
+                Amounts.text(lines.stream().map(Forecasts.Line::scheduled).reduce(Money.ZERO, Money::plus)),
+                Amounts.text(lines.stream().map(Forecasts.Line::paid).reduce(Money.ZERO, Money::plus)),
+                lines.stream().filter(l -> l.envelope().equals(envelope.code()) && l.paymentCredits() != null)
+                        .map(l -> Amounts.text(l.paymentCredits())).findFirst().orElse(null))));
+        return years;
+    }
+
+    /**
+     * Sets the payment credits of an envelope for a year (ADMIN): from then on, the payments validated that year out
+     * of it and its sub-envelopes never exceed them. Lowering them below what the year already paid is refused.
+     */
+    public EnvelopeView setPaymentCredits(Long id, String yearText, String amountText) {
+        Caller caller = callers.current().require(Role.ADMIN);
+        List<Violation> violations = new ArrayList<>();
+        Money amount = Inputs.amount(amountText, "amount", violations, true);
+        int year = yearText != null && yearText.matches("[0-9]{4}") ? Integer.parseInt(yearText) : 0;
+        if (year < PaymentCredit.FIRST_YEAR || year > PaymentCredit.LAST_YEAR) {
+            violations.add(new Violation("year", "is a year from " + PaymentCredit.FIRST_YEAR + " to "
+                    + PaymentCredit.LAST_YEAR));
+        }
+        if (!violations.isEmpty()) {
+            throw new ValidationException(violations);
+        }
+        Envelope envelope = envelopes.find(id).orElseThrow(() -> new NotFoundException("no envelope " + id));
+        envelopes.lockChains(List.of(envelope));
+        Money paid = credits.paidIn(id, year);
+        if (amount.isLessThan(paid)) {
+            throw new DomainException("the " + year + " payment credits of " + envelope.code() + " cannot go below the "
+                    + paid.toPlainString() + " EUR already paid that year");
+        }
+        credits.add(new PaymentCredit(envelope, year, amount, caller.username(), clock.instant()));
+        return get(id);
     }
 
     public Page<EntryView> entries(Long id, Paging paging) {

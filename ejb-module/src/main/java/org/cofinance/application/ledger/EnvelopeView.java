@@ -6,10 +6,15 @@ import org.cofinance.domain.model.ledger.Envelope;
 
 public record EnvelopeView(Long id, String code, String name, Long ownerOrganisationId, String parentCode,
                            String ceiling, String reserved, String committed, String disbursed, String available,
-                           List<EnvelopeView> children) {
+                           List<EnvelopeView> children, List<PaymentCreditView> paymentCredits) {
     public static EnvelopeView of(Envelope e, List<EnvelopeView> children) {
+        return of(e, children, null);
+    }
+
+    public static EnvelopeView of(Envelope e, List<EnvelopeView> children, List<PaymentCreditView> paymentCredits) {
         return new EnvelopeView(e.id(), e.code(), e.name(), e.owner().id(),
                 e.parent().map(Envelope::code).orElse(null), Amounts.text(e.ceiling()), Amounts.text(e.reserved()),
-                Amounts.text(e.committed()), Amounts.text(e.disbursed()), Amounts.text(e.available()), children);
+                Amounts.text(e.committed()), Amounts.text(e.disbursed()), Amounts.text(e.available()), children,
+                paymentCredits);
     }
 }

@@ -14,8 +14,8 @@ import org.cofinance.domain.model.user.Role;
 
 /**
  * Proves that every envelope's running balances equal what its ledger entries (and its sub-envelopes') add up to:
- * reserved = RESERVE − POST − VOID, committed = POST − RELEASE, disbursed = DISBURSE, and that its ceiling is its
- * last AMEND. Any difference is a bug to investigate, never to be patched in place.
+ * reserved = RESERVE − POST − VOID, committed = POST − RELEASE, disbursed = DISBURSE − RECOVER, and that its
+ * ceiling is its last AMEND. Any difference is a bug to investigate, never to be patched in place.
  */
 @Stateless
 public class LedgerReconciliation {

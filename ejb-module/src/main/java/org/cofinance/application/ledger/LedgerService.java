@@ -35,21 +35,24 @@ public class LedgerService {
     private final EnvelopeRepository envelopes;
     private final CommitmentRepository commitments;
     private final LedgerEntryRepository entries;
+    private final PaymentCreditControl credits;
     private final Clock clock;
 
     @Inject
     public LedgerService(FundingRequestRepository requests, EnvelopeRepository envelopes,
-                         CommitmentRepository commitments, LedgerEntryRepository entries, Clock clock) {
+                         CommitmentRepository commitments, LedgerEntryRepository entries,
+                         PaymentCreditControl credits, Clock clock) {
         this.requests = requests;
         this.envelopes = envelopes;
         this.commitments = commitments;
         this.entries = entries;
+        this.credits = credits;
         this.clock = clock;
     }
 
     /** For the container's proxies only. */
     protected LedgerService() {
-        this(null, null, null, null, null);
+        this(null, null, null, null, null, null);
     }
 
     /** Turns every reservation of the request into a commitment of the reserved amount. */
@@ -126,7 +129,8 @@ public class LedgerService {
 
     /**
      * A funder's finance validates its share of the tranche: each of its requested payments is paid (a DISBURSE
-     * entry, keyed by the payment so that it is booked once); once every funder asked has paid, the tranche is paid.
+     * entry, keyed by the payment so that it is booked once), within the year's payment credits of its envelopes;
+     * once every funder asked has paid, the tranche is paid.
      *
      * @throws org.cofinance.domain.model.shared.SegregationOfDutiesException when the validator recorded the evidence
      */
@@ -139,6 +143,7 @@ public class LedgerService {
         Instant now = clock.instant();
         for (Disbursement payment : share) {
             commitments.lock(payment);
+            credits.checkPayment(payment.commitment().envelope(), payment.amount(), now);
             entries.record(payment.pay(validator, new Movement(validator, now, "tranche:" + trancheId + ":payment:"
                     + payment.id(), "tranche " + tranche.label())));
         }

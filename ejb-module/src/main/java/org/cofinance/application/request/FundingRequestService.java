@@ -173,6 +173,6 @@ public class FundingRequestService {
 
     private RequestView view(FundingRequest request) {
         return RequestView.of(request, commitments.ofRequest(request.id()), commitments.paidSharesOfRequest(
-                request.id()));
+                request.id()), commitments.recoveriesOfRequest(request.id()));
     }
 }

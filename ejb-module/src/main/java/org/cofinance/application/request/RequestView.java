@@ -3,9 +3,11 @@ package org.cofinance.application.request;
 import java.time.Instant;
 import java.util.List;
 import org.cofinance.application.ledger.CommitmentView;
+import org.cofinance.application.ledger.RecoveryView;
 import org.cofinance.application.shared.Amounts;
 import org.cofinance.domain.model.ledger.Commitment;
 import org.cofinance.domain.model.ledger.Disbursement;
+import org.cofinance.domain.model.ledger.Recovery;
 import org.cofinance.domain.model.request.FundingRequest;
 
 public record RequestView(Long id, String reference, String title, String territory, String theme,
@@ -13,9 +15,13 @@ public record RequestView(Long id, String reference, String title, String territ
                           List<DecisionView> decisions, List<CommitmentView> commitments,
                           List<String> ineligibilityReasons, String processInstanceId, String createdBy,
                           Instant createdAt, Instant submittedAt, String instructedBy,
-                          String conventionSignedBy, List<TrancheView> tranches) {
-    /** The request with its commitments, and the paid shares of its tranches (who validated each). */
-    public static RequestView of(FundingRequest r, List<Commitment> commitments, List<Disbursement> paidShares) {
+                          String conventionSignedBy, List<TrancheView> tranches, List<RecoveryView> recoveries) {
+    /**
+     * The request with its commitments, the paid shares of its tranches (who validated each) and the recoveries of
+     * money paid on them.
+     */
+    public static RequestView of(FundingRequest r, List<Commitment> commitments, List<Disbursement> paidShares,
+                                 List<Recovery> recoveries) {
         return new RequestView(r.id(), r.reference(), r.project().title(), r.project().territory(),
                 r.project().theme().name(), r.project().lead().id(),
                 r.status().name(), Amounts.text(r.project().eligibleCost()),
@@ -26,6 +32,7 @@ public record RequestView(Long id, String reference, String title, String territ
                 r.handling().submittedAt(), r.handling().instructedBy(), r.handling().conventionSignedBy(),
                         r.tranches().stream().map(t -> TrancheView.of(t, paidShares.stream()
                                 .filter(d -> t.id().equals(d.trancheId())).map(Disbursement::decidedBy).distinct()
-                                .toList())).toList());
+                                .toList())).toList(),
+                recoveries.stream().map(RecoveryView::of).toList());
     }
 }

@@ -12,6 +12,7 @@ import org.cofinance.domain.model.ledger.CommitmentRepository;
 import org.cofinance.domain.model.ledger.CommitmentStatus;
 import org.cofinance.domain.model.ledger.Disbursement;
 import org.cofinance.domain.model.ledger.DisbursementStatus;
+import org.cofinance.domain.model.ledger.Recovery;
 import org.cofinance.domain.model.shared.Money;
 
 /** Commitments and disbursements in PostgreSQL through JPA. */
@@ -132,5 +133,40 @@ public class JpaCommitmentRepository implements CommitmentRepository {
     @Override
     public void add(Disbursement disbursement) {
         em.persist(disbursement);
+    }
+
+    @Override
+    public Optional<Recovery> findRecovery(Long id) {
+        return Optional.ofNullable(id == null ? null : em.find(Recovery.class, id));
+    }
+
+    @Override
+    public void lock(Recovery recovery) {
+        em.refresh(recovery, LockModeType.PESSIMISTIC_WRITE);
+    }
+
+    @Override
+    public List<Recovery> recoveriesOf(Commitment commitment) {
+        return em.createQuery("select r from Recovery r where r.commitment = :c order by r.id", Recovery.class)
+                .setParameter("c", commitment).getResultList();
+    }
+
+    @Override
+    public List<Recovery> recoveriesOfRequest(Long requestId) {
+        return em.createQuery("select r from Recovery r join fetch r.commitment where r.commitment.requestId = :r "
+                + "order by r.id", Recovery.class).setParameter("r", requestId).getResultList();
+    }
+
+    @Override
+    public Money outstandingRecoveriesOf(Commitment commitment) {
+        return em.createQuery("select coalesce(sum(r.amount), 0) from Recovery r "
+                        + "where r.commitment = :c and r.status = :s", BigDecimal.class)
+                .setParameter("c", commitment).setParameter("s", Recovery.Status.ISSUED)
+                .getResultStream().findFirst().map(Money::of).orElse(Money.ZERO);
+    }
+
+    @Override
+    public void add(Recovery recovery) {
+        em.persist(recovery);
     }
 }

@@ -36,7 +36,7 @@ public class JpaEnvelopeRepository implements EnvelopeRepository {
                    sum(case l.kind when 'RESERVE' then l.amount when 'POST' then -l.amount
                                    when 'VOID' then -l.amount else 0 end),
                    sum(case l.kind when 'POST' then l.amount when 'RELEASE' then -l.amount else 0 end),
-                   sum(case l.kind when 'DISBURSE' then l.amount else 0 end),
+                   sum(case l.kind when 'DISBURSE' then l.amount when 'RECOVER' then -l.amount else 0 end),
                    (array_agg(l.amount order by l.id desc) filter (where l.kind = 'AMEND' and l.envelope_id = ?1))[1]
             from ledger_entry l
             where l.envelope_id in (select id from subtree)

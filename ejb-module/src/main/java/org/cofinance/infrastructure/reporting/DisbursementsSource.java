@@ -11,7 +11,8 @@ import org.cofinance.reports.ReportRows;
 
 /**
  * The disbursement schedule by quarter: tranches asked and not yet validated (due) in the quarter they were asked,
- * tranches paid in the quarter they were paid. Refused tranches are left out.
+ * tranches paid in the quarter they were paid, and money paid back (recoveries received) in the quarter it came back,
+ * as a negative paid amount. Refused tranches are left out.
  */
 @ApplicationScoped
 public class DisbursementsSource implements ReportSource {
@@ -36,13 +37,25 @@ public class DisbursementsSource implements ReportSource {
                 join envelope e on e.id = c.envelope_id
                 left join envelope p on p.id = e.parent_id
                 where d.status <> 'REFUSED'
+                union all
+                select v.decided_at at time zone 'Europe/Paris', v.decided_at, v.id, r.reference, o.name, e.code,
+                       p.code, r.territory, o.id, v.status,
+                       to_char(v.issued_at at time zone 'Europe/Paris', 'YYYY-MM-DD'),
+                       to_char(v.decided_at at time zone 'Europe/Paris', 'YYYY-MM-DD'), 0, -v.amount
+                from recovery v
+                join commitment c on c.id = v.commitment_id
+                join funding_request r on r.id = c.request_id
+                join organisation o on o.id = c.organisation_id
+                join envelope e on e.id = c.envelope_id
+                left join envelope p on p.id = e.parent_id
+                where v.status = 'RECOVERED'
             ) a
             where a.at >= ?1 and a.at < ?2
               and (?3 = '' or a.territory = ?3)
               and (?4 = '' or a.envelope = ?4 or a.parent = ?4)
               and (?5 = 0 or a.funder_id = ?5)
               and (?6 = 0 or a.funder_id = ?6)
-            order by a.day, a.reference, a.id
+            order by a.day, a.reference, a.status, a.id
             """;
 
     @PersistenceContext

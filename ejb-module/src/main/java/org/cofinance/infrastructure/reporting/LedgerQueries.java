@@ -5,8 +5,8 @@ import java.sql.Timestamp;
 /**
  * The one derivation of envelope balances from ledger entries, shared by the reconciliation and the envelope-status
  * report so that they can never disagree: for each envelope, with its sub-envelopes, over the entries written before
- * a cut-off (parameter 1), reserved = RESERVE − POST − VOID, committed = POST − RELEASE, disbursed = DISBURSE; and its
- * ceiling is its last AMEND before the cut-off. Columns: root_id, reserved, committed, disbursed (CTE
+ * a cut-off (parameter 1), reserved = RESERVE − POST − VOID, committed = POST − RELEASE,
+ * disbursed = DISBURSE − RECOVER; and its ceiling is its last AMEND before the cut-off. Columns: root_id, reserved, committed, disbursed (CTE
  * {@code movements}) and envelope_id, ceiling (CTE {@code ceilings}).
  */
 public final class LedgerQueries {
@@ -25,7 +25,8 @@ public final class LedgerQueries {
                                                 when 'VOID' then -l.amount else 0 end), 0)::numeric(19,2) as reserved,
                        coalesce(sum(case l.kind when 'POST' then l.amount when 'RELEASE' then -l.amount
                                                 else 0 end), 0)::numeric(19,2) as committed,
-                       coalesce(sum(case l.kind when 'DISBURSE' then l.amount else 0 end), 0)::numeric(19,2)
+                       coalesce(sum(case l.kind when 'DISBURSE' then l.amount when 'RECOVER' then -l.amount
+                                                else 0 end), 0)::numeric(19,2)
                            as disbursed
                 from subtree s left join ledger_entry l on l.envelope_id = s.id and l.at < ?1
                 group by s.root_id

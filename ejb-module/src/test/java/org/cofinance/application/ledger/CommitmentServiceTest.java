@@ -16,6 +16,9 @@ import org.cofinance.application.support.InMemoryUsers;
 import org.cofinance.application.support.LedgerWorld;
 import org.cofinance.domain.model.ledger.Commitment;
 import org.cofinance.domain.model.ledger.CommitmentStatus;
+import org.cofinance.domain.model.ledger.EntryKind;
+import org.cofinance.domain.model.ledger.PaymentCredit;
+import org.cofinance.domain.model.ledger.PaymentCreditsExhaustedException;
 import org.cofinance.domain.model.request.FundingRequest;
 import org.cofinance.domain.model.shared.DomainException;
 import org.cofinance.domain.model.shared.Money;
@@ -32,7 +35,7 @@ class CommitmentServiceTest {
     private final CommitmentService service = new CommitmentService(world.ledger.commitmentRepository,
             world.ledger.envelopeRepository, world.ledger.entryRepository, world.requests,
             new Callers(new InMemoryUsers()), new IdempotencyStore(new InMemoryIdempotentResponses(), world.clock),
-            world.clock);
+            world.paymentCredits, world.clock);
 
     private static final Caller OFFICER = new Caller("officer", Set.of(Role.OFFICER), 1L);
     private static final Caller FINANCE = new Caller("finance", Set.of(Role.FINANCE), 1L);
@@ -193,5 +196,106 @@ class CommitmentServiceTest {
         assertThat(as(cdc, () -> service.get(subsidy.id())).commitment().id()).isEqualTo(subsidy.id());
         assertThatThrownBy(() -> as(fund, () -> service.get(subsidy.id()))).isInstanceOf(NotFoundException.class);
         assertThatThrownBy(() -> as(FINANCE, () -> service.get(424242L))).isInstanceOf(NotFoundException.class);
+    }
+
+    private void paid(String amount) {
+        DisbursementView asked = ask(amount, null);
+        as(FINANCE, () -> service.validateDisbursement(subsidy.id(), asked.id()));
+    }
+
+    private RecoveryView issue(Caller caller, String amount) {
+        return as(caller, () -> service.issueRecovery(subsidy.id(), new CommitmentService.RecoveryAsk(amount,
+                "expenses not eligible"), null));
+    }
+
+    @Test
+    void shouldBookARecoveryOnlyWhenReceivedAndNeverPayTheRecoveredMoneyAgain() {
+        // given 100 € paid on the 300 € subsidy
+        paid("100.00");
+
+        // when its finance asks 40 € back, then nothing moves until the money comes in
+        RecoveryView issued = issue(FINANCE, "40.00");
+        assertThat(issued.status()).isEqualTo("ISSUED");
+        assertThat(subsidy.disbursed()).isEqualTo(Money.euros(100));
+        RecoveryView received = as(FINANCE, () -> service.receiveRecovery(subsidy.id(), issued.id()));
+
+        // then a RECOVER entry lowers what the commitment and its envelopes paid, and raises what it recovered
+        assertThat(received.status()).isEqualTo("RECOVERED");
+        assertThat(subsidy.disbursed()).isEqualTo(Money.euros(60));
+        assertThat(subsidy.recovered()).isEqualTo(Money.euros(40));
+        assertThat(world.subsidies.disbursed()).isEqualTo(Money.euros(60));
+        assertThat(world.tiga.disbursed()).isEqualTo(Money.euros(60));
+        assertThat(world.ledger.entries()).filteredOn(e -> e.kind() == EntryKind.RECOVER)
+                .extracting(e -> e.amount(), e -> e.envelopeId(), e -> e.author())
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(Money.euros(40), world.subsidies.id(),
+                        "finance"));
+        // and what may still be paid is 300 − 60 − 40: the recovered 40 € are never paid again
+        assertThatThrownBy(() -> ask("200.01", null)).isInstanceOf(DomainException.class)
+                .hasMessageContaining("at most the 200.00 EUR");
+        // and closing gives the envelope back all that is not paid in the end, the recovered money included
+        as(FINANCE, () -> service.close(subsidy.id()));
+        assertThat(world.subsidies.committed()).isEqualTo(Money.euros(60));
+        assertThat(world.subsidies.available()).isEqualTo(Money.euros(640));
+    }
+
+    @Test
+    void shouldAskBackAtMostWhatWasPaidAndNotAskedBackAlready() {
+        // given 100 € paid and 70 € asked back
+        paid("100.00");
+        RecoveryView first = issue(FINANCE, "70.00");
+
+        // when 40 € more are asked back, then it is refused
+        assertThatThrownBy(() -> issue(FINANCE, "40.00")).isInstanceOf(DomainException.class)
+                .hasMessageContaining("30.00 EUR");
+        // and a recovery without a reason or amount is refused naming them
+        assertThatThrownBy(() -> as(FINANCE, () -> service.issueRecovery(subsidy.id(),
+                new CommitmentService.RecoveryAsk("-1", " "), null)))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.violations())
+                        .extracting(Violation::field).containsExactlyInAnyOrder("amount", "reason"));
+        // once the first is cancelled (nothing moves), 40 € may be asked back
+        assertThat(as(FINANCE, () -> service.cancelRecovery(subsidy.id(), first.id())).status())
+                .isEqualTo("CANCELLED");
+        assertThat(subsidy.disbursed()).isEqualTo(Money.euros(100));
+        assertThat(issue(FINANCE, "40.00").status()).isEqualTo("ISSUED");
+        assertThatThrownBy(() -> as(FINANCE, () -> service.receiveRecovery(subsidy.id(), first.id())))
+                .isInstanceOf(DomainException.class).hasMessageContaining("already CANCELLED");
+    }
+
+    @Test
+    void shouldLetOnlyTheFundersFinanceAskMoneyBack() {
+        paid("100.00");
+        Caller fundFinance = new Caller("finance-investor", Set.of(Role.FINANCE), world.fund.id());
+
+        assertThatThrownBy(() -> issue(fundFinance, "10.00")).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> issue(OFFICER, "10.00")).isInstanceOf(AccessDeniedException.class);
+        RecoveryView issued = issue(FINANCE, "10.00");
+        assertThatThrownBy(() -> as(fundFinance, () -> service.receiveRecovery(subsidy.id(), issued.id())))
+                .isInstanceOf(NotFoundException.class);
+        assertThat(subsidy.disbursed()).isEqualTo(Money.euros(100));
+    }
+
+    @Test
+    void shouldNeverPayBeyondTheYearsPaymentCreditsOfTheEnvelopeOrAParentAndGiveNoCreditBackForARecovery() {
+        // given 150 € of payment credits this year on the parent envelope, 100 € of them paid
+        int year = PaymentCredit.yearOf(world.clock.instant());
+        world.ledger.creditRepository.add(new PaymentCredit(world.tiga, year, Money.euros(150), "admin",
+                world.clock.instant()));
+        paid("100.00");
+        as(FINANCE, () -> service.receiveRecovery(subsidy.id(), issue(FINANCE, "30.00").id()));
+
+        // when 60 € more are validated, then it is refused and nothing moves, though 30 € came back
+        DisbursementView asked = ask("60.00", null);
+        int entries = world.ledger.entries().size();
+        assertThatThrownBy(() -> as(FINANCE, () -> service.validateDisbursement(subsidy.id(), asked.id())))
+                .isInstanceOf(PaymentCreditsExhaustedException.class)
+                .hasMessageContaining("50.00 EUR left");
+        assertThat(world.ledger.entries()).hasSize(entries);
+        assertThat(subsidy.disbursed()).isEqualTo(Money.euros(70));
+
+        // and 50 € pass, to the last euro of the credits
+        DisbursementView rest = ask("50.00", null);
+        assertThat(as(FINANCE, () -> service.validateDisbursement(subsidy.id(), rest.id())).status())
+                .isEqualTo("PAID");
+        assertThat(world.ledger.creditRepository.paidIn(world.tiga.id(), year)).isEqualTo(Money.euros(150));
     }
 }

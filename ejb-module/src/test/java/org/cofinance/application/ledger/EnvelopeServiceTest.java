@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.cofinance.application.access.Caller;
@@ -31,7 +32,14 @@ class EnvelopeServiceTest {
     private final LedgerWorld world = new LedgerWorld();
     private final EnvelopeService service = new EnvelopeService(world.ledger.envelopeRepository,
             world.ledger.entryRepository, new InMemoryOrganisations(world.cdc, world.fund, world.lead),
-            new Callers(new InMemoryUsers()), world.clock);
+            world.ledger.creditRepository, this::forecastLines, new Callers(new InMemoryUsers()), world.clock);
+
+    private List<Forecasts.Line> lines = List.of();
+
+    private List<Forecasts.Line> forecastLines(Forecasts.Criteria criteria) {
+        assertThat(criteria.organisationFilter()).isZero();
+        return lines.stream().filter(l -> l.envelope().startsWith(criteria.envelopeCode())).toList();
+    }
 
     private static final Caller ADMIN = new Caller("admin", Set.of(Role.ADMIN), null);
 
@@ -103,5 +111,47 @@ class EnvelopeServiceTest {
         assertThatThrownBy(() -> as(ADMIN, () -> service.amend(world.immo.id(), "500.00", "", null)))
                 .isInstanceOf(ValidationException.class);
         assertThat(world.immo.ceiling()).isEqualTo(Money.euros(600));
+    }
+
+    @Test
+    void shouldSetAYearsPaymentCreditsAsAnAdministratorAndShowThemWithWhatWasPaid() {
+        // when the administrator sets the 2027 credits twice, then the last counts and the envelope shows it
+        as(ADMIN, () -> service.setPaymentCredits(world.tiga.id(), "2027", "400.00"));
+        EnvelopeView shown = as(ADMIN, () -> service.setPaymentCredits(world.tiga.id(), "2027", "350.50"));
+
+        assertThat(shown.paymentCredits()).containsExactly(new PaymentCreditView(2027, "350.50", "0.00"));
+        assertThat(world.ledger.creditRepository.current(world.tiga.id(), 2027).orElseThrow().setBy())
+                .isEqualTo("admin");
+    }
+
+    @Test
+    void shouldRefuseCreditsSetByAnyoneButAnAdministratorOrForNoYearOrANegativeAmount() {
+        Caller finance = new Caller("finance", Set.of(Role.FINANCE), world.cdc.id());
+
+        assertThatThrownBy(() -> as(finance, () -> service.setPaymentCredits(world.tiga.id(), "2027", "1.00")))
+                .isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> as(ADMIN, () -> service.setPaymentCredits(world.tiga.id(), "27", "-1")))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.violations())
+                        .extracting(Violation::field).containsExactlyInAnyOrder("year", "amount"));
+        assertThat(world.ledger.creditRepository.currentOf(world.tiga.id())).isEmpty();
+    }
+
+    @Test
+    void shouldForecastTheComingYearsOfAnEnvelopeWithItsSubEnvelopesAndItsOwnCredits() {
+        // given last year's and the coming years' lines of the envelope and of its sub-envelope
+        int year = java.time.LocalDate.ofInstant(world.clock.instant(), java.time.ZoneOffset.UTC).getYear();
+        lines = List.of(
+                new Forecasts.Line(year - 1, "AMI-TIGA-SUB", "CDC", Money.euros(50), Money.euros(50), null),
+                new Forecasts.Line(year, "AMI-TIGA", "CDC", Money.euros(10), Money.euros(5), Money.euros(100)),
+                new Forecasts.Line(year, "AMI-TIGA-SUB", "CDC", Money.euros(30), Money.euros(20), Money.euros(60)),
+                new Forecasts.Line(year + 1, "AMI-TIGA-SUB", "CDC", Money.euros(40), Money.ZERO, null));
+
+        // when the administrator reads its forecast
+        List<EnvelopeService.ForecastYear> forecast = as(ADMIN, () -> service.forecast(world.tiga.id()));
+
+        // then the years from this one on add both envelopes up, with the envelope's own credits only
+        assertThat(forecast).containsExactly(
+                new EnvelopeService.ForecastYear(year, "40.00", "25.00", "100.00"),
+                new EnvelopeService.ForecastYear(year + 1, "40.00", "0.00", null));
     }
 }

@@ -13,10 +13,14 @@ import org.cofinance.domain.model.ledger.CommitmentStatus;
 import org.cofinance.domain.model.ledger.DailyMovements;
 import org.cofinance.domain.model.ledger.Disbursement;
 import org.cofinance.domain.model.ledger.DisbursementStatus;
+import org.cofinance.domain.model.ledger.EntryKind;
 import org.cofinance.domain.model.ledger.Envelope;
 import org.cofinance.domain.model.ledger.EnvelopeRepository;
 import org.cofinance.domain.model.ledger.LedgerEntry;
 import org.cofinance.domain.model.ledger.LedgerEntryRepository;
+import org.cofinance.domain.model.ledger.PaymentCredit;
+import org.cofinance.domain.model.ledger.PaymentCreditRepository;
+import org.cofinance.domain.model.ledger.Recovery;
 import org.cofinance.domain.model.shared.Money;
 
 /**
@@ -28,6 +32,8 @@ public final class InMemoryLedger {
     private final Map<Long, Envelope> envelopes = new LinkedHashMap<>();
     private final Map<Long, Commitment> commitments = new LinkedHashMap<>();
     private final Map<Long, Disbursement> disbursements = new LinkedHashMap<>();
+    private final Map<Long, Recovery> recoveries = new LinkedHashMap<>();
+    private final List<PaymentCredit> credits = new ArrayList<>();
     private final List<LedgerEntry> entries = new ArrayList<>();
     private final LockLog locks;
 
@@ -192,6 +198,66 @@ public final class InMemoryLedger {
         public void add(Disbursement disbursement) {
             Ids.assign(disbursement);
             disbursements.put(disbursement.id(), disbursement);
+        }
+
+        @Override
+        public Optional<Recovery> findRecovery(Long id) {
+            return Optional.ofNullable(recoveries.get(id));
+        }
+
+        @Override
+        public void lock(Recovery recovery) {
+            locks.took("recovery " + recovery.id());
+        }
+
+        @Override
+        public List<Recovery> recoveriesOf(Commitment commitment) {
+            return recoveries.values().stream().filter(r -> r.commitment() == commitment).toList();
+        }
+
+        @Override
+        public List<Recovery> recoveriesOfRequest(Long requestId) {
+            return recoveries.values().stream().filter(r -> r.commitment().requestId().equals(requestId)).toList();
+        }
+
+        @Override
+        public Money outstandingRecoveriesOf(Commitment commitment) {
+            return recoveriesOf(commitment).stream().filter(r -> r.status() == Recovery.Status.ISSUED)
+                    .map(Recovery::amount).reduce(Money.ZERO, Money::plus);
+        }
+
+        @Override
+        public void add(Recovery recovery) {
+            Ids.assign(recovery);
+            recoveries.put(recovery.id(), recovery);
+        }
+    };
+
+    /** Payment credits, and what the DISBURSE entries paid in a year (UTC here, Paris time in the database). */
+    public final PaymentCreditRepository creditRepository = new PaymentCreditRepository() {
+        @Override
+        public void add(PaymentCredit credit) {
+            credits.add(Ids.assign(credit));
+        }
+
+        @Override
+        public Optional<PaymentCredit> current(Long envelopeId, int year) {
+            return credits.stream().filter(c -> c.envelopeId().equals(envelopeId) && c.year() == year)
+                    .reduce((first, second) -> second);
+        }
+
+        @Override
+        public List<PaymentCredit> currentOf(Long envelopeId) {
+            return credits.stream().filter(c -> c.envelopeId().equals(envelopeId)).map(PaymentCredit::year)
+                    .distinct().sorted().map(y -> current(envelopeId, y).orElseThrow()).toList();
+        }
+
+        @Override
+        public Money paidIn(Long envelopeId, int year) {
+            return entries.stream().filter(e -> e.kind() == EntryKind.DISBURSE
+                            && PaymentCredit.yearOf(e.at()) == year
+                            && envelopes.get(e.envelopeId()).chain().stream().anyMatch(c -> c.id().equals(envelopeId)))
+                    .map(LedgerEntry::amount).reduce(Money.ZERO, Money::plus);
         }
     };
 

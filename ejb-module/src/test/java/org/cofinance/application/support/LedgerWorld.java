@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import org.cofinance.application.ledger.LedgerService;
+import org.cofinance.application.ledger.PaymentCreditControl;
 import org.cofinance.application.ledger.ReservationBatches;
 import org.cofinance.application.ledger.ReservationBooking;
 import org.cofinance.application.ledger.Reservations;
@@ -51,8 +52,9 @@ public final class LedgerWorld {
     public final ReservationBooking booking = new ReservationBooking(requests, ledger.envelopeRepository,
             ledger.commitmentRepository, ledger.entryRepository, clock);
     public final Reservations reservations = new Reservations(new ReservationBatches(), booking);
+    public final PaymentCreditControl paymentCredits = new PaymentCreditControl(ledger.creditRepository);
     public final LedgerService ledgerService = new LedgerService(requests, ledger.envelopeRepository,
-            ledger.commitmentRepository, ledger.entryRepository, clock);
+            ledger.commitmentRepository, ledger.entryRepository, paymentCredits, clock);
 
     /**
      * A request in instruction asking {@code cdcEuros} of the subsidies and {@code fundEuros} of the fund, the lead

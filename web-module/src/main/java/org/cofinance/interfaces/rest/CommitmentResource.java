@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.UriInfo;
 import org.cofinance.application.ledger.CommitmentDetail;
 import org.cofinance.application.ledger.CommitmentService;
 import org.cofinance.application.ledger.DisbursementView;
+import org.cofinance.application.ledger.RecoveryView;
 
 @Path("/commitments")
 @Produces(MediaType.APPLICATION_JSON)
@@ -51,6 +52,29 @@ public class CommitmentResource {
     @Path("/{id}/disbursements/{disbursementId}/refuse")
     public DisbursementView refuse(@PathParam("id") long id, @PathParam("disbursementId") long disbursementId) {
         return commitments.refuseDisbursement(id, disbursementId);
+    }
+
+    @POST
+    @Path("/{id}/recoveries")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response issueRecovery(@PathParam("id") long id, CommitmentService.RecoveryAsk body,
+                                  @HeaderParam("Idempotency-Key") String idempotencyKey, @Context UriInfo uri) {
+        RequestBodies.require(body);
+        RecoveryView created = commitments.issueRecovery(id, body, idempotencyKey);
+        return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(created.id())).build())
+                .entity(created).build();
+    }
+
+    @POST
+    @Path("/{id}/recoveries/{recoveryId}/received")
+    public RecoveryView received(@PathParam("id") long id, @PathParam("recoveryId") long recoveryId) {
+        return commitments.receiveRecovery(id, recoveryId);
+    }
+
+    @POST
+    @Path("/{id}/recoveries/{recoveryId}/cancel")
+    public RecoveryView cancelRecovery(@PathParam("id") long id, @PathParam("recoveryId") long recoveryId) {
+        return commitments.cancelRecovery(id, recoveryId);
     }
 
     @POST

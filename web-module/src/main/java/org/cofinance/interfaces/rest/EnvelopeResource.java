@@ -5,6 +5,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -57,6 +58,18 @@ public class EnvelopeResource {
     @Path("/{id}")
     public EnvelopeView get(@PathParam("id") long id) {
         return envelopes.get(id);
+    }
+
+    public record PaymentCredits(String amount) {
+    }
+
+    @PUT
+    @Path("/{id}/payment-credits/{year}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public EnvelopeView setPaymentCredits(@PathParam("id") long id, @PathParam("year") String year,
+                                          PaymentCredits body) {
+        RequestBodies.require(body);
+        return envelopes.setPaymentCredits(id, year, body.amount());
     }
 
     @GET

@@ -41,8 +41,8 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         if (cause instanceof SegregationOfDutiesException) {
             return Problems.of(403, "segregation-of-duties", "Segregation of duties", cause.getMessage());
         }
-        if (cause instanceof DomainException) {
-            return Problems.of(409, "conflict", "Refused by a business rule", cause.getMessage());
+        if (cause instanceof DomainException d) {
+            return Problems.of(409, d.problemType(), "Refused by a business rule", cause.getMessage());
         }
         if (cause instanceof JsonbException || cause instanceof ProcessingException) {
             return Problems.of(400, "malformed", "Malformed request body",

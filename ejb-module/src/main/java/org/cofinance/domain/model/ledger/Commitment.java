@@ -24,7 +24,8 @@ import org.cofinance.domain.model.shared.Money;
 /**
  * The money one source promises to one request: RESERVED (pending) → COMMITTED (posted) → DISBURSED in tranches →
  * CLOSED, or RELEASED (voided). Every change moves its envelope's balances and returns the ledger entries that
- * record it; the caller stores them. Disbursed never exceeds committed.
+ * record it; the caller stores them. Disbursed never exceeds committed; money paid back (recovered) is never paid
+ * again: what is payable is committed − disbursed − recovered.
  */
 @Entity
 @Table(name = "commitment")
@@ -64,6 +65,9 @@ public class Commitment {
 
     @Column(nullable = false, precision = 19, scale = 2)
     private Money disbursed = Money.ZERO;
+
+    @Column(nullable = false, precision = 19, scale = 2)
+    private Money recovered = Money.ZERO;
 
     @Column(name = "created_at", nullable = false, updatable = false)
     private Instant createdAt;
@@ -136,8 +140,8 @@ public class Commitment {
         if (status != CommitmentStatus.COMMITTED && status != CommitmentStatus.DISBURSED) {
             throw new DomainException("only a committed commitment is disbursed (this one is " + status + ")");
         }
-        if (!amount.isPositive() || amount.isGreaterThan(undisbursed())) {
-            throw new DomainException("a disbursement is positive and at most the " + undisbursed().toPlainString()
+        if (!amount.isPositive() || amount.isGreaterThan(payable())) {
+            throw new DomainException("a disbursement is positive and at most the " + payable().toPlainString()
                     + " EUR still to pay");
         }
         envelope.disburse(amount);
@@ -146,12 +150,42 @@ public class Commitment {
         return entry(EntryKind.DISBURSE, amount, movement);
     }
 
-    /** Closes the commitment; the undisbursed rest, if any, is released to the envelope (dégagement). */
+    /**
+     * Books money paid back (a recovery received): the commitment's and its envelopes' disbursed go down, its
+     * recovered up, so that it is not paid again. On a closed commitment, the money goes back to the envelope at once
+     * (a RELEASE under the key suffixed {@code :release}), as closing would have given it back.
+     */
+    public List<LedgerEntry> recover(Money amount, Movement movement) {
+        if (status != CommitmentStatus.DISBURSED && status != CommitmentStatus.CLOSED) {
+            throw new DomainException("only money paid is recovered (this commitment is " + status + ")");
+        }
+        if (!amount.isPositive() || amount.isGreaterThan(disbursed)) {
+            throw new DomainException("a recovery is positive and at most the " + disbursed.toPlainString()
+                    + " EUR paid and not yet recovered");
+        }
+        envelope.recover(amount);
+        this.disbursed = disbursed.minus(amount);
+        this.recovered = recovered.plus(amount);
+        List<LedgerEntry> booked = new ArrayList<>();
+        booked.add(entry(EntryKind.RECOVER, amount, movement));
+        if (status == CommitmentStatus.CLOSED) {
+            envelope.release(amount);
+            this.committed = committed.minus(amount);
+            booked.add(entry(EntryKind.RELEASE, amount, new Movement(movement.author(), movement.at(),
+                    movement.idempotencyKey() + ":release", "recovered on a closed commitment")));
+        }
+        return booked;
+    }
+
+    /**
+     * Closes the commitment; what was not paid or was paid back, if anything, is released to the envelope
+     * (dégagement).
+     */
     public List<LedgerEntry> close(Movement movement) {
         if (status != CommitmentStatus.COMMITTED && status != CommitmentStatus.DISBURSED) {
             throw new DomainException("only a committed commitment is closed (this one is " + status + ")");
         }
-        Money rest = undisbursed();
+        Money rest = committed.minus(disbursed);
         this.status = CommitmentStatus.CLOSED;
         if (rest.isZero()) {
             return List.of();
@@ -161,8 +195,15 @@ public class Commitment {
         return List.of(entry(EntryKind.RELEASE, rest, movement));
     }
 
-    public Money undisbursed() {
-        return committed.minus(disbursed);
+    /**
+     * What may still be paid: committed, less what was paid, less what was paid back (never paid again); nothing once
+     * closed or before posting.
+     */
+    public Money payable() {
+        if (status != CommitmentStatus.COMMITTED && status != CommitmentStatus.DISBURSED) {
+            return Money.ZERO;
+        }
+        return committed.minus(disbursed).minus(recovered);
     }
 
     private LedgerEntry entry(EntryKind kind, Money amount, Movement movement) {
@@ -216,6 +257,10 @@ public class Commitment {
 
     public Money disbursed() {
         return disbursed;
+    }
+
+    public Money recovered() {
+        return recovered;
     }
 
     public Instant createdAt() {

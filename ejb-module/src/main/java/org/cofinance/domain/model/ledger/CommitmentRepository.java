@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import org.cofinance.domain.model.shared.Money;
 
-/** Where commitments and their disbursements are kept. */
+/** Where commitments, their disbursements and their recoveries are kept. */
 public interface CommitmentRepository {
 
     Optional<Commitment> find(Long id);
@@ -52,4 +52,19 @@ public interface CommitmentRepository {
     List<Disbursement> advancesOn(Long trancheId);
 
     void add(Disbursement disbursement);
+
+    Optional<Recovery> findRecovery(Long id);
+
+    void lock(Recovery recovery);
+
+    /** The commitment's recoveries, in the order they were issued. */
+    List<Recovery> recoveriesOf(Commitment commitment);
+
+    /** The recoveries of the request's commitments, in the order they were issued. */
+    List<Recovery> recoveriesOfRequest(Long requestId);
+
+    /** What the commitment's recoveries issued and not yet received add up to. */
+    Money outstandingRecoveriesOf(Commitment commitment);
+
+    void add(Recovery recovery);
 }

@@ -80,7 +80,7 @@ public class Disbursement {
             throw new DomainException("only a committed commitment is disbursed (this one is "
                     + commitment.status() + ")");
         }
-        Money payable = commitment.undisbursed().minus(pending);
+        Money payable = commitment.payable().minus(pending);
         if (amount == null || !amount.isPositive() || amount.isGreaterThan(payable)) {
             throw new DomainException("a disbursement is positive and at most the " + payable.toPlainString()
                     + " EUR still to pay on this commitment");

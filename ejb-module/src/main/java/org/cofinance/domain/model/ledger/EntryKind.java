@@ -12,6 +12,8 @@ public enum EntryKind {
     DISBURSE,
     /** The undisbursed rest of a commitment given back to its envelope at closing (dégagement). */
     RELEASE,
+    /** Money paid back on a commitment (ordre de reversement received): its disbursed goes down by as much. */
+    RECOVER,
     /** An envelope's ceiling set by an amendment (avenant); the amount is the new ceiling. */
     AMEND
 }

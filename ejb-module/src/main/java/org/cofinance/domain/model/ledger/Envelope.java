@@ -151,6 +151,12 @@ public class Envelope {
         chain().forEach(e -> e.moveBalances(Money.ZERO, Money.ZERO, amount));
     }
 
+    /** Money paid out of it came back (a recovery): it counts as paid no more. */
+    void recover(Money amount) {
+        requirePositive(amount);
+        chain().forEach(e -> e.moveBalances(Money.ZERO, Money.ZERO, Money.ZERO.minus(amount)));
+    }
+
     /** Gives back committed money that will never be paid (dégagement). */
     void release(Money amount) {
         requirePositive(amount);
@@ -162,7 +168,8 @@ public class Envelope {
         Money newReserved = reserved.plus(reservedDelta);
         Money newCommitted = committed.plus(committedDelta);
         Money newDisbursed = disbursed.plus(disbursedDelta);
-        if (newReserved.isNegative() || newCommitted.isNegative() || newDisbursed.isGreaterThan(newCommitted)
+        if (newReserved.isNegative() || newCommitted.isNegative() || newDisbursed.isNegative()
+                || newDisbursed.isGreaterThan(newCommitted)
                 || newReserved.plus(newCommitted).isGreaterThan(ceiling)) {
             throw new DomainException("envelope " + code + " cannot take this movement");
         }

@@ -231,10 +231,26 @@ public class Tranche {
         return java.util.Arrays.stream(cents).mapToObj(Money::ofCents).toList();
     }
 
+    /**
+     * What a schedule of these shares calls for on a commitment of that amount, tranche by tranche: each its share to
+     * the cent, the last the rest, so that they add up to the amount exactly.
+     */
+    public static List<Money> schedule(Money committed, List<BigDecimal> shares) {
+        List<Money> amounts = new ArrayList<>();
+        Money scheduled = Money.ZERO;
+        for (int i = 0; i < shares.size(); i++) {
+            Money amount = i == shares.size() - 1 ? committed.minus(scheduled)
+                    : committed.times(shares.get(i).movePointLeft(2));
+            amounts.add(amount);
+            scheduled = scheduled.plus(amount);
+        }
+        return amounts;
+    }
+
     /** The scheduled payment on one commitment: its share, to the cent,
             at most what is left; the last pays the rest. */
     public Money amountFor(Commitment commitment, boolean last) {
-        Money left = commitment.undisbursed();
+        Money left = commitment.payable();
         if (last) {
             return left;
         }

@@ -8,4 +8,9 @@ public class DomainException extends RuntimeException {
     public DomainException(String message) {
         super(message);
     }
+
+    /** The problem type the API answers with (409): a stable code a client may act on. */
+    public String problemType() {
+        return "conflict";
+    }
 }

@@ -18,11 +18,12 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Model-based test of the ledger: random sequences of reservations, postings (full or partial), voids,
- * disbursements, closings and amendments run against the real aggregates and against a plain reference model in
- * cents. After every step every invariant is checked: no envelope over its ceiling, disbursed within committed,
- * balances equal to the reference model and to the sum of the entries written, and every commitment equal to its
- * reference (status, reserved, committed, disbursed). Postings are drawn up to a cent above the reservation. Reproducible: the seed of a failing
- * sequence is in the failure message; {@code -Dledger.seed=N} replays from N, {@code -Dledger.sequences=K} runs K.
+ * disbursements, recoveries, closings and amendments run against the real aggregates and against a plain reference
+ * model in cents. After every step every invariant is checked: no envelope over its ceiling, disbursed within
+ * committed, balances equal to the reference model and to the sum of the entries written, and every commitment equal
+ * to its reference (status, reserved, committed, disbursed, recovered). Postings, payments and recoveries are drawn up
+ * to a cent above what they may take. Reproducible: the seed of a failing sequence is in the failure message;
+ * {@code -Dledger.seed=N} replays from N, {@code -Dledger.sequences=K} runs K.
  */
 class LedgerModelTest {
 
@@ -50,6 +51,7 @@ class LedgerModelTest {
         long reserved;
         long committed;
         long disbursed;
+        long recovered;
         CommitmentStatus status = CommitmentStatus.RESERVED;
 
         ModelCommitment(int envelope, long reserved) {
@@ -108,12 +110,13 @@ class LedgerModelTest {
 
         void run() {
             for (int step = 0; step < STEPS; step++) {
-                switch (random.nextInt(7)) {
+                switch (random.nextInt(8)) {
                     case 0, 1 -> reserve();
                     case 2 -> post();
                     case 3 -> voidReservation();
                     case 4 -> disburse();
                     case 5 -> close();
+                    case 6 -> recover();
                     default -> amend();
                 }
                 checkInvariants(step);
@@ -212,9 +215,10 @@ class LedgerModelTest {
                 return;
             }
             ModelCommitment m = model.get(i);
-            long amount = random.nextLong(1, Math.max(2, m.committed - m.disbursed + 2));
+            long payable = m.committed - m.disbursed - m.recovered;
+            long amount = random.nextLong(1, Math.max(2, payable + 2));
             boolean allowed = (m.status == CommitmentStatus.COMMITTED || m.status == CommitmentStatus.DISBURSED)
-                    && amount <= m.committed - m.disbursed;
+                    && amount <= payable;
             try {
                 record(commitments.get(i).disburse(Money.ofCents(amount), movement()));
                 assertThat(allowed).as("disbursement of %d allowed", amount).isTrue();
@@ -222,6 +226,29 @@ class LedgerModelTest {
                 m.status = CommitmentStatus.DISBURSED;
             } catch (DomainException e) {
                 assertThat(allowed).as("disbursement refused: " + e.getMessage()).isFalse();
+            }
+        }
+
+        /** Money paid comes back, up to a cent more than was paid; on a closed commitment it is released at once. */
+        private void recover() {
+            int i = pick();
+            if (i < 0) {
+                return;
+            }
+            ModelCommitment m = model.get(i);
+            long amount = random.nextLong(1, m.disbursed + 2);
+            boolean allowed = (m.status == CommitmentStatus.DISBURSED || m.status == CommitmentStatus.CLOSED)
+                    && amount <= m.disbursed;
+            try {
+                commitments.get(i).recover(Money.ofCents(amount), movement()).forEach(this::record);
+                assertThat(allowed).as("recovery of %d allowed", amount).isTrue();
+                m.disbursed -= amount;
+                m.recovered += amount;
+                if (m.status == CommitmentStatus.CLOSED) {
+                    m.committed -= amount;
+                }
+            } catch (DomainException e) {
+                assertThat(allowed).as("recovery refused: " + e.getMessage()).isFalse();
             }
         }
 
@@ -290,10 +317,15 @@ class LedgerModelTest {
                 assertThat(c.reserved().toCents()).as(at + ": reserved").isEqualTo(m.reserved);
                 assertThat(c.committed().toCents()).as(at + ": committed").isEqualTo(m.committed);
                 assertThat(c.disbursed().toCents()).as(at + ": disbursed").isEqualTo(m.disbursed);
+                assertThat(c.recovered().toCents()).as(at + ": recovered").isEqualTo(m.recovered);
+                assertThat(c.payable().isNegative()).as(at + ": payable below zero").isFalse();
             }
         }
 
-        /** reserved = RESERVE − POST − VOID, committed = POST − RELEASE, disbursed = DISBURSE, over the subtree. */
+        /**
+         * reserved = RESERVE − POST − VOID, committed = POST − RELEASE, disbursed = DISBURSE − RECOVER, over the
+         * subtree.
+         */
         private long[] fromEntries(int envelope) {
             long reserved = 0;
             long committed = 0;
@@ -313,6 +345,7 @@ class LedgerModelTest {
                     case VOID -> reserved -= cents;
                     case RELEASE -> committed -= cents;
                     case DISBURSE -> disbursed += cents;
+                    case RECOVER -> disbursed -= cents;
                     case AMEND -> { }
                 }
             }

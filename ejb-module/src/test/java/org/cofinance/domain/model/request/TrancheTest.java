@@ -79,8 +79,8 @@ class TrancheTest {
         }
 
         // then each commitment is paid exactly, the last tranche taking the rounding
-        assertThat(a.undisbursed()).isEqualTo(Money.ZERO);
-        assertThat(b.undisbursed()).isEqualTo(Money.ZERO);
+        assertThat(a.payable()).isEqualTo(Money.ZERO);
+        assertThat(b.payable()).isEqualTo(Money.ZERO);
         assertThat(a.disbursed()).isEqualTo(Money.parse("333333.33"));
     }
 

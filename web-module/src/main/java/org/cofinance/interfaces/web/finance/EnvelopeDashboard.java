@@ -8,11 +8,13 @@ import java.util.ArrayList;
 import java.util.List;
 import org.cofinance.application.ledger.EnvelopeService;
 import org.cofinance.application.ledger.EnvelopeView;
+import org.cofinance.application.ledger.PaymentCreditView;
 import org.cofinance.application.shared.Paging;
 
 /**
  * The finance dashboard: every envelope with its sub-envelopes under it (ceiling, reserved, committed, disbursed,
- * available) and, for the one chosen, the chart of its consumption over time.
+ * available) and, for the one chosen, the chart of its consumption over time, its payment credits and the forecast
+ * of its coming years.
  */
 @Named
 @ViewScoped
@@ -26,6 +28,8 @@ public class EnvelopeDashboard implements Serializable {
     private List<Row> rows;
     private Long chosenId;
     private ConsumptionChart chart;
+    private ForecastChart forecast;
+    private EnvelopeView chosenDetail;
 
     /** An envelope and its depth in the tree. */
     public record Row(EnvelopeView envelope, int depth) {
@@ -56,11 +60,25 @@ public class EnvelopeDashboard implements Serializable {
     public void choose(Long id) {
         chosenId = id;
         chart = ConsumptionChart.of(envelopes.consumption(id));
+        forecast = ForecastChart.of(envelopes.forecast(id));
+        chosenDetail = envelopes.get(id);
     }
 
     public EnvelopeView getChosen() {
         return chosenId == null ? null : getRows().stream().map(Row::envelope)
                 .filter(e -> e.id().equals(chosenId)).findFirst().orElse(null);
+    }
+
+    /** The chosen envelope's coming years: scheduled, paid and payment credits. */
+    public ForecastChart getForecast() {
+        getChart();
+        return forecast;
+    }
+
+    /** The chosen envelope's payment credits, year by year, with what was paid against them. */
+    public List<PaymentCreditView> getPaymentCredits() {
+        getChart();
+        return chosenDetail == null ? List.of() : chosenDetail.paymentCredits();
     }
 
     public ConsumptionChart getChart() {

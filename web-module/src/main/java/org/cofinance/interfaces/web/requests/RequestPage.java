@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.UUID;
 import org.cofinance.application.ledger.CommitmentService;
 import org.cofinance.application.ledger.CommitmentView;
+import org.cofinance.application.ledger.RecoveryView;
 import org.cofinance.application.reporting.ReportService;
 import org.cofinance.application.reporting.RequestSheetService;
 import org.cofinance.application.request.FundingRequestService;
@@ -24,6 +25,7 @@ import org.cofinance.application.task.TaskView;
 import org.cofinance.interfaces.web.Downloads;
 import org.cofinance.interfaces.web.FieldErrors;
 import org.cofinance.interfaces.web.Ui;
+import org.cofinance.interfaces.web.session.CurrentUser;
 
 /**
  * The page of one request: its facts, plan, decisions and commitments, its timeline, its process diagram with the
@@ -53,6 +55,9 @@ public class RequestPage implements Serializable {
     @Inject
     private Ui ui;
 
+    @Inject
+    private CurrentUser currentUser;
+
     private final FieldErrors errors = new FieldErrors();
     private final String actionKey = "ui-" + UUID.randomUUID();
 
@@ -66,6 +71,9 @@ public class RequestPage implements Serializable {
     private Long trancheId;
     private String trancheAmount;
     private String trancheEvidence;
+    private Long recoveryCommitmentId;
+    private String recoveryAmount;
+    private String recoveryReason;
 
     public void load() {
         if (request == null) {
@@ -107,6 +115,58 @@ public class RequestPage implements Serializable {
         refresh();
     }
 
+    /** The funder's finance asks money paid on one of its commitments back (ordre de reversement). */
+    public void issueRecovery() {
+        CommitmentService.RecoveryAsk ask = new CommitmentService.RecoveryAsk(Ui.amountOf(recoveryAmount),
+                recoveryReason);
+        String key = actionKey + "-recovery-" + recoveryCommitmentId + "-" + Ui.amountOf(recoveryAmount);
+        if (ui.attempt(errors, () -> commitments.issueRecovery(recoveryCommitmentId, ask, key))) {
+            ui.info("recovery.issued");
+            recoveryAmount = null;
+            recoveryReason = null;
+        }
+        refresh();
+    }
+
+    public void receiveRecovery(RecoveryView recovery) {
+        if (ui.attempt(errors, () -> commitments.receiveRecovery(recovery.commitmentId(), recovery.id()))) {
+            ui.info("recovery.received");
+        }
+        refresh();
+    }
+
+    public void cancelRecovery(RecoveryView recovery) {
+        if (ui.attempt(errors, () -> commitments.cancelRecovery(recovery.commitmentId(), recovery.id()))) {
+            ui.info("recovery.cancelled");
+        }
+        refresh();
+    }
+
+    /** The commitments of the finance user's organisation on which money was paid: what it may ask back. */
+    public List<CommitmentView> getRecoverableCommitments() {
+        if (!currentUser.isFinance()) {
+            return List.of();
+        }
+        return request.commitments().stream().filter(this::ofMyOrganisation)
+                .filter(c -> new BigDecimal(c.disbursed()).signum() > 0).toList();
+    }
+
+    /** Whether the user is the finance of the funder whose commitment the recovery is on, and it awaits the money. */
+    public boolean mayAnswer(RecoveryView recovery) {
+        return currentUser.isFinance() && "ISSUED".equals(recovery.status()) && request.commitments().stream()
+                .anyMatch(c -> c.id().equals(recovery.commitmentId()) && ofMyOrganisation(c));
+    }
+
+    /** The envelope of the commitment a recovery is on. */
+    public String envelopeOf(RecoveryView recovery) {
+        return request.commitments().stream().filter(c -> c.id().equals(recovery.commitmentId()))
+                .map(CommitmentView::envelopeCode).findFirst().orElse("");
+    }
+
+    private boolean ofMyOrganisation(CommitmentView commitment) {
+        return commitment.organisationId().equals(currentUser.getCaller().organisationId());
+    }
+
     public void downloadSheet() throws IOException {
         Locale locale = Ui.locale();
         ReportService.Report sheet = sheets.sheet(id, locale);
@@ -120,7 +180,8 @@ public class RequestPage implements Serializable {
         }
         return request.commitments().stream()
                 .filter(c -> "COMMITTED".equals(c.status()) || "DISBURSED".equals(c.status()))
-                .filter(c -> new BigDecimal(c.disbursed()).compareTo(new BigDecimal(c.committed())) < 0).toList();
+                .filter(c -> new BigDecimal(c.committed()).subtract(new BigDecimal(c.disbursed()))
+                        .subtract(new BigDecimal(c.recovered())).signum() > 0).toList();
     }
 
     public boolean isDraft() {
@@ -190,6 +251,30 @@ public class RequestPage implements Serializable {
 
     public void setTrancheId(Long trancheId) {
         this.trancheId = trancheId;
+    }
+
+    public Long getRecoveryCommitmentId() {
+        return recoveryCommitmentId;
+    }
+
+    public void setRecoveryCommitmentId(Long recoveryCommitmentId) {
+        this.recoveryCommitmentId = recoveryCommitmentId;
+    }
+
+    public String getRecoveryAmount() {
+        return recoveryAmount;
+    }
+
+    public void setRecoveryAmount(String recoveryAmount) {
+        this.recoveryAmount = recoveryAmount;
+    }
+
+    public String getRecoveryReason() {
+        return recoveryReason;
+    }
+
+    public void setRecoveryReason(String recoveryReason) {
+        this.recoveryReason = recoveryReason;
     }
 
     public String getTrancheAmount() {

@@ -1,0 +1,13 @@
+package org.cofinance.application.ledger;
+
+import java.time.Instant;
+import org.cofinance.application.shared.Amounts;
+import org.cofinance.domain.model.ledger.Recovery;
+
+public record RecoveryView(Long id, Long commitmentId, String amount, String status, String reason, String issuedBy,
+                           Instant issuedAt, String decidedBy, Instant decidedAt) {
+    public static RecoveryView of(Recovery r) {
+        return new RecoveryView(r.id(), r.commitment().id(), Amounts.text(r.amount()), r.status().name(), r.reason(),
+                r.issuedBy(), r.issuedAt(), r.decidedBy(), r.decidedAt());
+    }
+}
