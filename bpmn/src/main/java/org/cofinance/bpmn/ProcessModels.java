@@ -15,7 +15,7 @@ import org.camunda.bpm.engine.repository.DeploymentBuilder;
 public final class ProcessModels {
 
     public static final String DEPLOYMENT = "cofinance";
-    public static final List<String> RESOURCES = List.of("processes/funding-request.bpmn",
+    public static final List<String> RESOURCES = List.of("processes/funding-request.bpmn", "processes/amendment.bpmn",
             "processes/eligibility.dmn", "processes/committee-level.dmn");
 
     private ProcessModels() {

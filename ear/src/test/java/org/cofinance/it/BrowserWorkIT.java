@@ -184,6 +184,48 @@ class BrowserWorkIT {
                 "Livraison", "60.00", "30/06/2031");
     }
 
+    @Test
+    void shouldFileAnAmendmentOnTheRequestPageAndHaveTheFunderDecideItFromItsTaskList(Browsers browsers) {
+        // given a 300 000 € subsidy of an envelope of this test, its convention signed
+        String code = Demo.newCdcEnvelope("IT-AVENANT-WEB", "1000000.00").get("code").asText();
+        long id = AfterConventionIT.contracted("Avenant à l'écran", code, "300000.00");
+        String reference = Api.as("officer").get("/requests/" + id).json().get("reference").asText();
+
+        // when the officer raises the subsidy to 450 000 € with no reason
+        Browser officer = browsers.open("officer").signIn("officer");
+        officer.open("/app/request.xhtml?id=" + id);
+        List<WebElement> amounts = officer.all(By.cssSelector("input[id$='amendment-amount']"));
+        amounts.get(0).clear();
+        amounts.get(0).sendKeys("450 000,00");
+        officer.type(By.id("request:amendment-cost"), "850 000,00");
+        officer.clickAndWait(By.id("request:file-amendment"));
+
+        // then the reason's error shows beside it, and what he typed is still there
+        assertThat(officer.text(By.id("request:amendment-reason-error"))).isNotBlank();
+        assertThat(officer.all(By.cssSelector("input[id$='amendment-amount']")).get(0).getAttribute("value"))
+                .isEqualTo("450 000,00");
+        assertThat(officer.find(By.id("request:amendment-cost")).getAttribute("value")).isEqualTo("850 000,00");
+
+        // when he gives the reason and files it
+        officer.type(By.id("request:amendment-reason"), "Surcoût des fondations");
+        officer.clickAndWait(By.id("request:file-amendment"));
+        assertThat(officer.text(By.cssSelector("div.amendment[data-status='PENDING']")))
+                .contains("Surcoût des fondations", "300 000,00 €", "450 000,00 €");
+
+        // and the CDC's approver opens it from his task list, sees the change and approves it
+        Browser cdc = browsers.open("cdc").signIn("cdc");
+        cdc.open("/app/tasks.xhtml");
+        cdc.clickAndWait(cdc.find(By.cssSelector("tr.task-row[data-request='" + reference + "'] a.task-link")));
+        assertThat(cdc.text(By.id("amendment-changes"))).contains(code, "300 000,00 €", "450 000,00 €");
+        assertThat(cdc.text(By.id("amendment-reason"))).contains("Surcoût des fondations", "officer");
+        answer(cdc, "APPROVE", "Surcoût justifié");
+
+        // then the amendment is approved and the commitment raised
+        officer.open("/app/request.xhtml?id=" + id);
+        assertThat(officer.text(By.cssSelector("div.amendment"))).contains("Approuvé", "cdc");
+        assertThat(officer.text(By.id("commitments"))).contains("450 000,00 €");
+    }
+
     private static void answer(Browser browser, String decision, String comment) {
         browser.find(By.cssSelector("input[type=radio][value='" + decision + "']")).click();
         if (comment != null) {

@@ -16,6 +16,7 @@ import org.cofinance.application.shared.NotFoundException;
 import org.cofinance.application.shared.Page;
 import org.cofinance.application.shared.Paging;
 import org.cofinance.domain.model.ledger.CommitmentRepository;
+import org.cofinance.domain.model.request.AmendmentRepository;
 import org.cofinance.domain.model.request.FundingRequest;
 import org.cofinance.domain.model.request.FundingRequestRepository;
 import org.cofinance.domain.model.request.RequestSearch;
@@ -37,6 +38,7 @@ public class FundingRequestService {
 
     private final FundingRequestRepository requests;
     private final CommitmentRepository commitments;
+    private final AmendmentRepository amendments;
     private final RequestDrafts drafts;
     private final RequestProcess process;
     private final RequestWorkflowService workflow;
@@ -46,10 +48,11 @@ public class FundingRequestService {
 
     @Inject
     public FundingRequestService(FundingRequestRepository requests, CommitmentRepository commitments,
-                                 RequestDrafts drafts, RequestProcess process, RequestWorkflowService workflow,
+                                 AmendmentRepository amendments, RequestDrafts drafts, RequestProcess process, RequestWorkflowService workflow,
                                  Callers callers, IdempotencyStore idempotency, Clock clock) {
         this.requests = requests;
         this.commitments = commitments;
+        this.amendments = amendments;
         this.drafts = drafts;
         this.process = process;
         this.workflow = workflow;
@@ -60,7 +63,7 @@ public class FundingRequestService {
 
     /** For the container's proxies only. */
     protected FundingRequestService() {
-        this(null, null, null, null, null, null, null, null);
+        this(null, null, null, null, null, null, null, null, null);
     }
 
     /** The id of the new draft, or of the draft the same Idempotency-Key created before. */
@@ -173,6 +176,6 @@ public class FundingRequestService {
 
     private RequestView view(FundingRequest request) {
         return RequestView.of(request, commitments.ofRequest(request.id()), commitments.paidSharesOfRequest(
-                request.id()), commitments.recoveriesOfRequest(request.id()));
+                request.id()), commitments.recoveriesOfRequest(request.id()), amendments.ofRequest(request.id()));
     }
 }

@@ -33,6 +33,10 @@ import org.cofinance.domain.model.ledger.Envelope;
 import org.cofinance.domain.model.ledger.EnvelopeRepository;
 import org.cofinance.domain.model.ledger.LedgerEntry;
 import org.cofinance.domain.model.ledger.LedgerEntryRepository;
+import org.cofinance.domain.model.request.Amendment;
+import org.cofinance.domain.model.request.AmendmentChange;
+import org.cofinance.domain.model.request.AmendmentDecision;
+import org.cofinance.domain.model.request.AmendmentRepository;
 import org.cofinance.domain.model.request.Decision;
 import org.cofinance.domain.model.request.FundingRequest;
 import org.cofinance.domain.model.request.FundingRequestRepository;
@@ -47,17 +51,20 @@ public class RequestHistoryService {
     private final FundingRequestRepository requests;
     private final EnvelopeRepository envelopes;
     private final LedgerEntryRepository entries;
+    private final AmendmentRepository amendments;
     private final HistoryService historyService;
     private final RepositoryService repositoryService;
     private final Callers callers;
 
     @Inject
     public RequestHistoryService(FundingRequestRepository requests, EnvelopeRepository envelopes,
-                                 LedgerEntryRepository entries, HistoryService historyService,
-                                 RepositoryService repositoryService, Callers callers) {
+                                 LedgerEntryRepository entries, AmendmentRepository amendments,
+                                 HistoryService historyService, RepositoryService repositoryService,
+                                 Callers callers) {
         this.requests = requests;
         this.envelopes = envelopes;
         this.entries = entries;
+        this.amendments = amendments;
         this.historyService = historyService;
         this.repositoryService = repositoryService;
         this.callers = callers;
@@ -65,7 +72,7 @@ public class RequestHistoryService {
 
     /** For the container's proxies only. */
     protected RequestHistoryService() {
-        this(null, null, null, null, null, null);
+        this(null, null, null, null, null, null, null);
     }
 
     /** One line of a timeline; {@code kind} is CREATED, SUBMITTED, TASK, DECISION or a ledger entry kind. */
@@ -104,6 +111,19 @@ public class RequestHistoryService {
         for (Decision d : request.decisions()) {
             events.add(new TimelineEvent(d.decidedAt(), "DECISION", d.outcome().name(), d.author(),
                     d.amount().map(Amounts::text).orElse(null), d.organisationId(), d.comment()));
+        }
+        for (Amendment a : amendments.ofRequest(request.id())) {
+            for (AmendmentChange c : a.changes()) {
+                if (c.isFunderChange()) {
+                    events.add(new TimelineEvent(a.filedAt(), "AMENDMENT_FILED", Amounts.text(c.before()) + " → "
+                            + Amounts.text(c.after()), a.filedBy(), Amounts.text(c.after()), c.organisationId(),
+                            a.reason()));
+                }
+            }
+            for (AmendmentDecision d : a.decisions()) {
+                events.add(new TimelineEvent(d.decidedAt(), "AMENDMENT_DECIDED", d.outcome().name(), d.author(), null,
+                        d.organisationId(), d.comment()));
+            }
         }
         for (LedgerEntry e : entries.ofRequest(request.id())) {
             events.add(new TimelineEvent(e.at(), e.kind().name(), envelopeCode(e.envelopeId()), e.author(),

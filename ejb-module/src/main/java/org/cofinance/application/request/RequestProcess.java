@@ -1,6 +1,9 @@
 package org.cofinance.application.request;
 
-/** The funding-request process as the request's use cases drive it: started, asked whether it runs, cancelled. */
+/**
+ * The request's processes as its use cases drive them: the funding-request process started, asked whether it runs,
+ * cancelled; an amendment's process started.
+ */
 public interface RequestProcess {
 
     /** Starts the process of a submitted request, as {@code author}; the id of the process instance. */
@@ -10,4 +13,10 @@ public interface RequestProcess {
 
     /** Cancels a running request through its process, as {@code author}. */
     void cancel(String processInstanceId, String author);
+
+    /** The process definition a running instance runs: the rules (DMN) deployed with it apply to its request. */
+    String definitionOf(String processInstanceId);
+
+    /** Starts the process in which the funders concerned decide an amendment, as {@code author}; its instance id. */
+    String startAmendment(String businessKey, Long requestId, Long amendmentId, String author);
 }

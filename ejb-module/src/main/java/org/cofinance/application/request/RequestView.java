@@ -8,6 +8,7 @@ import org.cofinance.application.shared.Amounts;
 import org.cofinance.domain.model.ledger.Commitment;
 import org.cofinance.domain.model.ledger.Disbursement;
 import org.cofinance.domain.model.ledger.Recovery;
+import org.cofinance.domain.model.request.Amendment;
 import org.cofinance.domain.model.request.FundingRequest;
 
 public record RequestView(Long id, String reference, String title, String territory, String theme,
@@ -15,13 +16,14 @@ public record RequestView(Long id, String reference, String title, String territ
                           List<DecisionView> decisions, List<CommitmentView> commitments,
                           List<String> ineligibilityReasons, String processInstanceId, String createdBy,
                           Instant createdAt, Instant submittedAt, String instructedBy,
-                          String conventionSignedBy, List<TrancheView> tranches, List<RecoveryView> recoveries) {
+                          String conventionSignedBy, List<TrancheView> tranches, List<RecoveryView> recoveries,
+                          List<AmendmentView> amendments) {
     /**
-     * The request with its commitments, the paid shares of its tranches (who validated each) and the recoveries of
-     * money paid on them.
+     * The request with its commitments, the paid shares of its tranches (who validated each), the recoveries of
+     * money paid on them and the amendments of its convention.
      */
     public static RequestView of(FundingRequest r, List<Commitment> commitments, List<Disbursement> paidShares,
-                                 List<Recovery> recoveries) {
+                                 List<Recovery> recoveries, List<Amendment> amendments) {
         return new RequestView(r.id(), r.reference(), r.project().title(), r.project().territory(),
                 r.project().theme().name(), r.project().lead().id(),
                 r.status().name(), Amounts.text(r.project().eligibleCost()),
@@ -33,6 +35,7 @@ public record RequestView(Long id, String reference, String title, String territ
                         r.tranches().stream().map(t -> TrancheView.of(t, paidShares.stream()
                                 .filter(d -> t.id().equals(d.trancheId())).map(Disbursement::decidedBy).distinct()
                                 .toList())).toList(),
-                recoveries.stream().map(RecoveryView::of).toList());
+                recoveries.stream().map(RecoveryView::of).toList(),
+                amendments.stream().map(AmendmentView::of).toList());
     }
 }

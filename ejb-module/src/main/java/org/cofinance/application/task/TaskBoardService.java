@@ -20,6 +20,7 @@ import org.camunda.bpm.engine.task.TaskQuery;
 import org.cofinance.application.access.Caller;
 import org.cofinance.application.access.Callers;
 import org.cofinance.application.shared.Inputs;
+import org.cofinance.bpmn.AmendmentProcess;
 import org.cofinance.bpmn.FundingRequestProcess;
 import org.cofinance.domain.model.organisation.Organisation;
 import org.cofinance.domain.model.organisation.OrganisationRepository;
@@ -69,7 +70,7 @@ public class TaskBoardService {
     public record TaskRow(String id, String name, String taskType, Long requestId, String requestReference,
                           String title, String territory, String theme, Long organisationId, String organisationName,
                           String amount, Instant created, Instant due, String assignee, String owner,
-                          boolean delegated, boolean late, Long trancheId, String level) {
+                          boolean delegated, boolean late, Long trancheId, String level, Long amendmentId) {
     }
 
     public record Board(List<TaskRow> rows, long mine, long unassigned) {
@@ -134,9 +135,12 @@ public class TaskBoardService {
 
     private TaskRow row(Task task, Map<Long, FundingRequest> read, Instant now) {
         Long requestId = (Long) runtimeService.getVariable(task.getExecutionId(), FundingRequestProcess.REQUEST_ID);
-        Long organisationId = FundingRequestProcess.DECIDE.equals(task.getTaskDefinitionKey())
+        boolean amendmentDecision = AmendmentProcess.DECIDE_AMENDMENT.equals(task.getTaskDefinitionKey());
+        Long organisationId = FundingRequestProcess.DECIDE.equals(task.getTaskDefinitionKey()) || amendmentDecision
                 ? (Long) runtimeService.getVariable(task.getExecutionId(),
                         FundingRequestProcess.ORGANISATION_ID) : null;
+        Long amendmentId = amendmentDecision ? (Long) runtimeService.getVariable(task.getExecutionId(),
+                AmendmentProcess.AMENDMENT_ID) : null;
         FundingRequest request = read.computeIfAbsent(requestId, id -> requests.find(id).orElse(null));
         String amount = null;
         if (request != null) {
@@ -156,6 +160,6 @@ public class TaskBoardService {
                 organisationId, organisation == null ? null : organisation.name(), amount,
                 task.getCreateTime().toInstant(), due, task.getAssignee(), task.getOwner(),
                 task.getDelegationState() == DelegationState.PENDING, due != null && due.isBefore(now), trancheId,
-                        level);
+                        level, amendmentId);
     }
 }

@@ -1,5 +1,7 @@
 package org.cofinance.application.task;
 
+import static org.cofinance.bpmn.AmendmentProcess.AMENDMENT_ID;
+import static org.cofinance.bpmn.AmendmentProcess.DECIDE_AMENDMENT;
 import static org.cofinance.bpmn.FundingRequestProcess.DECIDE;
 import static org.cofinance.bpmn.FundingRequestProcess.LEVEL;
 import static org.cofinance.bpmn.FundingRequestProcess.ORGANISATION_ID;
@@ -25,6 +27,7 @@ import org.cofinance.application.shared.Page;
 import org.cofinance.application.shared.Paging;
 import org.cofinance.domain.model.request.FundingRequest;
 import org.cofinance.domain.model.request.FundingRequestRepository;
+import org.cofinance.application.request.AmendmentWorkflowService;
 import org.cofinance.domain.model.shared.DomainException;
 import org.cofinance.domain.model.shared.ValidationException;
 import org.cofinance.domain.model.user.AppUser;
@@ -40,6 +43,7 @@ import org.cofinance.domain.model.user.UserRepository;
 public class TaskListService {
 
     private final FundingRequestRepository requests;
+    private final AmendmentWorkflowService amendments;
     private final UserRepository users;
     private final TaskCommands taskCommands;
     private final TaskService taskService;
@@ -48,9 +52,11 @@ public class TaskListService {
     private final Clock clock;
 
     @Inject
-    public TaskListService(FundingRequestRepository requests, UserRepository users, TaskCommands taskCommands,
-                           TaskService taskService, RuntimeService runtimeService, Callers callers, Clock clock) {
+    public TaskListService(FundingRequestRepository requests, AmendmentWorkflowService amendments,
+                           UserRepository users, TaskCommands taskCommands, TaskService taskService,
+                           RuntimeService runtimeService, Callers callers, Clock clock) {
         this.requests = requests;
+        this.amendments = amendments;
         this.users = users;
         this.taskCommands = taskCommands;
         this.taskService = taskService;
@@ -61,7 +67,7 @@ public class TaskListService {
 
     /** For the container's proxies only. */
     protected TaskListService() {
-        this(null, null, null, null, null, null, null);
+        this(null, null, null, null, null, null, null, null);
     }
 
     public Page<TaskView> list(Long requestId, String assignee, Paging paging) {
@@ -94,6 +100,11 @@ public class TaskListService {
                     List.of(REQUEST_ID, ORGANISATION_ID));
             requests.find((Long) variables.get(REQUEST_ID)).ifPresent(request ->
                     request.checkMayDecide((Long) variables.get(ORGANISATION_ID), caller.username()));
+        } else if (DECIDE_AMENDMENT.equals(task.getTaskDefinitionKey())) {
+            Map<String, Object> variables = runtimeService.getVariables(task.getExecutionId(),
+                    List.of(AMENDMENT_ID, ORGANISATION_ID));
+            amendments.checkMayDecide((Long) variables.get(AMENDMENT_ID), (Long) variables.get(ORGANISATION_ID),
+                    caller.username());
         }
         taskCommands.assign(taskId, caller.username(), caller.username());
     }
@@ -150,7 +161,8 @@ public class TaskListService {
                 List.of(REQUEST_ID, ORGANISATION_ID, LEVEL));
         Long requestId = (Long) variables.get(REQUEST_ID);
         FundingRequest request = requests.find(requestId).orElse(null);
-        boolean decision = DECIDE.equals(task.getTaskDefinitionKey());
+        boolean decision = DECIDE.equals(task.getTaskDefinitionKey())
+                || DECIDE_AMENDMENT.equals(task.getTaskDefinitionKey());
         return new TaskView(task.getId(), task.getName(), task.getTaskDefinitionKey(), requestId,
                 request == null ? null : request.reference(),
                 decision ? (Long) variables.get(ORGANISATION_ID) : null,

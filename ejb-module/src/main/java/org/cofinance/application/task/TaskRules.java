@@ -1,5 +1,6 @@
 package org.cofinance.application.task;
 
+import static org.cofinance.bpmn.AmendmentProcess.DECIDE_AMENDMENT;
 import static org.cofinance.bpmn.FundingRequestProcess.ARBITRATE;
 import static org.cofinance.bpmn.FundingRequestProcess.AWAIT_COMPLEMENTS;
 import static org.cofinance.bpmn.FundingRequestProcess.DECIDE;
@@ -19,7 +20,8 @@ import org.cofinance.domain.model.user.Role;
 
 /**
  * Who works each type of task and which answers it takes. A funder's decision is an approver's and takes any
- * {@link DecisionOutcome}; every task takes {@code APPROVE} as its plain "go on" answer.
+ * {@link DecisionOutcome}, its decision on an amendment APPROVE or REJECT; every task takes {@code APPROVE} as its
+ * plain "go on" answer.
  */
 public final class TaskRules {
 
@@ -47,7 +49,8 @@ public final class TaskRules {
             REVISE_PLAN, OFFICERS_GO_ON_OR_STOP,
             SIGN_CONVENTION, new Rule(Role.OFFICER, EnumSet.of(DecisionOutcome.APPROVE)),
             RECORD_EVIDENCE, new Rule(Role.OFFICER, EnumSet.of(DecisionOutcome.APPROVE)),
-            VALIDATE_PAYMENT, new Rule(Role.FINANCE, EnumSet.of(DecisionOutcome.APPROVE, DecisionOutcome.REJECT)));
+            VALIDATE_PAYMENT, new Rule(Role.FINANCE, EnumSet.of(DecisionOutcome.APPROVE, DecisionOutcome.REJECT)),
+            DECIDE_AMENDMENT, new Rule(Role.APPROVER, EnumSet.of(DecisionOutcome.APPROVE, DecisionOutcome.REJECT)));
 
     private TaskRules() {
     }

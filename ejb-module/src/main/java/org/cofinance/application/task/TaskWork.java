@@ -1,6 +1,8 @@
 package org.cofinance.application.task;
 
 import static org.cofinance.bpmn.FundingRequestProcess.ARBITRATE;
+import static org.cofinance.bpmn.AmendmentProcess.AMENDMENT_ID;
+import static org.cofinance.bpmn.AmendmentProcess.DECIDE_AMENDMENT;
 import static org.cofinance.bpmn.FundingRequestProcess.DECIDE;
 import static org.cofinance.bpmn.FundingRequestProcess.DECISION;
 import static org.cofinance.bpmn.FundingRequestProcess.INSTRUCT;
@@ -30,6 +32,7 @@ import org.camunda.bpm.engine.variable.Variables;
 import org.cofinance.application.access.Caller;
 import org.cofinance.application.access.Callers;
 import org.cofinance.application.ledger.LedgerService;
+import org.cofinance.application.request.AmendmentWorkflowService;
 import org.cofinance.application.request.RequestWorkflowService;
 import org.cofinance.application.shared.AccessDeniedException;
 import org.cofinance.application.shared.Inputs;
@@ -45,8 +48,8 @@ import org.cofinance.domain.model.shared.ValidationException;
 import org.cofinance.domain.model.shared.Violation;
 
 /**
- * The work on a task: the caller's answer checked against the task's rule, what it records (a funder's decision, who
- * instructed, a tranche's evidence or validation), and the task completed — in one transaction with whatever the
+ * The work on a task: the caller's answer checked against the task's rule, what it records (a funder's decision on a
+ * request or an amendment, who instructed, a tranche's evidence or validation), and the task completed — in one transaction with whatever the
  * process does next (posting the commitments after the last approval, for instance).
  */
 @Stateless
@@ -55,6 +58,7 @@ public class TaskWork {
     private final FundingRequestRepository requests;
     private final LedgerService ledger;
     private final RequestWorkflowService workflow;
+    private final AmendmentWorkflowService amendments;
     private final TaskCommands taskCommands;
     private final TaskService taskService;
     private final RuntimeService runtimeService;
@@ -63,11 +67,12 @@ public class TaskWork {
 
     @Inject
     public TaskWork(FundingRequestRepository requests, LedgerService ledger, RequestWorkflowService workflow,
-                    TaskCommands taskCommands, TaskService taskService, RuntimeService runtimeService,
-                    Callers callers, Clock clock) {
+                    AmendmentWorkflowService amendments, TaskCommands taskCommands, TaskService taskService,
+                    RuntimeService runtimeService, Callers callers, Clock clock) {
         this.requests = requests;
         this.ledger = ledger;
         this.workflow = workflow;
+        this.amendments = amendments;
         this.taskCommands = taskCommands;
         this.taskService = taskService;
         this.runtimeService = runtimeService;
@@ -77,11 +82,11 @@ public class TaskWork {
 
     /** For the container's proxies only. */
     protected TaskWork() {
-        this(null, null, null, null, null, null, null, null);
+        this(null, null, null, null, null, null, null, null, null);
     }
 
     /** What the process knows of a task: its request and, for a funder's decision, the organisation and level. */
-    record TaskFacts(Long requestId, Long organisationId, String level, Long trancheId) {
+    record TaskFacts(Long requestId, Long organisationId, String level, Long trancheId, Long amendmentId) {
     }
 
     /** Records the caller's answer and completes the task. */
@@ -96,14 +101,19 @@ public class TaskWork {
         caller.require(rule.role());
         rule.check(outcome);
         TaskFacts facts = factsOf(task);
+        boolean funderDecision = DECIDE.equals(task.getTaskDefinitionKey())
+                || DECIDE_AMENDMENT.equals(task.getTaskDefinitionKey());
         if (DECIDE.equals(task.getTaskDefinitionKey())) {
             recordFunderDecision(task, caller, facts, outcome, answer);
+        } else if (DECIDE_AMENDMENT.equals(task.getTaskDefinitionKey())) {
+            amendments.decide(facts.amendmentId(), facts.organisationId(), facts.level(), outcome, answer.comment(),
+                    caller.username(), task.getId());
         } else {
             recordOfficeWork(task, caller, facts, outcome, answer);
         }
         VariableMap variables = Variables.createVariables()
                 .putValueTyped(DECISION, Variables.stringValue(outcome.name(), true));
-        if (!DECIDE.equals(task.getTaskDefinitionKey())) {
+        if (!funderDecision) {
             // parallel decisions never lead to a job of their own, and would update it concurrently
             variables.putValue(LAST_ACTOR, caller.username());
         }
@@ -232,8 +242,8 @@ public class TaskWork {
     /** Read in one call to the engine rather than one per variable. */
     private TaskFacts factsOf(Task task) {
         Map<String, Object> variables = runtimeService.getVariables(task.getExecutionId(),
-                List.of(REQUEST_ID, ORGANISATION_ID, LEVEL, TRANCHE_ID));
+                List.of(REQUEST_ID, ORGANISATION_ID, LEVEL, TRANCHE_ID, AMENDMENT_ID));
         return new TaskFacts((Long) variables.get(REQUEST_ID), (Long) variables.get(ORGANISATION_ID),
-                (String) variables.get(LEVEL), (Long) variables.get(TRANCHE_ID));
+                (String) variables.get(LEVEL), (Long) variables.get(TRANCHE_ID), (Long) variables.get(AMENDMENT_ID));
     }
 }

@@ -10,7 +10,8 @@ import org.cofinance.reports.ReportDefinition;
 import org.cofinance.reports.ReportRows;
 
 /**
- * Every ledger movement and every funder's decision, who and when (UTC), oldest first; for an administrator, every
+ * Every ledger movement, every funder's decision, every amendment filed (one row per funder's change) and decided (one
+ * row per answer), who and when (UTC), oldest first; for an administrator, every
  * act on a user's access too (the user in {@code reference}, the administrator as author).
  */
 @ApplicationScoped
@@ -33,6 +34,27 @@ public class AuditSource implements ReportSource {
                        d.author, d.comment, r.territory
                 from decision d
                 join funding_request r on r.id = d.request_id
+                join organisation o on o.id = d.organisation_id
+                where ?6 = 0 or exists (select 1 from plan_line f where f.request_id = r.id
+                                        and f.envelope_id is not null and f.organisation_id = ?6)
+                union all
+                select m.filed_at, ch.id, 3, 'AMENDMENT_FILED', r.reference, e.code, o.name, ch.amount_after,
+                       m.filed_by, m.reason || ' (' || ch.amount_before || ' -> ' || ch.amount_after || ')',
+                       r.territory
+                from amendment m
+                join amendment_change ch on ch.amendment_id = m.id and ch.commitment_id is not null
+                join funding_request r on r.id = m.request_id
+                join plan_line pl on pl.id = ch.plan_line_id
+                left join envelope e on e.id = pl.envelope_id
+                join organisation o on o.id = ch.organisation_id
+                where ?6 = 0 or exists (select 1 from plan_line f where f.request_id = r.id
+                                        and f.envelope_id is not null and f.organisation_id = ?6)
+                union all
+                select d.decided_at, d.id, 4, 'AMENDMENT_DECIDED', r.reference, null, o.name, null, d.author,
+                       d.outcome || coalesce(' · ' || d.level, '') || coalesce(' · ' || d.comment, ''), r.territory
+                from amendment_decision d
+                join amendment m on m.id = d.amendment_id
+                join funding_request r on r.id = m.request_id
                 join organisation o on o.id = d.organisation_id
                 where ?6 = 0 or exists (select 1 from plan_line f where f.request_id = r.id
                                         and f.envelope_id is not null and f.organisation_id = ?6)

@@ -6,7 +6,9 @@ import java.util.Map;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.cofinance.application.request.RequestProcess;
+import org.cofinance.bpmn.AmendmentProcess;
 import org.cofinance.bpmn.FundingRequestProcess;
 
 /**
@@ -37,6 +39,23 @@ public class CamundaRequestProcess implements RequestProcess {
     public void cancel(String processInstanceId, String author) {
         run(author, () -> runtimeService.createMessageCorrelation(FundingRequestProcess.CANCEL_MESSAGE)
                 .processInstanceId(processInstanceId).correlate());
+    }
+
+    @Override
+    public String definitionOf(String processInstanceId) {
+        ProcessInstance instance = runtimeService.createProcessInstanceQuery().processInstanceId(processInstanceId)
+                .singleResult();
+        if (instance == null) {
+            throw new IllegalStateException("process instance " + processInstanceId + " is not running");
+        }
+        return instance.getProcessDefinitionId();
+    }
+
+    @Override
+    public String startAmendment(String businessKey, Long requestId, Long amendmentId, String author) {
+        return as(author, () -> runtimeService.startProcessInstanceByKey(AmendmentProcess.KEY, businessKey,
+                Map.of(FundingRequestProcess.REQUEST_ID, requestId, AmendmentProcess.AMENDMENT_ID, amendmentId))
+                .getId());
     }
 
     private <T> T as(String author, Supplier<T> work) {

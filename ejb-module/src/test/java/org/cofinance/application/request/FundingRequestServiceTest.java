@@ -17,6 +17,7 @@ import org.cofinance.application.shared.IdempotencyStore;
 import org.cofinance.application.shared.NotFoundException;
 import org.cofinance.application.shared.Page;
 import org.cofinance.application.shared.Paging;
+import org.cofinance.application.support.InMemoryAmendments;
 import org.cofinance.application.support.InMemoryIdempotentResponses;
 import org.cofinance.application.support.InMemoryOrganisations;
 import org.cofinance.application.support.InMemoryUsers;
@@ -57,6 +58,17 @@ class FundingRequestServiceTest {
         public void cancel(String processInstanceId, String author) {
             process.add("cancel " + processInstanceId + " as " + author);
         }
+
+        @Override
+        public String definitionOf(String processInstanceId) {
+            return "funding-request:1";
+        }
+
+        @Override
+        public String startAmendment(String businessKey, Long requestId, Long amendmentId, String author) {
+            process.add("start " + businessKey + " for amendment " + amendmentId + " as " + author);
+            return "pi-amendment-" + amendmentId;
+        }
     };
 
     private final RequestRules noRuleBroken = new RequestRules() {
@@ -75,7 +87,8 @@ class FundingRequestServiceTest {
             world.reservations, world.ledgerService, noRuleBroken, world.clock);
 
     private final FundingRequestService service = new FundingRequestService(world.requests,
-            world.ledger.commitmentRepository, new RequestDrafts(organisations, world.ledger.envelopeRepository),
+            world.ledger.commitmentRepository, new InMemoryAmendments(world.locks),
+            new RequestDrafts(organisations, world.ledger.envelopeRepository),
             processes, workflow, new Callers(new InMemoryUsers()),
             new IdempotencyStore(new InMemoryIdempotentResponses(), world.clock), world.clock);
 

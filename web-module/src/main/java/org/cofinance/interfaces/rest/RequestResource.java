@@ -17,6 +17,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.cofinance.application.reporting.ReportService;
 import org.cofinance.application.reporting.RequestSheetService;
+import org.cofinance.application.request.AmendmentService;
 import org.cofinance.application.request.FundingRequestService;
 import org.cofinance.application.request.NewRequest;
 import org.cofinance.application.request.RequestView;
@@ -34,6 +35,9 @@ public class RequestResource {
 
     @EJB
     private RequestSheetService sheets;
+
+    @EJB
+    private AmendmentService amendments;
 
     @POST
     public Response create(NewRequest body, @HeaderParam("Idempotency-Key") String idempotencyKey,
@@ -59,6 +63,14 @@ public class RequestResource {
     }
 
     public record Cancellation(String reason) {
+    }
+
+    @POST
+    @Path("/{id}/amendments")
+    public Response amend(@PathParam("id") long id, AmendmentService.AmendmentCommand body,
+                          @HeaderParam("Idempotency-Key") String idempotencyKey) {
+        RequestBodies.require(body);
+        return Response.status(Response.Status.CREATED).entity(amendments.file(id, body, idempotencyKey)).build();
     }
 
     @POST

@@ -25,7 +25,8 @@ import org.cofinance.domain.model.shared.Money;
  * The money one source promises to one request: RESERVED (pending) → COMMITTED (posted) → DISBURSED in tranches →
  * CLOSED, or RELEASED (voided). Every change moves its envelope's balances and returns the ledger entries that
  * record it; the caller stores them. Disbursed never exceeds committed; money paid back (recovered) is never paid
- * again: what is payable is committed − disbursed − recovered.
+ * again: what is payable is committed − disbursed − recovered. An amendment may raise a posted commitment (the
+ * increase reserved, then posted or voided) or lower it (released).
  */
 @Entity
 @Table(name = "commitment")
@@ -151,6 +152,70 @@ public class Commitment {
     }
 
     /**
+     * An amendment raises the commitment: the increase is held on the envelope and its parents (a RESERVE entry)
+     * until the funders decide.
+     *
+     * @throws InsufficientFundsException when the envelope or a parent cannot hold it
+     */
+    public LedgerEntry reserveIncrease(Money increase, Movement movement) {
+        requirePosted("raise");
+        if (reserved.isPositive()) {
+            throw new DomainException("commitment " + id + " already holds an increase awaiting its funders");
+        }
+        envelope.reserve(increase);
+        this.reserved = increase;
+        return entry(EntryKind.RESERVE, increase, movement);
+    }
+
+    /** The amendment is approved: the increase held is committed (a POST entry). */
+    public LedgerEntry postIncrease(Movement movement) {
+        requirePosted("post an increase of");
+        requireIncrease();
+        Money increase = reserved;
+        envelope.post(increase, increase);
+        this.committed = committed.plus(increase);
+        this.reserved = Money.ZERO;
+        return entry(EntryKind.POST, increase, movement);
+    }
+
+    /** The amendment is rejected: the increase held goes back to the envelope (a VOID entry). */
+    public LedgerEntry voidIncrease(Movement movement) {
+        requirePosted("void an increase of");
+        requireIncrease();
+        Money increase = reserved;
+        envelope.voidReservation(increase);
+        this.reserved = Money.ZERO;
+        return entry(EntryKind.VOID, increase, movement);
+    }
+
+    /**
+     * An approved amendment lowers the commitment: the decrease goes back to the envelope (a RELEASE entry); never
+     * below what was paid or paid back.
+     */
+    public LedgerEntry decrease(Money decrease, Movement movement) {
+        requirePosted("lower");
+        if (!decrease.isPositive() || decrease.isGreaterThan(payable())) {
+            throw new DomainException("a commitment is lowered by at most the " + payable().toPlainString()
+                    + " EUR not paid yet");
+        }
+        envelope.release(decrease);
+        this.committed = committed.minus(decrease);
+        return entry(EntryKind.RELEASE, decrease, movement);
+    }
+
+    private void requirePosted(String action) {
+        if (status != CommitmentStatus.COMMITTED && status != CommitmentStatus.DISBURSED) {
+            throw new DomainException("cannot " + action + " a commitment that is " + status);
+        }
+    }
+
+    private void requireIncrease() {
+        if (!reserved.isPositive()) {
+            throw new DomainException("commitment " + id + " holds no increase");
+        }
+    }
+
+    /**
      * Books money paid back (a recovery received): the commitment's and its envelopes' disbursed go down, its
      * recovered up, so that it is not paid again. On a closed commitment, the money goes back to the envelope at once
      * (a RELEASE under the key suffixed {@code :release}), as closing would have given it back.
@@ -184,6 +249,9 @@ public class Commitment {
     public List<LedgerEntry> close(Movement movement) {
         if (status != CommitmentStatus.COMMITTED && status != CommitmentStatus.DISBURSED) {
             throw new DomainException("only a committed commitment is closed (this one is " + status + ")");
+        }
+        if (reserved.isPositive()) {
+            throw new DomainException("commitment " + id + " holds an increase its funders have not decided yet");
         }
         Money rest = committed.minus(disbursed);
         this.status = CommitmentStatus.CLOSED;

@@ -66,6 +66,11 @@ public class PlanLine {
         this.amount = draft.amount();
     }
 
+    /** An approved amendment sets its new amount. */
+    void amend(Money newAmount) {
+        this.amount = newAmount;
+    }
+
     public Long id() {
         return id;
     }

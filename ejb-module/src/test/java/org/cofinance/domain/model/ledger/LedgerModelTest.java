@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Model-based test of the ledger: random sequences of reservations, postings (full or partial), voids,
- * disbursements, recoveries, closings and amendments run against the real aggregates and against a plain reference
+ * disbursements, recoveries, closings, envelope amendments and convention amendments (a commitment raised — the
+ * increase reserved, then posted or voided — or lowered) run against the real aggregates and against a plain reference
  * model in cents. After every step every invariant is checked: no envelope over its ceiling, disbursed within
  * committed, balances equal to the reference model and to the sum of the entries written, and every commitment equal
  * to its reference (status, reserved, committed, disbursed, recovered). Postings, payments and recoveries are drawn up
@@ -110,13 +111,16 @@ class LedgerModelTest {
 
         void run() {
             for (int step = 0; step < STEPS; step++) {
-                switch (random.nextInt(8)) {
+                switch (random.nextInt(11)) {
                     case 0, 1 -> reserve();
                     case 2 -> post();
                     case 3 -> voidReservation();
                     case 4 -> disburse();
                     case 5 -> close();
                     case 6 -> recover();
+                    case 7 -> raise();
+                    case 8 -> settleIncrease();
+                    case 9 -> lower();
                     default -> amend();
                 }
                 checkInvariants(step);
@@ -252,13 +256,77 @@ class LedgerModelTest {
             }
         }
 
+        private boolean posted(ModelCommitment m) {
+            return m.status == CommitmentStatus.COMMITTED || m.status == CommitmentStatus.DISBURSED;
+        }
+
+        /** An amendment raises a posted commitment: the increase is reserved, up to a cent above what fits. */
+        private void raise() {
+            int i = pick();
+            if (i < 0) {
+                return;
+            }
+            ModelCommitment m = model.get(i);
+            long room = chain(m.envelope).stream().mapToLong(this::modelAvailable).min().orElse(0);
+            long amount = random.nextLong(1, Math.max(2, room + 2));
+            boolean allowed = posted(m) && m.reserved == 0 && amount <= room;
+            try {
+                record(commitments.get(i).reserveIncrease(Money.ofCents(amount), movement()));
+                assertThat(allowed).as("increase of %d allowed", amount).isTrue();
+                m.reserved = amount;
+            } catch (DomainException e) {
+                assertThat(allowed).as("increase refused: " + e.getMessage()).isFalse();
+            }
+        }
+
+        /** The funders decide an increase: posted or voided, as a coin falls. */
+        private void settleIncrease() {
+            int i = pick();
+            if (i < 0) {
+                return;
+            }
+            ModelCommitment m = model.get(i);
+            boolean approve = random.nextBoolean();
+            boolean allowed = posted(m) && m.reserved > 0;
+            try {
+                Commitment c = commitments.get(i);
+                record(approve ? c.postIncrease(movement()) : c.voidIncrease(movement()));
+                assertThat(allowed).as("settling an increase allowed").isTrue();
+                if (approve) {
+                    m.committed += m.reserved;
+                }
+                m.reserved = 0;
+            } catch (DomainException e) {
+                assertThat(allowed).as("settling refused: " + e.getMessage()).isFalse();
+            }
+        }
+
+        /** An amendment lowers a posted commitment, up to a cent below what was paid or paid back. */
+        private void lower() {
+            int i = pick();
+            if (i < 0) {
+                return;
+            }
+            ModelCommitment m = model.get(i);
+            long payable = m.committed - m.disbursed - m.recovered;
+            long amount = random.nextLong(1, Math.max(2, payable + 2));
+            boolean allowed = posted(m) && amount <= payable;
+            try {
+                record(commitments.get(i).decrease(Money.ofCents(amount), movement()));
+                assertThat(allowed).as("decrease of %d allowed", amount).isTrue();
+                m.committed -= amount;
+            } catch (DomainException e) {
+                assertThat(allowed).as("decrease refused: " + e.getMessage()).isFalse();
+            }
+        }
+
         private void close() {
             int i = pick();
             if (i < 0) {
                 return;
             }
             ModelCommitment m = model.get(i);
-            boolean allowed = m.status == CommitmentStatus.COMMITTED || m.status == CommitmentStatus.DISBURSED;
+            boolean allowed = posted(m) && m.reserved == 0;
             try {
                 commitments.get(i).close(movement()).forEach(this::record);
                 assertThat(allowed).isTrue();

@@ -7,6 +7,7 @@ import jakarta.inject.Named;
 import java.io.IOException;
 import java.io.Serializable;
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -15,7 +16,10 @@ import org.cofinance.application.ledger.CommitmentView;
 import org.cofinance.application.ledger.RecoveryView;
 import org.cofinance.application.reporting.ReportService;
 import org.cofinance.application.reporting.RequestSheetService;
+import org.cofinance.application.request.AmendmentService;
 import org.cofinance.application.request.FundingRequestService;
+import org.cofinance.application.request.NewRequest;
+import org.cofinance.application.request.PlanLineView;
 import org.cofinance.application.request.RequestHistoryService;
 import org.cofinance.application.request.RequestView;
 import org.cofinance.application.request.TrancheView;
@@ -52,6 +56,9 @@ public class RequestPage implements Serializable {
     @EJB
     private RequestSheetService sheets;
 
+    @EJB
+    private AmendmentService amendmentService;
+
     @Inject
     private Ui ui;
 
@@ -71,6 +78,9 @@ public class RequestPage implements Serializable {
     private Long trancheId;
     private String trancheAmount;
     private String trancheEvidence;
+    private List<String> amendmentAmounts;
+    private String amendmentCost;
+    private String amendmentReason;
     private Long recoveryCommitmentId;
     private String recoveryAmount;
     private String recoveryReason;
@@ -111,6 +121,41 @@ public class RequestPage implements Serializable {
             ui.info("request.trancheAsked");
             trancheAmount = null;
             trancheEvidence = null;
+        }
+        refresh();
+    }
+
+    /** Whether the officer may file an amendment: the convention is signed and no amendment awaits its funders. */
+    public boolean isAmendable() {
+        return currentUser.isOfficer() && "CONTRACTED".equals(request.status())
+                && request.amendments().stream().noneMatch(a -> "PENDING".equals(a.status()));
+    }
+
+    /** The new amounts typed for the plan's lines, the current ones until the officer changes them. */
+    public List<String> getAmendmentAmounts() {
+        if (amendmentAmounts == null) {
+            amendmentAmounts = new ArrayList<>(request.plan().stream().map(PlanLineView::amount).toList());
+        }
+        return amendmentAmounts;
+    }
+
+    /** The officer files the plan as it should become: its lines with their new amounts, the cost when it changes. */
+    public void fileAmendment() {
+        List<NewRequest.Line> lines = new ArrayList<>();
+        for (int i = 0; i < request.plan().size(); i++) {
+            PlanLineView line = request.plan().get(i);
+            lines.add(new NewRequest.Line(line.organisationId(), line.envelopeCode(), line.instrument(),
+                    Ui.amountOf(getAmendmentAmounts().get(i))));
+        }
+        String cost = amendmentCost == null || amendmentCost.isBlank() ? null : Ui.amountOf(amendmentCost);
+        AmendmentService.AmendmentCommand command = new AmendmentService.AmendmentCommand(amendmentReason, cost,
+                lines);
+        if (ui.attempt(errors, () -> amendmentService.file(id, command, actionKey + "-amendment-"
+                + String.join("/", lines.stream().map(NewRequest.Line::amount).toList()) + "-" + cost))) {
+            ui.info("amendment.filed");
+            amendmentAmounts = null;
+            amendmentCost = null;
+            amendmentReason = null;
         }
         refresh();
     }
@@ -251,6 +296,22 @@ public class RequestPage implements Serializable {
 
     public void setTrancheId(Long trancheId) {
         this.trancheId = trancheId;
+    }
+
+    public String getAmendmentCost() {
+        return amendmentCost;
+    }
+
+    public void setAmendmentCost(String amendmentCost) {
+        this.amendmentCost = amendmentCost;
+    }
+
+    public String getAmendmentReason() {
+        return amendmentReason;
+    }
+
+    public void setAmendmentReason(String amendmentReason) {
+        this.amendmentReason = amendmentReason;
     }
 
     public Long getRecoveryCommitmentId() {

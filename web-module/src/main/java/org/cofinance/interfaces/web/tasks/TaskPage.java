@@ -15,6 +15,7 @@ import org.cofinance.application.access.Callers;
 import org.cofinance.application.ledger.EnvelopeService;
 import org.cofinance.application.ledger.EnvelopeView;
 import org.cofinance.application.request.DecisionView;
+import org.cofinance.application.request.AmendmentView;
 import org.cofinance.application.request.FundingRequestService;
 import org.cofinance.application.request.PlanLineView;
 import org.cofinance.application.request.RequestHistoryService;
@@ -216,6 +217,15 @@ public class TaskPage implements Serializable {
 
     public boolean isFunderDecision() {
         return FundingRequestProcess.DECIDE.equals(task.taskType());
+    }
+
+    /** The amendment a funder decides, when the task is one. */
+    public AmendmentView getAmendment() {
+        if (task.amendmentId() == null) {
+            return null;
+        }
+        return request.amendments().stream().filter(a -> a.id().equals(task.amendmentId())).findFirst()
+                .orElse(null);
     }
 
     /** The tranche a disbursement task is about, when it is one. */
