@@ -103,11 +103,10 @@ public class CommitmentService {
     public DisbursementView requestDisbursement(Long commitmentId, DisbursementAsk ask, String idempotencyKey) {
         Caller caller = callers.current().require(Role.OFFICER);
         String operation = "request-disbursement:" + commitmentId;
-        if (idempotencyKey != null) {
-            Optional<Long> first = idempotency.replay(caller.username(), idempotencyKey, operation, ask);
-            if (first.isPresent()) {
-                return DisbursementView.of(commitments.findDisbursement(first.get()).orElseThrow());
-            }
+        Optional<DisbursementView> first = idempotency.replayed(caller.username(), idempotencyKey, operation, ask,
+                id -> DisbursementView.of(commitments.findDisbursement(id).orElseThrow()));
+        if (first.isPresent()) {
+            return first.get();
         }
         List<Violation> violations = new ArrayList<>();
         Money amount = Inputs.money(ask.amount(), "amount", violations);
@@ -193,11 +192,10 @@ public class CommitmentService {
     public RecoveryView issueRecovery(Long commitmentId, RecoveryAsk ask, String idempotencyKey) {
         Caller caller = callers.current().require(Role.FINANCE);
         String operation = "issue-recovery:" + commitmentId;
-        if (idempotencyKey != null) {
-            Optional<Long> first = idempotency.replay(caller.username(), idempotencyKey, operation, ask);
-            if (first.isPresent()) {
-                return RecoveryView.of(commitments.findRecovery(first.get()).orElseThrow());
-            }
+        Optional<RecoveryView> first = idempotency.replayed(caller.username(), idempotencyKey, operation, ask,
+                id -> RecoveryView.of(commitments.findRecovery(id).orElseThrow()));
+        if (first.isPresent()) {
+            return first.get();
         }
         List<Violation> violations = new ArrayList<>();
         Money amount = Inputs.money(ask.amount(), "amount", violations);

@@ -93,11 +93,10 @@ public class AmendmentService {
     public AmendmentView file(Long requestId, AmendmentCommand command, String idempotencyKey) {
         Caller caller = callers.current().require(Role.OFFICER);
         String operation = "file-amendment:" + requestId;
-        if (idempotencyKey != null) {
-            Optional<Long> first = idempotency.replay(caller.username(), idempotencyKey, operation, command);
-            if (first.isPresent()) {
-                return AmendmentView.of(amendments.find(first.get()).orElseThrow());
-            }
+        Optional<AmendmentView> first = idempotency.replayed(caller.username(), idempotencyKey, operation, command,
+                id -> AmendmentView.of(amendments.find(id).orElseThrow()));
+        if (first.isPresent()) {
+            return first.get();
         }
         requests.lock(requestId);
         FundingRequest request = requests.find(requestId)

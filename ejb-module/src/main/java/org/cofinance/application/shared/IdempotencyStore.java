@@ -10,6 +10,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.HexFormat;
 import java.util.Optional;
+import java.util.function.Function;
 import org.cofinance.domain.model.shared.ValidationException;
 
 /**
@@ -48,6 +49,17 @@ public class IdempotencyStore {
             throw new IdempotencyKeyReusedException(key);
         }
         return Optional.of(Long.valueOf(first.get().location()));
+    }
+
+    /**
+     * What the first call with this key answered, loaded again by {@code load} from the id of what it created; empty
+     * when there is no key or no first call.
+     *
+     * @throws IdempotencyKeyReusedException when the key answered another operation or another body
+     */
+    public <T> Optional<T> replayed(String username, String key, String operation, Object command,
+                                    Function<Long, T> load) {
+        return key == null ? Optional.empty() : replay(username, key, operation, command).map(load);
     }
 
     public void remember(String username, String key, String operation, Object command, int status, Long resourceId) {

@@ -185,15 +185,13 @@ class LedgerModelTest {
             // up to one cent above what is reserved: a posting above the reservation must be refused
             long amount = random.nextLong(1, m.reserved + 2);
             boolean allowed = m.status == CommitmentStatus.RESERVED && amount <= m.reserved;
-            try {
+            expect(allowed, "posting of " + amount, () -> {
                 commitments.get(i).post(Money.ofCents(amount), movement()).forEach(this::record);
-                assertThat(allowed).as("posting allowed").isTrue();
+            }, () -> {
                 m.committed = amount;
                 m.reserved = 0;
                 m.status = CommitmentStatus.COMMITTED;
-            } catch (DomainException e) {
-                assertThat(allowed).as("posting refused: " + e.getMessage()).isFalse();
-            }
+            });
         }
 
         private void voidReservation() {
@@ -203,14 +201,10 @@ class LedgerModelTest {
             }
             ModelCommitment m = model.get(i);
             boolean allowed = m.status == CommitmentStatus.RESERVED;
-            try {
-                record(commitments.get(i).voidReservation(movement()));
-                assertThat(allowed).isTrue();
+            expect(allowed, "void", () -> record(commitments.get(i).voidReservation(movement())), () -> {
                 m.reserved = 0;
                 m.status = CommitmentStatus.RELEASED;
-            } catch (DomainException e) {
-                assertThat(allowed).as("void refused: " + e.getMessage()).isFalse();
-            }
+            });
         }
 
         private void disburse() {
@@ -223,14 +217,12 @@ class LedgerModelTest {
             long amount = random.nextLong(1, Math.max(2, payable + 2));
             boolean allowed = (m.status == CommitmentStatus.COMMITTED || m.status == CommitmentStatus.DISBURSED)
                     && amount <= payable;
-            try {
+            expect(allowed, "disbursement of " + amount, () -> {
                 record(commitments.get(i).disburse(Money.ofCents(amount), movement()));
-                assertThat(allowed).as("disbursement of %d allowed", amount).isTrue();
+            }, () -> {
                 m.disbursed += amount;
                 m.status = CommitmentStatus.DISBURSED;
-            } catch (DomainException e) {
-                assertThat(allowed).as("disbursement refused: " + e.getMessage()).isFalse();
-            }
+            });
         }
 
         /** Money paid comes back, up to a cent more than was paid; on a closed commitment it is released at once. */
@@ -243,17 +235,15 @@ class LedgerModelTest {
             long amount = random.nextLong(1, m.disbursed + 2);
             boolean allowed = (m.status == CommitmentStatus.DISBURSED || m.status == CommitmentStatus.CLOSED)
                     && amount <= m.disbursed;
-            try {
+            expect(allowed, "recovery of " + amount, () -> {
                 commitments.get(i).recover(Money.ofCents(amount), movement()).forEach(this::record);
-                assertThat(allowed).as("recovery of %d allowed", amount).isTrue();
+            }, () -> {
                 m.disbursed -= amount;
                 m.recovered += amount;
                 if (m.status == CommitmentStatus.CLOSED) {
                     m.committed -= amount;
                 }
-            } catch (DomainException e) {
-                assertThat(allowed).as("recovery refused: " + e.getMessage()).isFalse();
-            }
+            });
         }
 
         private boolean posted(ModelCommitment m) {
@@ -270,13 +260,11 @@ class LedgerModelTest {
             long room = chain(m.envelope).stream().mapToLong(this::modelAvailable).min().orElse(0);
             long amount = random.nextLong(1, Math.max(2, room + 2));
             boolean allowed = posted(m) && m.reserved == 0 && amount <= room;
-            try {
+            expect(allowed, "increase of " + amount, () -> {
                 record(commitments.get(i).reserveIncrease(Money.ofCents(amount), movement()));
-                assertThat(allowed).as("increase of %d allowed", amount).isTrue();
+            }, () -> {
                 m.reserved = amount;
-            } catch (DomainException e) {
-                assertThat(allowed).as("increase refused: " + e.getMessage()).isFalse();
-            }
+            });
         }
 
         /** The funders decide an increase: posted or voided, as a coin falls. */
@@ -288,17 +276,15 @@ class LedgerModelTest {
             ModelCommitment m = model.get(i);
             boolean approve = random.nextBoolean();
             boolean allowed = posted(m) && m.reserved > 0;
-            try {
+            expect(allowed, "settling an increase", () -> {
                 Commitment c = commitments.get(i);
                 record(approve ? c.postIncrease(movement()) : c.voidIncrease(movement()));
-                assertThat(allowed).as("settling an increase allowed").isTrue();
+            }, () -> {
                 if (approve) {
                     m.committed += m.reserved;
                 }
                 m.reserved = 0;
-            } catch (DomainException e) {
-                assertThat(allowed).as("settling refused: " + e.getMessage()).isFalse();
-            }
+            });
         }
 
         /** An amendment lowers a posted commitment, up to a cent below what was paid or paid back. */
@@ -311,13 +297,11 @@ class LedgerModelTest {
             long payable = m.committed - m.disbursed - m.recovered;
             long amount = random.nextLong(1, Math.max(2, payable + 2));
             boolean allowed = posted(m) && amount <= payable;
-            try {
+            expect(allowed, "decrease of " + amount, () -> {
                 record(commitments.get(i).decrease(Money.ofCents(amount), movement()));
-                assertThat(allowed).as("decrease of %d allowed", amount).isTrue();
+            }, () -> {
                 m.committed -= amount;
-            } catch (DomainException e) {
-                assertThat(allowed).as("decrease refused: " + e.getMessage()).isFalse();
-            }
+            });
         }
 
         private void close() {
@@ -327,14 +311,10 @@ class LedgerModelTest {
             }
             ModelCommitment m = model.get(i);
             boolean allowed = posted(m) && m.reserved == 0;
-            try {
-                commitments.get(i).close(movement()).forEach(this::record);
-                assertThat(allowed).isTrue();
+            expect(allowed, "closing", () -> commitments.get(i).close(movement()).forEach(this::record), () -> {
                 m.committed = m.disbursed;
                 m.status = CommitmentStatus.CLOSED;
-            } catch (DomainException e) {
-                assertThat(allowed).as("closing refused: " + e.getMessage()).isFalse();
-            }
+            });
         }
 
         private void amend() {
@@ -349,14 +329,27 @@ class LedgerModelTest {
             }
             boolean allowed = newCeiling >= used && newCeiling >= largestChild
                     && (parentOf[target] < 0 || newCeiling <= ceilings[parentOf[target]]);
-            try {
-                record(envelopes.get(target).amend(Money.ofCents(newCeiling), Money.ofCents(largestChild),
-                        movement()));
-                assertThat(allowed).as("amendment to %d allowed", newCeiling).isTrue();
+            Money largestChildCeiling = Money.ofCents(largestChild);
+            expect(allowed, "amendment to " + newCeiling, () -> {
+                record(envelopes.get(target).amend(Money.ofCents(newCeiling), largestChildCeiling, movement()));
+            }, () -> {
                 ceilings[target] = newCeiling;
+            });
+        }
+
+        /**
+         * Runs a step on the ledger: when the reference model allows it, it must pass and the reference follows;
+         * otherwise the ledger must refuse it.
+         */
+        private void expect(boolean allowed, String what, Runnable onLedger, Runnable onReference) {
+            try {
+                onLedger.run();
             } catch (DomainException e) {
-                assertThat(allowed).as("amendment refused: " + e.getMessage()).isFalse();
+                assertThat(allowed).as(what + " refused: " + e.getMessage()).isFalse();
+                return;
             }
+            assertThat(allowed).as(what + " allowed").isTrue();
+            onReference.run();
         }
 
         private void checkInvariants(int step) {
