@@ -52,7 +52,8 @@ public record ForecastChart(List<Bar> bars, List<Label> labels, String maximum, 
         return new Bar(measure, year, x, HEIGHT - height, height, amount);
     }
 
-    public boolean isEmpty() {
+    /** Whether no signed schedule calls for a payment in the years to come ({@code empty} is an EL word). */
+    public boolean isWithoutYears() {
         return years.isEmpty();
     }
 }
