@@ -58,7 +58,8 @@ public class DemoData {
         organisation("Commune de Quetigny", OrganisationKind.MUNICIPALITY, "21210191400019");
         organisation("Université de Bourgogne", OrganisationKind.RESEARCH, "19210055500015");
         organisation("Agrinova SAS", OrganisationKind.COMPANY, "77523456700011");
-        organisation("Association Territoires Durables", OrganisationKind.ASSOCIATION, "88520012300010");
+        organisation("Association Territoires Durables", OrganisationKind.ASSOCIATION, "88520012300010")
+                .registerRna("W212004521");
         organisation("Union européenne – FEDER", OrganisationKind.EU, null);
 
         LocalDate opened = LocalDate.of(2017, 3, 24);

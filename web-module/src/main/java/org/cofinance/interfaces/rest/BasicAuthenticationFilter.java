@@ -19,10 +19,10 @@ import org.cofinance.domain.model.user.SignInAttempt;
 import org.cofinance.interfaces.http.ClientAddress;
 
 /**
- * HTTP Basic authentication of the API over the application's own identity store. Every call but the health check
- * carries valid credentials or gets 401 problem+json (429 while the user name is throttled after repeated wrong
- * passwords; 403 while the user must first replace a password an administrator set, but for that change); the call
- * then runs as that user.
+ * HTTP Basic authentication of the API over the application's own identity store. Every call but the health check and
+ * the reading of the open data carries valid credentials or gets 401 problem+json (429 while the user name is
+ * throttled after repeated wrong passwords; 403 while the user must first replace a password an administrator set,
+ * but for that change); the call then runs as that user.
  * <p>
  * The API is for programs, not for browsers: a 401 carries no {@code Basic} challenge, so a browser never prompts for
  * a password it would then remember and send with a forged cross-site form; and a call that changes something and
@@ -41,7 +41,8 @@ public class BasicAuthenticationFilter extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        if ("/api/health".equals(request.getServletPath() + Optional.ofNullable(request.getPathInfo()).orElse(""))) {
+        String path = request.getServletPath() + Optional.ofNullable(request.getPathInfo()).orElse("");
+        if ("/api/health".equals(path) || isOpenData(request, path)) {
             chain.doFilter(request, response);
             return;
         }
@@ -67,6 +68,12 @@ public class BasicAuthenticationFilter extends HttpFilter {
         try (SignedInUser.Scope signedIn = SignedInUser.signIn(result.caller())) {
             chain.doFilter(request, response);
         }
+    }
+
+    /** The open data are read by anyone, the same with or without credentials (which are not even read). */
+    private static boolean isOpenData(HttpServletRequest request, String path) {
+        return path.startsWith("/api/opendata/") && ("GET".equals(request.getMethod())
+                || "HEAD".equals(request.getMethod()));
     }
 
     private static boolean isOwnPasswordChange(HttpServletRequest request) {

@@ -31,6 +31,10 @@ public class Organisation {
     @Embedded
     private Siret siret;
 
+    /** The RNA number of an association (répertoire national des associations), when it has one. */
+    @Column(length = 10)
+    private String rna;
+
     protected Organisation() {
     }
 
@@ -57,6 +61,22 @@ public class Organisation {
 
     public Optional<Siret> siret() {
         return Optional.ofNullable(siret).filter(s -> s.value() != null);
+    }
+
+    /**
+     * Records the association's RNA number.
+     *
+     * @throws IllegalArgumentException when it is not W and nine digits
+     */
+    public void registerRna(String number) {
+        if (number == null || !number.matches("W\\d{9}")) {
+            throw new IllegalArgumentException("an RNA number is W followed by nine digits");
+        }
+        this.rna = number;
+    }
+
+    public Optional<String> rna() {
+        return Optional.ofNullable(rna);
     }
 
     public boolean bringsPublicMoney() {

@@ -1,0 +1,118 @@
+package org.cofinance.application.opendata;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.networknt.schema.Error;
+import com.networknt.schema.InputFormat;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaLocation;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SchemaRegistryConfig;
+import com.networknt.schema.SpecificationVersion;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The open data formats checked by the official schemas, read from their files (vendored unmodified under
+ * {@code schemas/}): the SCDL « Subventions » 2.1.1 Table Schema with Validata's custom checks, and the 360Giving 1.4.3
+ * package schema with a JSON Schema 2020-12 validator asserting formats — over grants of every shape, and with
+ * controls that a broken file is refused.
+ */
+class OpenDataFormatsTest {
+
+    private static final String GRANT_SCHEMA_ID =
+            "https://raw.githubusercontent.com/ThreeSixtyGiving/standard/1.4.2/schema/360-giving-schema.json";
+    private static final TableSchema SCDL = TableSchema.read("schemas/scdl-subventions-2.1.1.json");
+    private static final Schema THREE_SIXTY_GIVING = SchemaRegistry.withDefaultDialect(
+                    SpecificationVersion.DRAFT_2020_12, builder -> builder
+                            .schemaRegistryConfig(SchemaRegistryConfig.builder().formatAssertionsEnabled(true).build())
+                            .schemaIdResolvers(resolvers -> resolvers.mappings(Map.of(GRANT_SCHEMA_ID,
+                                    "classpath:schemas/360giving-1.4.3-schema.json"))))
+            .getSchema(SchemaLocation.of("classpath:schemas/360giving-1.4.3-package-schema.json"));
+
+    private static PublishedGrant grant(String beneficiary, String siret, String rna, boolean company, String object,
+                                        String amount, int tranches) {
+        LocalDate signed = LocalDate.of(2026, 3, 12);
+        return new PublishedGrant("CF-2026-000042", 7L, "Caisse des Dépôts", "18002002600019", signed, beneficiary,
+                siret, rna, company, object, new BigDecimal(amount), signed, tranches == 1 ? signed
+                : signed.plusYears(2), tranches, "AMI Territoires d'innovation de grande ambition", "Dijon Métropole");
+    }
+
+    /** Grants of every shape a convention gives: a company, an association known by its RNA only, an advance paid
+        at once, an amended amount in cents, a long object, names with commas and quotes, and random ones. */
+    private static List<PublishedGrant> grants() {
+        List<PublishedGrant> grants = new ArrayList<>(List.of(
+                grant("Agrinova SAS", "77523456700011", null, true, "Serres connectées", "4000000.00", 3),
+                grant("Association \"Territoires, durables\"", null, "W212004521", false, "Tiers-lieu rural",
+                        "150000.00", 1),
+                grant("Association Territoires Durables", "88520012300010", "W212004521", false,
+                        "Avance remboursable", "23000.01", 2),
+                grant("Agrinova SAS", "77523456700011", null, true, "x".repeat(300), "0.01", 3)));
+        SplittableRandom random = new SplittableRandom(20261203L);
+        for (int i = 0; i < 200; i++) {
+            grants.add(grant("Bénéficiaire " + i, "77523456700011", random.nextBoolean() ? "W212004521" : null,
+                    random.nextBoolean(), "Projet " + i, BigDecimal.valueOf(random.nextLong(1, 10_000_000_000L), 2)
+                            .toPlainString(), random.nextInt(1, 6)));
+        }
+        return grants;
+    }
+
+    @Test
+    void shouldWriteAnScdlCsvTheOfficialTableSchemaAndItsCustomChecksAccept() {
+        // when the grants are written as SCDL
+        String csv = new String(ScdlSubventions.csv(grants()), StandardCharsets.UTF_8);
+
+        // then the schema finds nothing wrong, and every grant is a row
+        assertThat(SCDL.errors(csv)).isEmpty();
+        assertThat(TableSchema.parse(csv)).hasSize(grants().size() + 1);
+        assertThat(TableSchema.parse(csv).get(2)).containsSequence("Association \"Territoires, durables\"", "",
+                "W212004521");
+    }
+
+    @Test
+    void shouldFindWhatIsWrongWithABrokenScdlFile() {
+        // given rows a publisher could get wrong: a bad SIRET, no beneficiary id, a share of 0, an unknown nature
+        String header = String.join(",", ScdlSubventions.HEADER);
+        String broken = header + "\n"
+                + "CDC,18002002600018,2026-03-12,,Agrinova,,,Objet,10.00,aide en numéraire,unique,2026-03-12,,non,1,\n"
+                + "CDC,18002002600019,2026-03-12,,Agrinova,,,Objet,10.00,aide en numéraire,unique,2026-03-12,,non,0,\n"
+                + "CDC,18002002600019,2026-03-12,,Agrinova,77523456700011,,Objet,10,aide,unique,2026-03-12,,peut-être,1,";
+
+        // then each is named
+        assertThat(SCDL.errors(broken)).anyMatch(e -> e.contains("idAttribuant: not a valid SIRET"))
+                .anyMatch(e -> e.contains("one of idBeneficiaire and rnaBeneficiaire"))
+                .anyMatch(e -> e.contains("pourcentageSubvention: below"))
+                .anyMatch(e -> e.contains("nature: not one of"))
+                .anyMatch(e -> e.contains("notificationUE: not one of"));
+        assertThat(SCDL.errors("nom,id\n")).singleElement().asString().startsWith("header");
+    }
+
+    @Test
+    void shouldWriteA360GivingPackageTheOfficialJsonSchemaAccepts() {
+        // when the grants are written as a 360Giving package
+        String json = new String(ThreeSixtyGiving.json(grants(), LocalDate.of(2026, 12, 3)), StandardCharsets.UTF_8);
+
+        // then the 2020-12 schema, formats asserted, finds nothing wrong; amounts are numbers, identifiers prefixed
+        List<Error> errors = THREE_SIXTY_GIVING.validate(json, InputFormat.JSON);
+        assertThat(errors).isEmpty();
+        assertThat(json).contains("\"amountAwarded\":4000000.00", "\"id\":\"360G-cofinance-CF-2026-000042-7\"",
+                "\"id\":\"FR-RCS-77523456700011\"", "\"id\":\"360G-cofinance-RNA-W212004521\"",
+                "\"id\":\"360G-cofinance-SIRET-18002002600019\"", "\"grantProgramme\":[{\"title\":\"AMI Territoires");
+    }
+
+    @Test
+    void shouldFindWhatIsWrongWithABroken360GivingPackage() {
+        // a grant without its amount, a date that is not one, no grant at all
+        assertThat(THREE_SIXTY_GIVING.validate("""
+                {"grants": [{"id": "360G-x-1", "title": "t", "description": "d", "currency": "EUR",
+                  "awardDate": "2026-13-45", "recipientOrganization": [{"id": "a", "name": "A"}],
+                  "fundingOrganization": [{"id": "b", "name": "B"}]}]}""", InputFormat.JSON)).hasSizeGreaterThan(1);
+        assertThat(THREE_SIXTY_GIVING.validate("{\"grants\": []}", InputFormat.JSON)).isNotEmpty();
+    }
+}
