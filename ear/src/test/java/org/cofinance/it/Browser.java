@@ -9,7 +9,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.selenium.AxeBuilder;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
@@ -158,6 +161,40 @@ final class Browser implements AutoCloseable {
     /** The element's text, no-break spaces read as spaces; read again if an Ajax update replaced the element. */
     String text(By by) {
         return wait.until(d -> plain(d.findElement(by).getText()));
+    }
+
+    /** Presses keys on whatever has the focus, as someone without a mouse would. */
+    void press(CharSequence... keys) {
+        driver.switchTo().activeElement().sendKeys(keys);
+    }
+
+    /**
+     * Presses Tab until the element of that id has the focus (at most 80 times).
+     *
+     * @throws AssertionError when the keyboard never reaches it
+     */
+    void tabTo(String id) {
+        for (int i = 0; i < 80; i++) {
+            if (id.equals(driver.switchTo().activeElement().getAttribute("id"))) {
+                return;
+            }
+            press(Keys.TAB);
+        }
+        throw new AssertionError("the keyboard never reaches #" + id + " on " + driver.getCurrentUrl());
+    }
+
+    /**
+     * The rules of WCAG 2.0 and 2.1, levels A and AA, that axe-core finds broken on the page as it stands, at a serious
+     * or critical impact: each rule with its impact and the first elements that break it.
+     */
+    List<String> accessibilityViolations() {
+        Results results = new AxeBuilder().withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa"))
+                .analyze(driver);
+        return results.getViolations().stream()
+                .filter(rule -> "serious".equals(rule.getImpact()) || "critical".equals(rule.getImpact()))
+                .map(rule -> rule.getId() + " (" + rule.getImpact() + ") on " + driver.getCurrentUrl() + ": "
+                        + rule.getNodes().stream().limit(3).map(node -> String.valueOf(node.getTarget())).toList())
+                .toList();
     }
 
     static String plain(String text) {
