@@ -3,10 +3,12 @@ package org.cofinance.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.networknt.schema.InputFormat;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import org.cofinance.application.opendata.OfficialSchemas;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -58,6 +60,8 @@ class OpenDataIT {
         assertThat(ours).anyMatch(l -> l.contains(CDC_SIRET) && l.contains(",4000000.00,"))
                 .anyMatch(l -> l.contains(REGION_SIRET) && l.contains(",2000000.00,"));
         assertThat(csv.body()).doesNotContain(unsigned, "3000000.00,aide", "officer", "@");
+        assertThat(OfficialSchemas.scdl().errors(csv.body())).as("the official SCDL schema, over the demo data too")
+                .isEmpty();
 
         // and the same with credentials, and for one attributing organisation
         assertThat(Api.as("officer").get("/opendata/scdl/subventions.csv").body()).isEqualTo(csv.body());
@@ -71,7 +75,10 @@ class OpenDataIT {
                 .containsExactlyInAnyOrder("attribuant", "year");
 
         // and the 360Giving package holds the same grants, amounts as numbers
-        JsonNode giving = Api.anonymous().get("/opendata/360giving.json").json();
+        Api.Reply package360 = Api.anonymous().get("/opendata/360giving.json");
+        assertThat(OfficialSchemas.threeSixtyGiving().validate(package360.body(), InputFormat.JSON))
+                .as("the official 360Giving schema, over the demo data too").isEmpty();
+        JsonNode giving = package360.json();
         List<JsonNode> grants = new ArrayList<>();
         giving.get("grants").forEach(g -> {
             if (g.get("id").asText().startsWith("360G-cofinance-" + reference + "-")) {

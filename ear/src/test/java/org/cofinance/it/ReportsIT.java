@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.cofinance.application.opendata.TableSchema;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -268,7 +269,7 @@ class ReportsIT {
         List<String> header = List.of(lines.get(0).split(",", -1));
         List<Map<String, String>> rows = new ArrayList<>();
         for (String line : lines.subList(1, lines.size())) {
-            List<String> cells = splitCsv(line);
+            List<String> cells = TableSchema.parse(line).get(0);
             Map<String, String> row = new HashMap<>();
             for (int i = 0; i < header.size(); i++) {
                 row.put(header.get(i), cells.get(i));
@@ -276,27 +277,5 @@ class ReportsIT {
             rows.add(row);
         }
         return rows;
-    }
-
-    private static List<String> splitCsv(String line) {
-        List<String> cells = new ArrayList<>();
-        StringBuilder cell = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (quoted && c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-                cell.append('"');
-                i++;
-            } else if (c == '"') {
-                quoted = !quoted;
-            } else if (c == ',' && !quoted) {
-                cells.add(cell.toString());
-                cell.setLength(0);
-            } else {
-                cell.append(c);
-            }
-        }
-        cells.add(cell.toString());
-        return cells;
     }
 }

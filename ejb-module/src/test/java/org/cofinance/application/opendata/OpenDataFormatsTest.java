@@ -5,16 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.networknt.schema.Error;
 import com.networknt.schema.InputFormat;
 import com.networknt.schema.Schema;
-import com.networknt.schema.SchemaLocation;
-import com.networknt.schema.SchemaRegistry;
-import com.networknt.schema.SchemaRegistryConfig;
-import com.networknt.schema.SpecificationVersion;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
@@ -26,15 +21,8 @@ import org.junit.jupiter.api.Test;
  */
 class OpenDataFormatsTest {
 
-    private static final String GRANT_SCHEMA_ID =
-            "https://raw.githubusercontent.com/ThreeSixtyGiving/standard/1.4.2/schema/360-giving-schema.json";
-    private static final TableSchema SCDL = TableSchema.read("schemas/scdl-subventions-2.1.1.json");
-    private static final Schema THREE_SIXTY_GIVING = SchemaRegistry.withDefaultDialect(
-                    SpecificationVersion.DRAFT_2020_12, builder -> builder
-                            .schemaRegistryConfig(SchemaRegistryConfig.builder().formatAssertionsEnabled(true).build())
-                            .schemaIdResolvers(resolvers -> resolvers.mappings(Map.of(GRANT_SCHEMA_ID,
-                                    "classpath:schemas/360giving-1.4.3-schema.json"))))
-            .getSchema(SchemaLocation.of("classpath:schemas/360giving-1.4.3-package-schema.json"));
+    private static final TableSchema SCDL = OfficialSchemas.scdl();
+    private static final Schema THREE_SIXTY_GIVING = OfficialSchemas.threeSixtyGiving();
 
     private static PublishedGrant grant(String beneficiary, String siret, String rna, boolean company, String object,
                                         String amount, int tranches) {

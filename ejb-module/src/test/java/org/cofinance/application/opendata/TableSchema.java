@@ -18,7 +18,7 @@ import org.cofinance.domain.model.organisation.Siret;
  * Validata's custom checks the SCDL schema names (french-siret-value, one-of-required). A constraint or a check it does
  * not know fails the validation: a later schema that adds one breaks the test, not a user's import.
  */
-final class TableSchema {
+public final class TableSchema {
 
     private final JsonNode schema;
 
@@ -26,7 +26,7 @@ final class TableSchema {
         this.schema = schema;
     }
 
-    static TableSchema read(String resource) {
+    public static TableSchema read(String resource) {
         try (InputStream in = TableSchema.class.getClassLoader().getResourceAsStream(resource)) {
             return new TableSchema(new ObjectMapper().readTree(in));
         } catch (IOException e) {
@@ -35,7 +35,7 @@ final class TableSchema {
     }
 
     /** Every error of the CSV, as "line n, field: what"; empty when it is valid. */
-    List<String> errors(String csv) {
+    public List<String> errors(String csv) {
         List<String> errors = new ArrayList<>();
         List<List<String>> rows = parse(csv);
         List<String> names = new ArrayList<>();
@@ -154,7 +154,7 @@ final class TableSchema {
     }
 
     /** RFC 4180 rows: quoted cells may hold commas and doubled quotes. */
-    static List<List<String>> parse(String csv) {
+    public static List<List<String>> parse(String csv) {
         List<List<String>> rows = new ArrayList<>();
         for (String line : csv.split("\r?\n")) {
             if (line.isEmpty()) {
