@@ -96,7 +96,7 @@ class AmendmentIT {
     }
 
     @Test
-    void shouldRefuseAnIncreaseTheEnvelopeCannotHoldAndVoidTheIncreaseWhenTheFunderRefuses() {
+    void shouldRefuseAnIncreaseTheEnvelopeCannotHoldHoldTheLastTrancheAndVoidTheIncreaseWhenTheFunderRefuses() {
         // given a 300 000 € subsidy of an envelope of this test holding 400 000 €, its convention signed
         String code = Demo.newCdcEnvelope("IT-AVENANT", "400000.00").get("code").asText();
         long id = AfterConventionIT.contracted("Avenant refusé", code, "300000.00");
@@ -107,9 +107,16 @@ class AmendmentIT {
         assertThat(request(id).get("amendments")).isEmpty();
         assertThat(Demo.envelope(code).get("reserved").asText()).isEqualTo("0.00");
 
-        // when he raises it to 350 000 €, then 50 000 € are held; the CDC refuses and they go back
+        // when the two first tranches are paid and he raises it to 350 000 €, then 50 000 € are held, and the last
+        // tranche waits for the funder's decision
+        payCdcTranche(id, "Convention signée");
+        payCdcTranche(id, "Rapport à mi-parcours");
         assertThat(file1(id, "350000.00").status()).isEqualTo(201);
         assertThat(Demo.envelope(code).get("reserved").asText()).isEqualTo("50000.00");
+        assertThat(Demo.answer("officer", id, FundingRequestProcess.RECORD_EVIDENCE,
+                "{\"decision\":\"APPROVE\",\"comment\":\"Rapport final\"}").status()).isEqualTo(409);
+
+        // when the CDC refuses, then they go back
         assertThat(decide("cdc", id, "REJECT")).isEqualTo(204);
 
         JsonNode after = request(id);
@@ -119,6 +126,20 @@ class AmendmentIT {
         assertThat(Demo.envelope(code).get("available").asText()).isEqualTo("100000.00");
         assertThat(after.get("plan").get(0).get("amount").asText()).isEqualTo("300000.00");
         assertThat(Api.as("admin").get("/ledger/reconciliation").json().get("consistent").asBoolean()).isTrue();
+
+        // and the last tranche is paid on the convention as it stands, which closes the request
+        payCdcTranche(id, "Rapport final");
+        assertThat(request(id).get("status").asText()).isEqualTo("CLOSED");
+        assertThat(request(id).get("commitments").get(0).get("disbursed").asText()).isEqualTo("300000.00");
+        assertThat(file1(id, "310000.00").status()).as("a closed convention is amended no more").isEqualTo(409);
+    }
+
+    /** The officer records the evidence of the next tranche, the CDC's finance pays it. */
+    private static void payCdcTranche(long id, String evidence) {
+        assertThat(Demo.answer("officer", id, FundingRequestProcess.RECORD_EVIDENCE,
+                "{\"decision\":\"APPROVE\",\"comment\":\"" + evidence + "\"}").status()).isEqualTo(204);
+        assertThat(Demo.answer("finance", id, FundingRequestProcess.VALIDATE_PAYMENT, "{\"decision\":\"APPROVE\"}")
+                .status()).isEqualTo(204);
     }
 
     /** The balanced request's plan as the amendment makes it, the lead's share given. */

@@ -117,6 +117,7 @@ public class AmendmentService {
         if (!violations.isEmpty()) {
             throw new ValidationException(violations);
         }
+        request.checkAmendable();
         if (amendments.pendingOf(requestId).isPresent()) {
             throw new DomainException("request " + request.reference() + " has an amendment awaiting its funders");
         }

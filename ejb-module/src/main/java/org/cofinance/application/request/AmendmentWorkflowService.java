@@ -17,7 +17,6 @@ import org.cofinance.domain.model.request.Amendment;
 import org.cofinance.domain.model.request.AmendmentChange;
 import org.cofinance.domain.model.request.AmendmentRepository;
 import org.cofinance.domain.model.request.DecisionOutcome;
-import org.cofinance.domain.model.request.FundingRequest;
 import org.cofinance.domain.model.request.FundingRequestRepository;
 import org.cofinance.domain.model.shared.Money;
 
@@ -161,8 +160,8 @@ public class AmendmentWorkflowService {
         return amendments.find(amendmentId).orElseThrow(() -> new NotFoundException("no amendment " + amendmentId));
     }
 
-    /** The request the amendment changes. */
-    public FundingRequest requestOf(Long amendmentId) {
-        return amendment(amendmentId).request();
+    /** Whether an amendment of the request awaits its funders. */
+    public boolean pendingOn(Long requestId) {
+        return amendments.pendingOf(requestId).isPresent();
     }
 }

@@ -127,7 +127,12 @@ public class TaskWork {
         switch (task.getTaskDefinitionKey()) {
             case INSTRUCT -> request(facts.requestId()).instructedBy(caller.username());
             case RECORD_EVIDENCE -> {
-                recordEvidence(tranche(facts), caller, answer);
+                Tranche tranche = tranche(facts);
+                if (tranche.request().isLastTranche(tranche) && amendments.pendingOn(facts.requestId())) {
+                    throw new DomainException("an amendment of this convention awaits its funders: the last tranche "
+                            + "waits for their decision");
+                }
+                recordEvidence(tranche, caller, answer);
                 ledger.askTranchePayments(facts.trancheId());
             }
             case REVISE_PLAN, ARBITRATE -> {

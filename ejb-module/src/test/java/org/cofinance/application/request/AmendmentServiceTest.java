@@ -26,6 +26,7 @@ import org.cofinance.domain.model.organisation.OrganisationKind;
 import org.cofinance.domain.model.request.DecisionOutcome;
 import org.cofinance.domain.model.request.EligibilityFacts;
 import org.cofinance.domain.model.request.FundingRequest;
+import org.cofinance.domain.model.request.Tranche;
 import org.cofinance.domain.model.shared.DomainException;
 import org.cofinance.domain.model.shared.Money;
 import org.cofinance.domain.model.shared.SegregationOfDutiesException;
@@ -251,5 +252,19 @@ class AmendmentServiceTest {
         file("400.00", "100.00", "100.00", "600.00");
         assertThatThrownBy(() -> file("350.00", "100.00", "100.00", "550.00"))
                 .isInstanceOf(DomainException.class).hasMessageContaining("awaiting its funders");
+    }
+
+    @Test
+    void shouldAmendAConventionNoMoreOnceItsLastTrancheIsEvidenced() {
+        // given the evidence of the last tranche recorded: the convention is being closed
+        List<Tranche> tranches = request.tranches();
+        tranches.get(tranches.size() - 1).recordEvidence("Rapport final", null, null, "officer",
+                world.clock.instant());
+
+        // when an amendment is filed, then it is refused and nothing is held
+        assertThatThrownBy(() -> file("400.00", "100.00", "100.00", "600.00")).isInstanceOf(DomainException.class)
+                .hasMessageContaining("amended no more");
+        assertThat(service.ofRequest(request.id())).isEmpty();
+        assertThat(entries(EntryKind.RESERVE)).isEmpty();
     }
 }

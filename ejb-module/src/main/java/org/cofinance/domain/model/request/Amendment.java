@@ -29,7 +29,8 @@ import org.cofinance.domain.model.shared.SegregationOfDutiesException;
  * An amendment (avenant) of a signed convention: the plan lines whose amounts change, with its reason. PENDING while
  * the funders concerned decide — each funder whose commitment changes, at its committee levels, a person deciding once
  * per funder — then APPROVED (applied to the plan) or REJECTED (nothing changes). It is a round of decisions of its
- * own: whoever decided the request may decide the amendment.
+ * own: whoever decided the request may decide the amendment. Once the last tranche is evidenced the convention is being
+ * closed and is amended no more; while an amendment is pending, the last tranche waits.
  */
 @Entity
 @Table(name = "amendment")
@@ -92,10 +93,7 @@ public class Amendment {
      */
     public Amendment(FundingRequest request, String reason, Money eligibleCostAfter, List<AmendmentChange> changes,
                      String filedBy, Instant filedAt) {
-        if (request.status() != RequestStatus.CONTRACTED) {
-            throw new DomainException("only the convention of a CONTRACTED request is amended (request "
-                    + request.reference() + " is " + request.status() + ")");
-        }
+        request.checkAmendable();
         if (reason == null || reason.isBlank()) {
             throw new DomainException("an amendment gives its reason");
         }

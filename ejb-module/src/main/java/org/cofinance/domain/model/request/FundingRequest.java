@@ -143,6 +143,23 @@ public class FundingRequest {
     }
 
     /**
+     * Whether its convention may be amended: signed (CONTRACTED), its last tranche not yet evidenced (once it is, the
+     * convention is being closed).
+     *
+     * @throws DomainException when it may not
+     */
+    public void checkAmendable() {
+        if (status != RequestStatus.CONTRACTED) {
+            throw new DomainException("only the convention of a CONTRACTED request is amended (request " + reference
+                    + " is " + status + ")");
+        }
+        if (!tranches.isEmpty() && tranches.get(tranches.size() - 1).status() != Tranche.Status.SCHEDULED) {
+            throw new DomainException("the last tranche of request " + reference + " is evidenced: the convention "
+                    + "is being closed, it is amended no more");
+        }
+    }
+
+    /**
      * What is wrong with the plan as an amendment would make it: the same lines (funder, envelope, instrument, in the
      * same order) with new amounts, balancing to the eligible cost (the same or a new one) under the rules of a plan.
      * Empty when it may be filed; the call's eligibility rules are checked on {@link #eligibilityFactsOf} besides.
