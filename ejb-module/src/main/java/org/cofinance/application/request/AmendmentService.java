@@ -144,11 +144,11 @@ public class AmendmentService {
      * once (400), the call's eligibility rules of the request's process included.
      */
     private List<AmendmentChange> changes(FundingRequest request, List<PlanLineDraft> lines, Money eligibleCost) {
-        List<Violation> violations = new ArrayList<>(request.amendmentViolations(lines, eligibleCost));
+        List<Violation> violations = new ArrayList<>(Amendment.violationsOf(request, lines, eligibleCost));
         if (!violations.isEmpty()) {
             throw new ValidationException(violations);
         }
-        List<String> reasons = rules.eligibilityReasons(request.eligibilityFactsOf(lines, eligibleCost),
+        List<String> reasons = rules.eligibilityReasons(Amendment.eligibilityFactsOf(request, lines, eligibleCost),
                 process.definitionOf(request.processInstanceId()));
         if (!reasons.isEmpty()) {
             throw ValidationException.of("plan", "the amended plan breaks the call's rules " + reasons);

@@ -24,6 +24,7 @@ import java.util.stream.Collectors;
 import org.cofinance.domain.model.shared.DomainException;
 import org.cofinance.domain.model.shared.Money;
 import org.cofinance.domain.model.shared.SegregationOfDutiesException;
+import org.cofinance.domain.model.shared.Violation;
 
 /**
  * An amendment (avenant) of a signed convention: the plan lines whose amounts change, with its reason. PENDING while
@@ -111,6 +112,47 @@ public class Amendment {
             change.belongTo(this);
             this.changes.add(change);
         }
+    }
+
+    /**
+     * What is wrong with the plan as an amendment would make it: the same lines (funder, envelope, instrument, in the
+     * same order) with new amounts, balancing to the eligible cost (the same or a new one) under the rules of a plan.
+     * Empty when it may be filed; the call's eligibility rules are checked on {@link #eligibilityFactsOf} besides.
+     */
+    public static List<Violation> violationsOf(FundingRequest request, List<PlanLineDraft> lines, Money eligibleCost) {
+        ProjectDetails details = request.project().details();
+        List<PlanLine> plan = request.plan();
+        ProjectDetails amended = new ProjectDetails(details.title(), details.territory(), details.theme(),
+                details.lead(), eligibleCost);
+        List<Violation> violations = new ArrayList<>(FinancingPlan.violationsOf(amended, lines));
+        if (lines.size() != plan.size()) {
+            violations.add(new Violation("plan", "an amendment keeps the plan's " + plan.size()
+                    + " lines, their funders and envelopes: only amounts change"));
+            return violations;
+        }
+        for (int i = 0; i < lines.size(); i++) {
+            PlanLine line = plan.get(i);
+            PlanLineDraft draft = lines.get(i);
+            boolean sameEnvelope = line.envelope().map(e -> draft.envelope() != null
+                    && e.id().equals(draft.envelope().id())).orElse(draft.envelope() == null);
+            if (draft.organisation() == null || !line.organisation().id().equals(draft.organisation().id())
+                    || !sameEnvelope || line.instrument() != draft.instrument()) {
+                violations.add(new Violation("plan[" + i + "]", "an amendment keeps each line's funder, envelope and "
+                        + "instrument: only its amount changes"));
+            }
+        }
+        return violations;
+    }
+
+    /** What the call's eligibility rules need to know of the plan as an amendment would make it. */
+    public static EligibilityFacts eligibilityFactsOf(FundingRequest request, List<PlanLineDraft> lines,
+                                                      Money eligibleCost) {
+        List<PlanLine> amended = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            amended.add(new PlanLine(request, i, lines.get(i)));
+        }
+        return new FinancingPlan(amended).eligibilityFacts(request.project().theme(), request.project().lead(),
+                eligibleCost);
     }
 
     /** The funders whose commitments change, by organisation id: each decides. */

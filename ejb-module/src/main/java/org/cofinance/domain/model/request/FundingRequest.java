@@ -159,44 +159,6 @@ public class FundingRequest {
         }
     }
 
-    /**
-     * What is wrong with the plan as an amendment would make it: the same lines (funder, envelope, instrument, in the
-     * same order) with new amounts, balancing to the eligible cost (the same or a new one) under the rules of a plan.
-     * Empty when it may be filed; the call's eligibility rules are checked on {@link #eligibilityFactsOf} besides.
-     */
-    public List<Violation> amendmentViolations(List<PlanLineDraft> lines, Money eligibleCost) {
-        ProjectDetails details = project.details();
-        ProjectDetails amended = new ProjectDetails(details.title(), details.territory(), details.theme(),
-                details.lead(), eligibleCost);
-        List<Violation> violations = new ArrayList<>(FinancingPlan.violationsOf(amended, lines));
-        if (lines.size() != plan.size()) {
-            violations.add(new Violation("plan", "an amendment keeps the plan's " + plan.size()
-                    + " lines, their funders and envelopes: only amounts change"));
-            return violations;
-        }
-        for (int i = 0; i < lines.size(); i++) {
-            PlanLine line = plan.get(i);
-            PlanLineDraft draft = lines.get(i);
-            boolean sameEnvelope = line.envelope().map(e -> draft.envelope() != null
-                    && e.id().equals(draft.envelope().id())).orElse(draft.envelope() == null);
-            if (draft.organisation() == null || !line.organisation().id().equals(draft.organisation().id())
-                    || !sameEnvelope || line.instrument() != draft.instrument()) {
-                violations.add(new Violation("plan[" + i + "]", "an amendment keeps each line's funder, envelope and "
-                        + "instrument: only its amount changes"));
-            }
-        }
-        return violations;
-    }
-
-    /** What the call's eligibility rules need to know of the plan as an amendment would make it. */
-    public EligibilityFacts eligibilityFactsOf(List<PlanLineDraft> lines, Money eligibleCost) {
-        List<PlanLine> amended = new ArrayList<>();
-        for (int i = 0; i < lines.size(); i++) {
-            amended.add(new PlanLine(this, i, lines.get(i)));
-        }
-        return new FinancingPlan(amended).eligibilityFacts(project.theme(), project.lead(), eligibleCost);
-    }
-
     /** An approved amendment changes the amounts of its lines and the eligible cost. */
     void applyAmendment(Amendment amendment) {
         for (AmendmentChange change : amendment.changes()) {
