@@ -7,7 +7,9 @@ import java.time.Year;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.cofinance.application.access.Caller;
 import org.cofinance.application.access.Callers;
 import org.cofinance.application.shared.IdempotencyStore;
@@ -16,6 +18,8 @@ import org.cofinance.application.shared.NotFoundException;
 import org.cofinance.application.shared.Page;
 import org.cofinance.application.shared.Paging;
 import org.cofinance.domain.model.ledger.CommitmentRepository;
+import org.cofinance.domain.model.ledger.Recovery;
+import org.cofinance.domain.model.request.Amendment;
 import org.cofinance.domain.model.request.AmendmentRepository;
 import org.cofinance.domain.model.request.FundingRequest;
 import org.cofinance.domain.model.request.FundingRequestRepository;
@@ -165,8 +169,14 @@ public class FundingRequestService {
         }
         RequestSearch search = new RequestSearch(status, theme, criteria.territory(), criteria.envelopeCode(),
                 criteria.funderId(), criteria.text(), caller.seesAllOrganisations() ? null : caller.organisationId());
-        List<RequestView> items = requests.search(search, paging.offset(), paging.size()).stream().map(this::view)
-                .toList();
+        List<FundingRequest> found = requests.search(search, paging.offset(), paging.size());
+        List<Long> ids = found.stream().map(FundingRequest::id).toList();
+        Map<Long, List<Recovery>> recoveries = commitments.recoveriesOfRequests(ids).stream()
+                .collect(Collectors.groupingBy(r -> r.commitment().requestId()));
+        Map<Long, List<Amendment>> amended = amendments.ofRequests(ids).stream()
+                .collect(Collectors.groupingBy(a -> a.request().id()));
+        List<RequestView> items = found.stream().map(r -> view(r, recoveries.getOrDefault(r.id(), List.of()),
+                amended.getOrDefault(r.id(), List.of()))).toList();
         return new Page<>(items, requests.count(search));
     }
 
@@ -175,7 +185,13 @@ public class FundingRequestService {
     }
 
     private RequestView view(FundingRequest request) {
+        return view(request, commitments.recoveriesOfRequests(List.of(request.id())),
+                amendments.ofRequest(request.id()));
+    }
+
+    /** The request with what its page shows; recoveries and amendments read once for a whole page of requests. */
+    private RequestView view(FundingRequest request, List<Recovery> recoveries, List<Amendment> amended) {
         return RequestView.of(request, commitments.ofRequest(request.id()), commitments.paidSharesOfRequest(
-                request.id()), commitments.recoveriesOfRequest(request.id()), amendments.ofRequest(request.id()));
+                request.id()), recoveries, amended);
     }
 }

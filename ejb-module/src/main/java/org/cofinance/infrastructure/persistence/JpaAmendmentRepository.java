@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.cofinance.domain.model.request.Amendment;
@@ -38,9 +39,12 @@ public class JpaAmendmentRepository implements AmendmentRepository {
     }
 
     @Override
-    public List<Amendment> ofRequest(Long requestId) {
-        return em.createQuery("select a from Amendment a where a.request.id = :r order by a.id", Amendment.class)
-                .setParameter("r", requestId).getResultList();
+    public List<Amendment> ofRequests(Collection<Long> requestIds) {
+        if (requestIds.isEmpty()) {
+            return List.of();
+        }
+        return em.createQuery("select a from Amendment a where a.request.id in :r order by a.id", Amendment.class)
+                .setParameter("r", requestIds).getResultList();
     }
 
     @Override

@@ -5,6 +5,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.math.BigDecimal;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.cofinance.domain.model.ledger.Commitment;
@@ -152,9 +153,12 @@ public class JpaCommitmentRepository implements CommitmentRepository {
     }
 
     @Override
-    public List<Recovery> recoveriesOfRequest(Long requestId) {
-        return em.createQuery("select r from Recovery r join fetch r.commitment where r.commitment.requestId = :r "
-                + "order by r.id", Recovery.class).setParameter("r", requestId).getResultList();
+    public List<Recovery> recoveriesOfRequests(Collection<Long> requestIds) {
+        if (requestIds.isEmpty()) {
+            return List.of();
+        }
+        return em.createQuery("select r from Recovery r join fetch r.commitment where r.commitment.requestId in :r "
+                + "order by r.id", Recovery.class).setParameter("r", requestIds).getResultList();
     }
 
     @Override

@@ -1,6 +1,7 @@
 package org.cofinance.application.support;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.cofinance.domain.model.request.Amendment;
@@ -38,8 +39,8 @@ public final class InMemoryAmendments implements AmendmentRepository {
     }
 
     @Override
-    public List<Amendment> ofRequest(Long requestId) {
-        return amendments.stream().filter(a -> a.request().id().equals(requestId)).toList();
+    public List<Amendment> ofRequests(Collection<Long> requestIds) {
+        return amendments.stream().filter(a -> requestIds.contains(a.request().id())).toList();
     }
 
     @Override

@@ -216,8 +216,8 @@ public final class InMemoryLedger {
         }
 
         @Override
-        public List<Recovery> recoveriesOfRequest(Long requestId) {
-            return recoveries.values().stream().filter(r -> r.commitment().requestId().equals(requestId)).toList();
+        public List<Recovery> recoveriesOfRequests(Collection<Long> requestIds) {
+            return recoveries.values().stream().filter(r -> requestIds.contains(r.commitment().requestId())).toList();
         }
 
         @Override

@@ -1,5 +1,6 @@
 package org.cofinance.domain.model.ledger;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.cofinance.domain.model.shared.Money;
@@ -60,8 +61,8 @@ public interface CommitmentRepository {
     /** The commitment's recoveries, in the order they were issued. */
     List<Recovery> recoveriesOf(Commitment commitment);
 
-    /** The recoveries of the request's commitments, in the order they were issued. */
-    List<Recovery> recoveriesOfRequest(Long requestId);
+    /** The recoveries of the requests' commitments, in the order they were issued: one query for a page of requests. */
+    List<Recovery> recoveriesOfRequests(Collection<Long> requestIds);
 
     /** What the commitment's recoveries issued and not yet received add up to. */
     Money outstandingRecoveriesOf(Commitment commitment);

@@ -1,5 +1,6 @@
 package org.cofinance.domain.model.request;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -15,7 +16,12 @@ public interface AmendmentRepository {
     Optional<Amendment> lock(Long id);
 
     /** The request's amendments, oldest first. */
-    List<Amendment> ofRequest(Long requestId);
+    default List<Amendment> ofRequest(Long requestId) {
+        return ofRequests(List.of(requestId));
+    }
+
+    /** The requests' amendments, oldest first: one query for a page of requests. */
+    List<Amendment> ofRequests(Collection<Long> requestIds);
 
     /** The request's amendment awaiting its funders, if any. */
     Optional<Amendment> pendingOf(Long requestId);
