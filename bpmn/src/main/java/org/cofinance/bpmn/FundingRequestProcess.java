@@ -42,9 +42,17 @@ public final class FundingRequestProcess {
      */
     public static final String LAST_ACTOR = "lastActor";
 
+    /** The code of the request's programme: task lists filter by it. */
+    public static final String PROGRAMME_CODE = "programmeCode";
+
     /** Decisions (DMN) deployed with the process. */
     public static final String ELIGIBILITY_DECISION = "eligibility";
     public static final String COMMITTEE_LEVEL_DECISION = "committee-level";
+
+    /** The key of a programme's own eligibility rules; a programme without them keeps the general ones. */
+    public static String eligibilityDecisionOf(String programmeCode) {
+        return ELIGIBILITY_DECISION + "-" + programmeCode;
+    }
 
     /** Candidate groups of the user tasks. */
     public static final String OFFICERS_GROUP = "officers";

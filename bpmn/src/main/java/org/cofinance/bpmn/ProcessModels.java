@@ -1,6 +1,9 @@
 package org.cofinance.bpmn;
 
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.function.Function;
 import org.camunda.bpm.engine.RepositoryService;
@@ -15,10 +18,22 @@ import org.camunda.bpm.engine.repository.DeploymentBuilder;
 public final class ProcessModels {
 
     public static final String DEPLOYMENT = "cofinance";
-    public static final List<String> RESOURCES = List.of("processes/funding-request.bpmn", "processes/amendment.bpmn",
-            "processes/eligibility.dmn", "processes/committee-level.dmn");
+    /** The models, as {@code processes/models.txt} lists them: a new programme's rules are a table and a line. */
+    public static final List<String> RESOURCES = listed("processes/models.txt");
 
     private ProcessModels() {
+    }
+
+    private static List<String> listed(String index) {
+        try (InputStream in = ProcessModels.class.getClassLoader().getResourceAsStream(index)) {
+            if (in == null) {
+                throw new IllegalStateException("the index of the process models " + index + " is missing");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().map(String::strip)
+                    .filter(line -> !line.isEmpty() && !line.startsWith("#")).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Deploys the models read from the class path. */

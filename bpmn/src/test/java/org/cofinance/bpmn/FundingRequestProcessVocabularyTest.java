@@ -98,6 +98,7 @@ class FundingRequestProcessVocabularyTest {
             }
         }
         assertThat(decisions).containsExactlyInAnyOrder(FundingRequestProcess.ELIGIBILITY_DECISION,
+                FundingRequestProcess.eligibilityDecisionOf("RESIDENCE-300"),
                 FundingRequestProcess.COMMITTEE_LEVEL_DECISION);
     }
 

@@ -132,7 +132,7 @@ class HistoryCleanupIT {
         Long cdc = organisation(OrganisationKind.CDC);
         Long fund = organisation(OrganisationKind.PRIVATE_INVESTOR);
         Long lead = organisation(OrganisationKind.COMPANY);
-        return new NewRequest(title, "Dijon", "DIGITAL", lead, "1000000.00", List.of(
+        return NewRequest.ofLead(title, "Dijon", "DIGITAL", lead, "1000000.00", List.of(
                 new NewRequest.Line(cdc, "AMI-TIGA-SUB", "SUBSIDY", "400000.00"),
                 new NewRequest.Line(fund, "FONDS-IMMO", "EQUITY", "300000.00"),
                 new NewRequest.Line(lead, null, "SELF_FUNDING", "300000.00")));

@@ -201,7 +201,7 @@ class ReservationBatchIT {
         Long fund = organisation(OrganisationKind.PRIVATE_INVESTOR);
         Long lead = organisation(OrganisationKind.COMPANY);
         try (SignedInUser.Scope officer = SignedInUser.signIn("officer")) {
-            return requests.create(new NewRequest(title, "Dijon", "DIGITAL", lead, "100.00", List.of(
+            return requests.create(NewRequest.ofLead(title, "Dijon", "DIGITAL", lead, "100.00", List.of(
                     new NewRequest.Line(cdc, "AMI-TIGA-SUB", "SUBSIDY", "40.00"),
                     new NewRequest.Line(fund, "FONDS-IMMO", "EQUITY", "30.00"),
                     new NewRequest.Line(lead, null, "SELF_FUNDING", "30.00"))), null).id();

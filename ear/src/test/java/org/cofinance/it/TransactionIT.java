@@ -96,7 +96,7 @@ class TransactionIT {
         long decisionsBefore = countDecisions(requestId);
         transaction.begin();
         try (SignedInUser.Scope approver = SignedInUser.signIn("cdc")) {
-            work.complete(task.getId(), new TaskAnswer("APPROVE", null, null, null));
+            work.complete(task.getId(), new TaskAnswer("APPROVE", null, null, null, null));
             assertEquals(0, taskService.createTaskQuery().taskId(task.getId()).count(),
                     "the task is completed inside the transaction");
             assertEquals(decisionsBefore + 1, countDecisions(requestId), "the decision is recorded inside it");
@@ -159,7 +159,7 @@ class TransactionIT {
         Long cdc = organisation(OrganisationKind.CDC);
         Long fund = organisation(OrganisationKind.PRIVATE_INVESTOR);
         Long lead = organisation(OrganisationKind.COMPANY);
-        return new NewRequest("Transaction test", "Dijon", "DIGITAL", lead, "1000000.00", List.of(
+        return NewRequest.ofLead("Transaction test", "Dijon", "DIGITAL", lead, "1000000.00", List.of(
                 new NewRequest.Line(cdc, "AMI-TIGA-SUB", "SUBSIDY", "400000.00"),
                 new NewRequest.Line(fund, "FONDS-IMMO", "EQUITY", "300000.00"),
                 new NewRequest.Line(lead, null, "SELF_FUNDING", "300000.00")));

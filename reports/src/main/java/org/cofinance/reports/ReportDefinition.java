@@ -42,13 +42,24 @@ public record ReportDefinition(String name, List<String> columns, Set<String> co
     public static final ReportDefinition FORECAST = new ReportDefinition("forecast",
             List.of("year", "envelope", "funder", "scheduled", "paid", "paymentCredits"), Set.of());
 
+    /**
+     * What the laureates promised and achieved, per programme, territory and indicator: the targets declared and the
+     * latest actuals reported, in the indicator's unit (empty while none is reported).
+     */
+    public static final ReportDefinition IMPACT = new ReportDefinition("impact",
+            List.of("programme", "territory", "indicator", "unit", "target", "actual"), Set.of());
+
+    /** The leverage effect per programme and territory: public and private money, private euros per public euro. */
+    public static final ReportDefinition LEVERAGE = new ReportDefinition("leverage",
+            List.of("programme", "territory", "public", "private", "leverage"), Set.of());
+
     /** One request for its committee (fiche d'engagement); its project fields are parameters, its rows sections. */
     public static final ReportDefinition REQUEST_SHEET = new ReportDefinition("request-sheet",
             List.of("section", "label", "detail", "amount"), Set.of());
 
     /** The reports of {@code GET /reports/{name}}; the request sheet has its own address. */
     public static final List<ReportDefinition> ALL = List.of(ENVELOPE_STATUS, COMMITMENTS, PIPELINE, DISBURSEMENTS,
-            FORECAST, AUDIT);
+            FORECAST, AUDIT, IMPACT, LEVERAGE);
 
     public static java.util.Optional<ReportDefinition> named(String name) {
         return ALL.stream().filter(d -> d.name().equals(name)).findFirst();

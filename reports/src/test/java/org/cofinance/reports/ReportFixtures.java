@@ -44,17 +44,26 @@ final class ReportFixtures {
     /** Dijon: 4 M€ public + 3 M€ private (leverage 0.75); Besançon: 1 M€ public + 2 M€ private (leverage 2). */
     static List<Map<String, ?>> commitments() {
         List<Map<String, ?>> rows = new ArrayList<>();
-        rows.add(commitment("CF-2026-000001", "Besançon", "CDC", "CDC", "SUBSIDY", "AMI-TIGA-SUB", "COMMITTED",
-                "1000000.00", "300000.00", true));
+        // each request's whole money, its leads' and partners' own included, rides on its first row
+        rows.add(withLeverage(commitment("CF-2026-000001", "Besançon", "CDC", "CDC", "SUBSIDY", "AMI-TIGA-SUB",
+                "COMMITTED", "1000000.00", "300000.00", true), "1000000.00", "3000000.00"));
         rows.add(commitment("CF-2026-000001", "Besançon", "Fonds Résidence", "PRIVATE_INVESTOR", "EQUITY",
                 "FONDS-IMMO", "COMMITTED", "2000000.00", "0.00", false));
-        rows.add(commitment("CF-2026-000002", "Dijon", "CDC", "CDC", "SUBSIDY", "AMI-TIGA-SUB", "RESERVED",
-                "2500000.00", "0.00", true));
+        rows.add(withLeverage(commitment("CF-2026-000002", "Dijon", "CDC", "CDC", "SUBSIDY", "AMI-TIGA-SUB",
+                "RESERVED", "2500000.00", "0.00", true), "2000000.00", "3000000.00"));
         rows.add(commitment("CF-2026-000002", "Dijon", "Région BFC", "REGION", "SUBSIDY", "REGION-BFC",
                 "COMMITTED", "1500000.00", "450000.00", true));
         rows.add(commitment("CF-2026-000002", "Dijon", "Fonds Résidence", "PRIVATE_INVESTOR", "EQUITY",
                 "FONDS-IMMO", "COMMITTED", "3000000.00", "0.00", false));
         return rows;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, ?> withLeverage(Map<String, ?> row, String publicMoney, String privateMoney) {
+        Map<String, Object> completed = (Map<String, Object>) row;
+        completed.put("leveragePublic", new BigDecimal(publicMoney));
+        completed.put("leveragePrivate", new BigDecimal(privateMoney));
+        return completed;
     }
 
     private static Map<String, ?> commitment(String reference, String territory, String funder, String kind,
@@ -101,6 +110,26 @@ final class ReportFixtures {
                         "0.00", "paymentCredits", null),
                 row("year", 2027, "envelope", "REGION-BFC", "funder", "Région BFC", "scheduled", "800000.00", "paid",
                         "0.00", "paymentCredits", "2000000.00"));
+    }
+
+    static List<Map<String, ?>> impact() {
+        return List.of(
+                row("programme", "AMI-TIGA", "territory", "Dijon Métropole", "indicator", "JOBS", "unit", "ETP",
+                        "target", "40.00", "actual", "12.50"),
+                row("programme", "AMI-TIGA", "territory", "Dijon Métropole", "indicator", "COMPANIES", "unit",
+                        "number", "target", "5.00", "actual", null),
+                row("programme", "RESIDENCE-300", "territory", "Dijon Métropole", "indicator", "RESEARCHERS", "unit",
+                        "persons", "target", "300.00", "actual", "120.00"));
+    }
+
+    static List<Map<String, ?>> leverage() {
+        return List.of(
+                row("programme", "AMI-TIGA", "territory", "Besançon", "public", "1000000.00", "private", "2000000.00",
+                        "leverage", "2.00"),
+                row("programme", "AMI-TIGA", "territory", "Dijon", "public", "0.00", "private", "500000.00",
+                        "leverage", null),
+                row("programme", "RESIDENCE-300", "territory", "Dijon", "public", "6000000.00", "private",
+                        "6000000.00", "leverage", "1.00"));
     }
 
     static List<Map<String, ?>> requestSheet() {

@@ -44,7 +44,9 @@ class ReportFormatsTest {
                 Arguments.of(ReportDefinition.DISBURSEMENTS, ReportFixtures.disbursements(), "paidAmount"),
                 Arguments.of(ReportDefinition.FORECAST, ReportFixtures.forecast(), "scheduled"),
                 Arguments.of(ReportDefinition.REQUEST_SHEET, ReportFixtures.requestSheet(), "amount"),
-                Arguments.of(ReportDefinition.AUDIT, ReportFixtures.audit(), "amount"));
+                Arguments.of(ReportDefinition.AUDIT, ReportFixtures.audit(), "amount"),
+                Arguments.of(ReportDefinition.IMPACT, ReportFixtures.impact(), "target"),
+                Arguments.of(ReportDefinition.LEVERAGE, ReportFixtures.leverage(), "private"));
     }
 
     @ParameterizedTest
@@ -95,7 +97,12 @@ class ReportFormatsTest {
             BigDecimal first = rows.stream().map(r -> (BigDecimal) r.get(moneyColumn)).filter(v -> v != null)
                     .findFirst().orElseThrow();
             assertThat(numbers).as("money as numeric cells").contains(first.doubleValue());
-            assertThat(formats).anySatisfy(f -> assertThat(f).contains("€").contains("0.00"));
+            if (definition == ReportDefinition.IMPACT) {
+                // quantities in the indicators' units, never euros
+                assertThat(formats).noneSatisfy(f -> assertThat(f).contains("€"));
+            } else {
+                assertThat(formats).anySatisfy(f -> assertThat(f).contains("€").contains("0.00"));
+            }
         }
     }
 
@@ -127,9 +134,10 @@ class ReportFormatsTest {
 
         try (PDDocument document = Loader.loadPDF(pdf)) {
             String text = new PDFTextStripper().getText(document).replace('\u202F', ' ').replace('\u00A0', ' ');
-            // Besançon: 2 M€ private for 1 M€ public; Dijon: 3 M€ for 4 M€; overall 5 M€ for 5 M€
+            // leverage counts the requests' own money of their coalitions, as the leverage report does: Besançon
+            // 3 M€ private for 1 M€ public, Dijon 3 M€ for 2 M€, overall 6 M€ for 3 M€
             assertThat(text).contains("Sous-total Besançon", "Sous-total Dijon");
-            assertThat(text).contains("(privé / public) : 2,00", "(privé / public) : 0,75", "(privé / public) : 1,00");
+            assertThat(text).contains("(privé / public) : 3,00", "(privé / public) : 1,50", "(privé / public) : 2,00");
             assertThat(text).contains("3 000 000,00 €", "7 000 000,00 €", "10 000 000,00 €", "750 000,00 €");
             assertThat(text).contains("Public 5 000 000,00 € · Privé 5 000 000,00 €");
         }

@@ -54,9 +54,13 @@ public record Caller(String username, Set<Role> roles, Long organisationId) {
         return hasAny(Role.OFFICER, Role.ADMIN);
     }
 
-    /** Whether the caller may see the request: all of them, or those his organisation funds. */
+    /**
+     * Whether the caller may see the request: all of them, or those his organisation funds or carries (as the lead
+     * or a partner of the coalition).
+     */
     public boolean sees(FundingRequest request) {
-        return seesAllOrganisations() || request.financingPlan().funderIds().contains(organisationId);
+        return seesAllOrganisations() || request.financingPlan().funderIds().contains(organisationId)
+                || request.isCarriedBy(organisationId);
     }
 
     public boolean actsFor(Long organisation) {

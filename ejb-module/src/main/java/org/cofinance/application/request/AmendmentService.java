@@ -109,7 +109,7 @@ public class AmendmentService {
                 : Inputs.money(command.eligibleCost(), "eligibleCost", violations);
         List<PlanLineDraft> lines = List.of();
         try {
-            lines = drafts.planLines(new NewRequest(null, null, null, null, null,
+            lines = drafts.planLines(NewRequest.ofLead(null, null, null, null, null,
                     command.plan() == null ? List.of() : command.plan()));
         } catch (ValidationException unreadable) {
             violations.addAll(unreadable.violations());
@@ -127,7 +127,7 @@ public class AmendmentService {
         amendments.add(amendment);
         reserveIncreases(amendment, raised, caller.username());
         amendment.startedProcess(process.startAmendment(request.reference() + "-A" + amendment.id(), requestId,
-                amendment.id(), caller.username()));
+                amendment.id(), request.programme().code(), caller.username()));
         if (idempotencyKey != null) {
             idempotency.remember(caller.username(), idempotencyKey, operation, command, 201, amendment.id());
         }

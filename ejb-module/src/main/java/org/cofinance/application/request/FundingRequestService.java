@@ -19,13 +19,14 @@ import org.cofinance.application.shared.Page;
 import org.cofinance.application.shared.Paging;
 import org.cofinance.domain.model.ledger.CommitmentRepository;
 import org.cofinance.domain.model.ledger.Recovery;
+import org.cofinance.domain.model.programme.Programme;
 import org.cofinance.domain.model.request.Amendment;
 import org.cofinance.domain.model.request.AmendmentRepository;
 import org.cofinance.domain.model.request.FundingRequest;
 import org.cofinance.domain.model.request.FundingRequestRepository;
 import org.cofinance.domain.model.request.RequestSearch;
 import org.cofinance.domain.model.request.RequestStatus;
-import org.cofinance.domain.model.request.Theme;
+import org.cofinance.domain.model.programme.Theme;
 import org.cofinance.domain.model.shared.DomainException;
 import org.cofinance.domain.model.shared.ValidationException;
 import org.cofinance.domain.model.shared.Violation;
@@ -79,9 +80,11 @@ public class FundingRequestService {
                 return new Created(first.get(), false);
             }
         }
+        Programme programme = instructedProgramme(caller, command);
         FundingRequest request = new FundingRequest(
-                requests.nextReference(Year.now(clock.withZone(ZoneOffset.UTC)).getValue()),
-                drafts.project(command), drafts.planLines(command), caller.username(), clock.instant());
+                requests.nextReference(Year.now(clock.withZone(ZoneOffset.UTC)).getValue()), programme,
+                drafts.project(command), drafts.planLines(command), drafts.impactTargets(command), caller.username(),
+                clock.instant());
         requests.add(request);
         if (idempotencyKey != null) {
             idempotency.remember(caller.username(), idempotencyKey, CREATE_OPERATION, command, 201, request.id());
@@ -93,14 +96,32 @@ public class FundingRequestService {
     }
 
     /**
+     * The programme the command names, which the officer's organisation must operate (any officer's, while it has
+     * no operator).
+     */
+    private Programme instructedProgramme(Caller caller, NewRequest command) {
+        Programme programme = drafts.programme(command);
+        if (!programme.isInstructedBy(caller.organisationId())) {
+            throw ValidationException.of("programmeCode", "programme " + programme.code() + " is operated by "
+                    + "another organisation: its officers register its requests");
+        }
+        return programme;
+    }
+
+    /**
      * Saves new contents over a draft; over the plan only of a request sent back for revision or in arbitration
      * (its project, as submitted, is kept whatever the command says).
      */
     public RequestView updatePlan(Long requestId, NewRequest command) {
-        callers.current().require(Role.OFFICER);
+        Caller caller = callers.current().require(Role.OFFICER);
         FundingRequest request = find(requestId);
-        request.revise(request.status() == RequestStatus.DRAFT ? drafts.project(command)
-                : request.project().details(), drafts.planLines(command));
+        if (request.status() == RequestStatus.DRAFT) {
+            request.revise(instructedProgramme(caller, command), drafts.project(command), drafts.planLines(command),
+                    drafts.impactTargets(command), clock.instant());
+        } else {
+            request.revise(request.programme(), request.details(), drafts.planLines(command),
+                    request.impactTargets(), clock.instant());
+        }
         requests.flush();
         return view(request);
     }
@@ -111,7 +132,8 @@ public class FundingRequestService {
         FundingRequest request = find(requestId);
         request.submit(caller.username(), clock.instant());
         requests.flush();
-        request.startedProcess(process.start(request.reference(), request.id(), caller.username()));
+        request.startedProcess(process.start(request.reference(), request.id(), request.programme().code(),
+                caller.username()));
         return view(request);
     }
 
@@ -153,7 +175,7 @@ public class FundingRequestService {
     }
 
     public Page<RequestView> list(String status, String territory, Paging paging) {
-        return search(new RequestCriteria(status, territory, null, null, null, null), paging);
+        return search(new RequestCriteria(null, status, territory, null, null, null, null), paging);
     }
 
     /** The requests the caller may see that match, newest first; an approver sees those his organisation funds. */
@@ -167,7 +189,8 @@ public class FundingRequestService {
         if (!violations.isEmpty()) {
             throw new ValidationException(violations);
         }
-        RequestSearch search = new RequestSearch(status, theme, criteria.territory(), criteria.envelopeCode(),
+        RequestSearch search = new RequestSearch(RequestCriteria.given(criteria.programme())
+                ? criteria.programme().strip() : null, status, theme, criteria.territory(), criteria.envelopeCode(),
                 criteria.funderId(), criteria.text(), caller.seesAllOrganisations() ? null : caller.organisationId());
         List<FundingRequest> found = requests.search(search, paging.offset(), paging.size());
         List<Long> ids = found.stream().map(FundingRequest::id).toList();

@@ -9,10 +9,13 @@ import org.cofinance.domain.model.ledger.Envelope;
 import org.cofinance.domain.model.ledger.EnvelopeRepository;
 import org.cofinance.domain.model.organisation.Organisation;
 import org.cofinance.domain.model.organisation.OrganisationRepository;
+import org.cofinance.domain.model.programme.Programme;
+import org.cofinance.domain.model.programme.ProgrammeRepository;
+import org.cofinance.domain.model.request.ImpactTarget;
 import org.cofinance.domain.model.request.Instrument;
 import org.cofinance.domain.model.request.PlanLineDraft;
 import org.cofinance.domain.model.request.ProjectDetails;
-import org.cofinance.domain.model.request.Theme;
+import org.cofinance.domain.model.programme.Theme;
 import org.cofinance.domain.model.shared.Money;
 import org.cofinance.domain.model.shared.ValidationException;
 import org.cofinance.domain.model.shared.Violation;
@@ -27,19 +30,33 @@ public class RequestDrafts {
 
     private final OrganisationRepository organisations;
     private final EnvelopeRepository envelopes;
+    private final ProgrammeRepository programmes;
 
     @Inject
-    public RequestDrafts(OrganisationRepository organisations, EnvelopeRepository envelopes) {
+    public RequestDrafts(OrganisationRepository organisations, EnvelopeRepository envelopes,
+                         ProgrammeRepository programmes) {
         this.organisations = organisations;
         this.envelopes = envelopes;
+        this.programmes = programmes;
     }
 
     /** For the container's proxies only. */
     protected RequestDrafts() {
-        this(null, null);
+        this(null, null, null);
     }
 
-    /** @throws ValidationException naming every field of the project — and of the plan — that cannot be read */
+    /** The programme the request names, the default one when it names none. */
+    public Programme programme(NewRequest command) {
+        String code = command.programmeCode() == null || command.programmeCode().isBlank() ? Programme.DEFAULT_CODE
+                : command.programmeCode().strip();
+        return programmes.findByCode(code)
+                .orElseThrow(() -> ValidationException.of("programmeCode", "no programme " + code));
+    }
+
+    /**
+     * @throws ValidationException naming every field of the project — partners and impact targets included, and of
+     *                             the plan — that cannot be read
+     */
     public ProjectDetails project(NewRequest command) {
         List<Violation> violations = new ArrayList<>();
         Theme theme = command.theme() == null ? null
@@ -47,11 +64,51 @@ public class RequestDrafts {
         Organisation lead = command.leadOrganisationId() == null ? null
                 : organisation(command.leadOrganisationId(), "leadOrganisationId", violations);
         Money cost = Inputs.money(command.eligibleCost(), "eligibleCost", violations);
+        List<Organisation> partners = new ArrayList<>();
+        List<NewRequest.Partner> typed = command.partners() == null ? List.of() : command.partners();
+        for (int i = 0; i < typed.size(); i++) {
+            String field = "partners[" + i + "].organisationId";
+            if (typed.get(i) == null || typed.get(i).organisationId() == null) {
+                violations.add(new Violation(field, "is required"));
+            } else {
+                partners.add(organisation(typed.get(i).organisationId(), field, violations));
+            }
+        }
+        impactTargets(command, violations);
         if (!violations.isEmpty()) {
             resolveLines(command, violations);
             throw new ValidationException(violations);
         }
-        return new ProjectDetails(command.title(), command.territory(), theme, lead, cost);
+        return new ProjectDetails(command.title(), command.territory(), theme, lead, cost, partners);
+    }
+
+    /** @throws ValidationException naming every target that cannot be read ({@code indicators[i].code|target}) */
+    public List<ImpactTarget> impactTargets(NewRequest command) {
+        List<Violation> violations = new ArrayList<>();
+        List<ImpactTarget> targets = impactTargets(command, violations);
+        if (!violations.isEmpty()) {
+            throw new ValidationException(violations);
+        }
+        return targets;
+    }
+
+    private static List<ImpactTarget> impactTargets(NewRequest command, List<Violation> violations) {
+        List<ImpactTarget> targets = new ArrayList<>();
+        List<NewRequest.Target> typed = command.indicators() == null ? List.of() : command.indicators();
+        for (int i = 0; i < typed.size(); i++) {
+            NewRequest.Target target = typed.get(i);
+            String field = "indicators[" + i + "]";
+            if (target == null) {
+                violations.add(new Violation(field, "is required"));
+                continue;
+            }
+            if (target.code() == null || target.code().isBlank()) {
+                violations.add(new Violation(field + ".code", "is required"));
+            }
+            targets.add(new ImpactTarget(target.code() == null ? null : target.code().strip(),
+                    Inputs.decimal(target.target(), field + ".target", violations)));
+        }
+        return targets;
     }
 
     /** @throws ValidationException naming every field of the plan that cannot be read */

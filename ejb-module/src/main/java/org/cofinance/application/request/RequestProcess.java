@@ -7,7 +7,7 @@ package org.cofinance.application.request;
 public interface RequestProcess {
 
     /** Starts the process of a submitted request, as {@code author}; the id of the process instance. */
-    String start(String reference, Long requestId, String author);
+    String start(String reference, Long requestId, String programmeCode, String author);
 
     boolean isRunning(String processInstanceId);
 
@@ -18,5 +18,5 @@ public interface RequestProcess {
     String definitionOf(String processInstanceId);
 
     /** Starts the process in which the funders concerned decide an amendment, as {@code author}; its instance id. */
-    String startAmendment(String businessKey, Long requestId, Long amendmentId, String author);
+    String startAmendment(String businessKey, Long requestId, Long amendmentId, String programmeCode, String author);
 }

@@ -1,6 +1,10 @@
 package org.cofinance.application.request;
 
+import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.Optional;
+import java.util.Set;
 import java.util.List;
 import org.cofinance.application.ledger.CommitmentView;
 import org.cofinance.application.ledger.RecoveryView;
@@ -8,7 +12,9 @@ import org.cofinance.application.shared.Amounts;
 import org.cofinance.domain.model.ledger.Commitment;
 import org.cofinance.domain.model.ledger.Disbursement;
 import org.cofinance.domain.model.ledger.Recovery;
+import org.cofinance.domain.model.programme.Indicator;
 import org.cofinance.domain.model.request.Amendment;
+import org.cofinance.domain.model.request.ImpactTarget;
 import org.cofinance.domain.model.request.FundingRequest;
 
 public record RequestView(Long id, String reference, String title, String territory, String theme,
@@ -17,7 +23,20 @@ public record RequestView(Long id, String reference, String title, String territ
                           List<String> ineligibilityReasons, String processInstanceId, String createdBy,
                           Instant createdAt, Instant submittedAt, String instructedBy,
                           String conventionSignedBy, List<TrancheView> tranches, List<RecoveryView> recoveries,
-                          List<AmendmentView> amendments) {
+                          List<AmendmentView> amendments, String programmeCode, List<PartnerView> partners,
+                          List<IndicatorView> indicators) {
+
+    /** A partner of the coalition beside the lead. */
+    public record PartnerView(Long organisationId, String name) {
+    }
+
+    /**
+     * An impact indicator of the request: its target (null when none was declared) and the latest actual reported
+     * (null until one is), in the indicator's unit, as plain decimals.
+     */
+    public record IndicatorView(String code, String label, String unit, String target, String actual) {
+    }
+
     /**
      * The request with its commitments, the paid shares of its tranches (who validated each), the recoveries of
      * money paid on them and the amendments of its convention.
@@ -36,6 +55,22 @@ public record RequestView(Long id, String reference, String title, String territ
                                 .filter(d -> t.id().equals(d.trancheId())).map(Disbursement::decidedBy).distinct()
                                 .toList())).toList(),
                 recoveries.stream().map(RecoveryView::of).toList(),
-                amendments.stream().map(AmendmentView::of).toList());
+                amendments.stream().map(AmendmentView::of).toList(), r.programme().code(),
+                r.partners().stream().map(p -> new PartnerView(p.id(), p.name())).toList(), indicators(r));
+    }
+
+    /** The declared targets in order, then the indicators reported on without a target. */
+    private static List<IndicatorView> indicators(FundingRequest r) {
+        Set<String> codes = new LinkedHashSet<>();
+        r.impactTargets().forEach(t -> codes.add(t.code()));
+        r.impactActuals().forEach(a -> codes.add(a.code()));
+        return codes.stream().map(code -> {
+            Optional<Indicator> indicator = r.programme().indicator(code);
+            BigDecimal target = r.impactTargets().stream().filter(t -> t.code().equals(code)).findFirst()
+                    .map(ImpactTarget::target).orElse(null);
+            return new IndicatorView(code, indicator.map(Indicator::label).orElse(code),
+                    indicator.map(Indicator::unit).orElse(""), Amounts.quantity(target),
+                    Amounts.quantity(r.latestActual(code).orElse(null)));
+        }).toList();
     }
 }

@@ -1,5 +1,6 @@
 package org.cofinance.application.shared;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -49,6 +50,24 @@ public final class Inputs {
         } catch (IllegalArgumentException e) {
             violations.add(new Violation(field, "must be a decimal number of euros with at most two decimals,"
                     + " e.g. \"1250000.00\""));
+            return null;
+        }
+    }
+
+    /** A decimal number as a string ({@code "120"}, {@code "35.5"}); its range is the domain's to check. */
+    public static BigDecimal decimal(String text, String field, List<Violation> violations) {
+        if (text == null || text.isBlank()) {
+            violations.add(new Violation(field, "is required"));
+            return null;
+        }
+        try {
+            String plain = text.strip();
+            if (plain.length() > 40 || plain.contains("e") || plain.contains("E")) {
+                throw new NumberFormatException(plain);
+            }
+            return new BigDecimal(plain);
+        } catch (NumberFormatException e) {
+            violations.add(new Violation(field, "is a decimal number like \"120\" or \"35.5\""));
             return null;
         }
     }

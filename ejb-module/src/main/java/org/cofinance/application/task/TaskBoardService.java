@@ -93,6 +93,9 @@ public class TaskBoardService {
             return new Board(List.of(), mine, unassigned);
         }
         TaskQuery query = visible.get();
+        if (criteria.programme() != null && !criteria.programme().isBlank()) {
+            query.processVariableValueEquals(FundingRequestProcess.PROGRAMME_CODE, criteria.programme().strip());
+        }
         Instant now = clock.instant();
         Map<Long, FundingRequest> read = new HashMap<>();
         List<TaskRow> rows = new ArrayList<>();

@@ -21,6 +21,7 @@ import org.camunda.bpm.engine.task.DelegationState;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.cofinance.application.access.Caller;
+import org.cofinance.bpmn.FundingRequestProcess;
 import org.cofinance.application.access.Callers;
 import org.cofinance.application.shared.AccessDeniedException;
 import org.cofinance.application.shared.Page;
@@ -71,6 +72,11 @@ public class TaskListService {
     }
 
     public Page<TaskView> list(Long requestId, String assignee, Paging paging) {
+        return list(requestId, assignee, null, paging);
+    }
+
+    /** The caller's tasks, of one request or one programme's requests when given. */
+    public Page<TaskView> list(Long requestId, String assignee, String programmeCode, Paging paging) {
         Caller caller = callers.current();
         if (assignee != null && !assignee.isBlank() && !"me".equals(assignee) && !"none".equals(assignee)) {
             throw ValidationException.of("assignee", "is me or none");
@@ -82,6 +88,9 @@ public class TaskListService {
         TaskQuery query = visible.get();
         if (requestId != null) {
             query.processVariableValueEquals(REQUEST_ID, requestId);
+        }
+        if (programmeCode != null && !programmeCode.isBlank()) {
+            query.processVariableValueEquals(FundingRequestProcess.PROGRAMME_CODE, programmeCode.strip());
         }
         long total = query.count();
         List<TaskView> items = query.orderByDueDate().asc().orderByTaskCreateTime().asc()

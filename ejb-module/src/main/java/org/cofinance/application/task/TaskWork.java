@@ -40,6 +40,7 @@ import org.cofinance.application.shared.NotFoundException;
 import org.cofinance.domain.model.request.DecisionOutcome;
 import org.cofinance.domain.model.request.FundingRequest;
 import org.cofinance.domain.model.request.FundingRequestRepository;
+import org.cofinance.domain.model.request.IndicatorValue;
 import org.cofinance.domain.model.request.Tranche;
 import org.cofinance.domain.model.request.TrancheTerms;
 import org.cofinance.domain.model.shared.DomainException;
@@ -215,8 +216,38 @@ public class TaskWork {
         if (!violations.isEmpty()) {
             throw new ValidationException(violations);
         }
+        List<IndicatorValue> actuals = actuals(answer);
         tranche.recordEvidence(answer.comment(), justified, justified == null ? null : ledger.scheduledTotal(tranche),
                 caller.username(), clock.instant());
+        if (!actuals.isEmpty()) {
+            tranche.request().reportActuals(tranche, actuals, caller.username(), clock.instant());
+        }
+    }
+
+    /** The actuals typed with the evidence; every unreadable one named at once ({@code actuals[i].code|value}). */
+    private static List<IndicatorValue> actuals(TaskAnswer answer) {
+        if (answer.actuals() == null) {
+            return List.of();
+        }
+        List<Violation> violations = new ArrayList<>();
+        List<IndicatorValue> values = new ArrayList<>();
+        for (int i = 0; i < answer.actuals().size(); i++) {
+            TaskAnswer.Actual actual = answer.actuals().get(i);
+            String field = "actuals[" + i + "]";
+            if (actual == null) {
+                violations.add(new Violation(field, "is required"));
+                continue;
+            }
+            if (actual.code() == null || actual.code().isBlank()) {
+                violations.add(new Violation(field + ".code", "is required"));
+            }
+            values.add(new IndicatorValue(actual.code() == null ? null : actual.code().strip(),
+                    Inputs.decimal(actual.value(), field + ".value", violations)));
+        }
+        if (!violations.isEmpty()) {
+            throw new ValidationException(violations);
+        }
+        return values;
     }
 
     private void recordFunderDecision(Task task, Caller caller, TaskFacts facts, DecisionOutcome outcome,

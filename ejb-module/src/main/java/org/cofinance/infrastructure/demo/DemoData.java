@@ -10,6 +10,7 @@ import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.EnumSet;
 import java.util.Properties;
 import java.util.logging.Logger;
@@ -17,6 +18,9 @@ import org.cofinance.domain.model.ledger.Envelope;
 import org.cofinance.domain.model.ledger.Movement;
 import org.cofinance.domain.model.organisation.Organisation;
 import org.cofinance.domain.model.organisation.OrganisationKind;
+import org.cofinance.domain.model.programme.Indicator;
+import org.cofinance.domain.model.programme.Programme;
+import org.cofinance.domain.model.programme.Theme;
 import org.cofinance.domain.model.organisation.Siret;
 import org.cofinance.domain.model.shared.Money;
 import org.cofinance.domain.model.user.AppUser;
@@ -71,7 +75,22 @@ public class DemoData {
         envelope("REGION-BFC", "Région BFC – budget innovation territoriale", region, null, 30_000_000, opened);
         envelope("DIJON-METRO", "Dijon Métropole – budget innovation", metropole, null, 15_000_000, opened);
 
+        programmes(cdc);
         LOG.info("Demo data loaded");
+    }
+
+    /**
+     * The CDC operates both demo programmes: the AMI the migration made, and the private fund's scheme « hors AMI »
+     * for the residence of 300 researchers (its rules: the decision eligibility-RESIDENCE-300).
+     */
+    private void programmes(Organisation cdc) {
+        em.createQuery("select p from Programme p where p.code = :code", Programme.class)
+                .setParameter("code", Programme.DEFAULT_CODE).getResultStream().findFirst()
+                .ifPresent(ami -> ami.operatedBy(cdc));
+        em.persist(new Programme("RESIDENCE-300", "Résidence de 300 chercheurs – dispositif « hors AMI » du fonds",
+                cdc, LocalDate.of(2024, 1, 1), null, List.of(Theme.HOUSING),
+                List.of(new Indicator("RESEARCHERS", "Chercheurs accueillis", "persons"),
+                        new Indicator("HOUSING_UNITS", "Logements livrés", "number")), AUTHOR, clock.instant()));
     }
 
     /**

@@ -81,9 +81,12 @@ public class DemoRequests {
         long skills = instructed("Académie des métiers du numérique", "Besançon", "SKILLS", university, cdc,
                 "AMI-TIGA-EQ", 1_800_000);
         decide(skills, "cdc", "APPROVE");
-        long residence = approved("Résidence de 300 chercheurs", "Dijon Métropole", company, cdc, fund, region);
+        long residence = residence(company, university, organisation("Association"), cdc, fund, region);
+        payFirstTranche(residence, List.of(new TaskAnswer.Actual("RESEARCHERS", "120"),
+                new TaskAnswer.Actual("HOUSING_UNITS", "150")));
         long housing = approved("Éco-quartier des Maraîchers", "Dijon Métropole", company, cdc, fund, region);
-        payFirstTranche(housing);
+        payFirstTranche(housing, List.of(new TaskAnswer.Actual("JOBS", "12.5"),
+                new TaskAnswer.Actual("COMPANIES", "3")));
         long rejected = instructedThree("Data center régional", "Dole", "DIGITAL", company, cdc, fund, region);
         decide(rejected, "investor", "REJECT");
         long revised = instructedThree("Maison de la santé", "Besançon", "HEALTH", company, cdc, fund, region);
@@ -109,7 +112,7 @@ public class DemoRequests {
     private NewRequest oneFunder(String title, String territory, String theme, long lead, long funder,
                                  String envelope, long euros) {
         long own = euros + 100_000;
-        return new NewRequest(title, territory, theme, lead, (euros + own) + ".00", List.of(
+        return NewRequest.ofLead(title, territory, theme, lead, (euros + own) + ".00", List.of(
                 new NewRequest.Line(funder, envelope, "SUBSIDY", euros + ".00"),
                 new NewRequest.Line(lead, null, "SELF_FUNDING", own + ".00")));
     }
@@ -120,7 +123,30 @@ public class DemoRequests {
                 new NewRequest.Line(cdc, "AMI-TIGA-SUB", "SUBSIDY", "4000000.00"),
                 new NewRequest.Line(fund, "FONDS-IMMO", "EQUITY", "3000000.00"),
                 new NewRequest.Line(region, "REGION-BFC", "SUBSIDY", "2000000.00"),
-                new NewRequest.Line(lead, null, "SELF_FUNDING", "3000000.00")));
+                new NewRequest.Line(lead, null, "SELF_FUNDING", "3000000.00")), null, List.of(),
+                List.of(new NewRequest.Target("JOBS", "40"), new NewRequest.Target("COMPANIES", "5")));
+    }
+
+    /**
+     * The private fund's scheme: a coalition of the company leading it, the university and an association, each
+     * bringing its own money beside the three funders — half of it private, as the scheme asks.
+     */
+    private long residence(long lead, long university, long association, long cdc, long fund, long region) {
+        long id = submit(new NewRequest("Résidence de 300 chercheurs", "Dijon Métropole", "HOUSING", lead,
+                "12000000.00", List.of(
+                new NewRequest.Line(cdc, "AMI-TIGA-SUB", "SUBSIDY", "4000000.00"),
+                new NewRequest.Line(fund, "FONDS-IMMO", "EQUITY", "3000000.00"),
+                new NewRequest.Line(region, "REGION-BFC", "SUBSIDY", "2000000.00"),
+                new NewRequest.Line(lead, null, "SELF_FUNDING", "2000000.00"),
+                new NewRequest.Line(university, null, "SELF_FUNDING", "800000.00"),
+                new NewRequest.Line(association, null, "SELF_FUNDING", "200000.00")), "RESIDENCE-300",
+                List.of(new NewRequest.Partner(university), new NewRequest.Partner(association)),
+                List.of(new NewRequest.Target("RESEARCHERS", "300"), new NewRequest.Target("HOUSING_UNITS", "300"))));
+        answer(id, "officer", FundingRequestProcess.INSTRUCT, "APPROVE");
+        for (String approver : List.of("cdc", "investor", "region")) {
+            decide(id, approver, "APPROVE");
+        }
+        return id;
     }
 
     private long create(NewRequest request) {
@@ -148,7 +174,7 @@ public class DemoRequests {
     }
 
     private void ineligible(String title, String territory, long lead, long funder) {
-        submit(new NewRequest(title, territory, "DIGITAL", lead, "60000.00", List.of(
+        submit(NewRequest.ofLead(title, territory, "DIGITAL", lead, "60000.00", List.of(
                 new NewRequest.Line(funder, "AMI-TIGA-SUB", "SUBSIDY", "50000.00"),
                 new NewRequest.Line(lead, null, "SELF_FUNDING", "10000.00"))));
     }
@@ -184,11 +210,15 @@ public class DemoRequests {
     }
 
     private void answer(long requestId, String user, String taskType, String decision, String comment) {
+        answer(requestId, user, taskType, new TaskAnswer(decision, null, comment, null, null));
+    }
+
+    private void answer(long requestId, String user, String taskType, TaskAnswer answer) {
         try (SignedInUser.Scope signedIn = SignedInUser.signIn(user)) {
             Page<TaskView> mine = tasks.list(requestId, null, Paging.of(0, 50));
             TaskView task = mine.items().stream().filter(t -> t.taskType().equals(taskType)).findFirst()
                     .orElseThrow(() -> new IllegalStateException("no " + taskType + " task for " + user));
-            work.complete(task.id(), new TaskAnswer(decision, null, comment, null));
+            work.complete(task.id(), answer);
         }
         runAsynchronousSteps(requestId);
     }
@@ -220,12 +250,12 @@ public class DemoRequests {
 
     /**
      * The convention signed and its first tranche (30 % on signature) paid through the workflow, each funder's finance
-     * paying its share.
+     * paying its share; the evidence reports the first actuals of the project's impact.
      */
-    private void payFirstTranche(long requestId) {
+    private void payFirstTranche(long requestId, List<TaskAnswer.Actual> actuals) {
         answer(requestId, "officer", FundingRequestProcess.SIGN_CONVENTION, "APPROVE");
-        answer(requestId, "officer", FundingRequestProcess.RECORD_EVIDENCE, "APPROVE",
-                "Convention signée le jour même : 30 % à la signature");
+        answer(requestId, "officer", FundingRequestProcess.RECORD_EVIDENCE, new TaskAnswer("APPROVE", null,
+                "Convention signée le jour même : 30 % à la signature", null, actuals));
         for (String finance : List.of("finance", "finance-investor", "finance-region")) {
             answer(requestId, finance, FundingRequestProcess.VALIDATE_PAYMENT, "APPROVE");
         }

@@ -4,7 +4,7 @@ import java.time.LocalDate;
 import java.util.Arrays;
 import org.cofinance.application.reporting.ReportFilters;
 
-/** How an export's filters are kept with it: a line of the form at|from|to|territory|envelope|funder. */
+/** How an export's filters are kept with it: a line of the form at|from|to|territory|envelope|funder|programme. */
 final class ExportRequest {
 
     private ExportRequest() {
@@ -12,13 +12,13 @@ final class ExportRequest {
 
     static String encode(ReportFilters f) {
         return String.join("|", text(f.at()), text(f.from()), text(f.to()), escape(f.territory()),
-                escape(f.envelopeCode()), f.funderId() == null ? "" : f.funderId().toString());
+                escape(f.envelopeCode()), f.funderId() == null ? "" : f.funderId().toString(), escape(f.programme()));
     }
 
     static ReportFilters decode(String line) {
-        String[] p = Arrays.copyOf(line.split("\\|", -1), 6);
+        String[] p = Arrays.copyOf(line.split("\\|", -1), 7);
         return new ReportFilters(date(p[0]), date(p[1]), date(p[2]), unescape(p[3]), unescape(p[4]),
-                p[5] == null || p[5].isEmpty() ? null : Long.valueOf(p[5]));
+                p[5] == null || p[5].isEmpty() ? null : Long.valueOf(p[5]), unescape(p[6]));
     }
 
     private static String text(LocalDate d) {

@@ -103,6 +103,10 @@ public class JpaFundingRequestRepository implements FundingRequestRepository {
             clauses.add("r.status = :status");
             parameters.put("status", search.status());
         }
+        if (search.programmeCode() != null) {
+            clauses.add("r.programme.code = :programme");
+            parameters.put("programme", search.programmeCode());
+        }
         if (search.theme() != null) {
             clauses.add("r.project.theme = :theme");
             parameters.put("theme", search.theme());
@@ -125,8 +129,9 @@ public class JpaFundingRequestRepository implements FundingRequestRepository {
             parameters.put("text", "%" + likeEscaped(search.text().strip().toLowerCase(Locale.ROOT)) + "%");
         }
         if (search.visibleTo() != null) {
-            clauses.add("exists (select l from PlanLine l where l.request = r and l.envelope is not null"
-                    + " and l.organisation.id = :org)");
+            clauses.add("(exists (select l from PlanLine l where l.request = r and l.envelope is not null"
+                    + " and l.organisation.id = :org) or r.project.lead.id = :org"
+                    + " or exists (select p from FundingRequest c join c.partners p where c = r and p.id = :org))");
             parameters.put("org", search.visibleTo());
         }
         return new Where(clauses.isEmpty() ? "" : " where " + String.join(" and ", clauses), parameters);

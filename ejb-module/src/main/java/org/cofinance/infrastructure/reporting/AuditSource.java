@@ -23,7 +23,8 @@ public class AuditSource implements ReportSource {
                    count(*) over ()
             from (
                 select l.at, l.id as seq, 0 as source, l.kind as event, r.reference, e.code as envelope,
-                       o.name as organisation, l.amount, l.author, l.reason as detail, r.territory
+                       o.name as organisation, l.amount, l.author, l.reason as detail, r.territory,
+                       r.programme_id
                 from ledger_entry l
                 join envelope e on e.id = l.envelope_id and (?6 = 0 or e.owner_organisation_id = ?6)
                 left join funding_request r on r.id = l.request_id
@@ -31,7 +32,7 @@ public class AuditSource implements ReportSource {
                 left join organisation o on o.id = c.organisation_id
                 union all
                 select d.decided_at, d.id, 1, 'DECISION ' || d.outcome, r.reference, null, o.name, d.amount,
-                       d.author, d.comment, r.territory
+                       d.author, d.comment, r.territory, r.programme_id
                 from decision d
                 join funding_request r on r.id = d.request_id
                 join organisation o on o.id = d.organisation_id
@@ -40,7 +41,7 @@ public class AuditSource implements ReportSource {
                 union all
                 select m.filed_at, ch.id, 3, 'AMENDMENT_FILED', r.reference, e.code, o.name, ch.amount_after,
                        m.filed_by, m.reason || ' (' || ch.amount_before || ' -> ' || ch.amount_after || ')',
-                       r.territory
+                       r.territory, r.programme_id
                 from amendment m
                 join amendment_change ch on ch.amendment_id = m.id and ch.commitment_id is not null
                 join funding_request r on r.id = m.request_id
@@ -51,7 +52,8 @@ public class AuditSource implements ReportSource {
                                         and f.envelope_id is not null and f.organisation_id = ?6)
                 union all
                 select d.decided_at, d.id, 4, 'AMENDMENT_DECIDED', r.reference, null, o.name, null, d.author,
-                       d.outcome || coalesce(' · ' || d.level, '') || coalesce(' · ' || d.comment, ''), r.territory
+                       d.outcome || coalesce(' · ' || d.level, '') || coalesce(' · ' || d.comment, ''), r.territory,
+                       r.programme_id
                 from amendment_decision d
                 join amendment m on m.id = d.amendment_id
                 join funding_request r on r.id = m.request_id
@@ -59,13 +61,14 @@ public class AuditSource implements ReportSource {
                 where ?6 = 0 or exists (select 1 from plan_line f where f.request_id = r.id
                                         and f.envelope_id is not null and f.organisation_id = ?6)
                 union all
-                select u.at, u.id, 2, u.event, u.username, null, null, null, u.author, u.detail, null
+                select u.at, u.id, 2, u.event, u.username, null, null, null, u.author, u.detail, null, null
                 from user_event u
                 where ?5 = true
             ) a
             where a.at >= ?1 and a.at < ?2
               and (?3 = '' or a.territory = ?3)
               and (?4 = '' or a.envelope = ?4)
+              and (?7 = '' or a.programme_id = (select g.id from programme g where g.code = ?7))
             order by a.at, a.source, a.seq
             """;
 
@@ -85,6 +88,7 @@ public class AuditSource implements ReportSource {
                 .setParameter(3, filters.territory() == null ? "" : filters.territory())
                 .setParameter(4, filters.envelopeCode() == null ? "" : filters.envelopeCode())
                 .setParameter(5, scope.administrator())
-                .setParameter(6, scope.organisationFilter()), definition().columns());
+                .setParameter(6, scope.organisationFilter())
+                .setParameter(7, filters.programmeFilter()), definition().columns());
     }
 }

@@ -24,7 +24,7 @@ public class DisbursementsSource implements ReportSource {
             from (
                 select coalesce(d.decided_at, d.requested_at) at time zone 'Europe/Paris' as day,
                        coalesce(d.decided_at, d.requested_at) as at, d.id, r.reference, o.name as funder,
-                       e.code as envelope, p.code as parent, r.territory, o.id as funder_id, d.status,
+                       e.code as envelope, p.code as parent, r.territory, r.programme_id, o.id as funder_id, d.status,
                        to_char(d.requested_at at time zone 'Europe/Paris', 'YYYY-MM-DD') as requested,
                        case when d.status = 'PAID'
                             then to_char(d.decided_at at time zone 'Europe/Paris', 'YYYY-MM-DD') end as paid,
@@ -39,7 +39,7 @@ public class DisbursementsSource implements ReportSource {
                 where d.status <> 'REFUSED'
                 union all
                 select v.decided_at at time zone 'Europe/Paris', v.decided_at, v.id, r.reference, o.name, e.code,
-                       p.code, r.territory, o.id, v.status,
+                       p.code, r.territory, r.programme_id, o.id, v.status,
                        to_char(v.issued_at at time zone 'Europe/Paris', 'YYYY-MM-DD'),
                        to_char(v.decided_at at time zone 'Europe/Paris', 'YYYY-MM-DD'), 0, -v.amount
                 from recovery v
@@ -55,6 +55,7 @@ public class DisbursementsSource implements ReportSource {
               and (?4 = '' or a.envelope = ?4 or a.parent = ?4)
               and (?5 = 0 or a.funder_id = ?5)
               and (?6 = 0 or a.funder_id = ?6)
+              and (?7 = '' or a.programme_id = (select g.id from programme g where g.code = ?7))
             order by a.day, a.reference, a.status, a.id
             """;
 
@@ -74,6 +75,7 @@ public class DisbursementsSource implements ReportSource {
                 .setParameter(3, filters.territory() == null ? "" : filters.territory())
                 .setParameter(4, filters.envelopeCode() == null ? "" : filters.envelopeCode())
                 .setParameter(5, filters.funderId() == null ? 0L : filters.funderId())
-                .setParameter(6, scope.organisationFilter()), definition().columns());
+                .setParameter(6, scope.organisationFilter())
+                .setParameter(7, filters.programmeFilter()), definition().columns());
     }
 }

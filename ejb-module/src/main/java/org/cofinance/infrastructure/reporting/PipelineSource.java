@@ -28,6 +28,7 @@ public class PipelineSource implements ReportSource {
                    count(*) over ()
             from funding_request r
             where (?1 = '' or r.territory = ?1)
+              and (?4 = '' or r.programme_id = (select g.id from programme g where g.code = ?4))
               and (?3 = 0 or exists (select 1 from plan_line l where l.request_id = r.id and l.envelope_id is not null
                                      and l.organisation_id = ?3))
             order by array_position(array['DRAFT', 'SUBMITTED', 'IN_INSTRUCTION', 'IN_ARBITRATION',
@@ -49,6 +50,7 @@ public class PipelineSource implements ReportSource {
         return Rows.of(em.createNativeQuery(QUERY)
                 .setParameter(1, filters.territory() == null ? "" : filters.territory())
                 .setParameter(2, java.sql.Date.valueOf(day))
-                .setParameter(3, scope.organisationFilter()), definition().columns());
+                .setParameter(3, scope.organisationFilter())
+                .setParameter(4, filters.programmeFilter()), definition().columns());
     }
 }

@@ -25,9 +25,10 @@ public class CamundaRequestProcess implements RequestProcess {
     private IdentityService identityService;
 
     @Override
-    public String start(String reference, Long requestId, String author) {
+    public String start(String reference, Long requestId, String programmeCode, String author) {
         return as(author, () -> runtimeService.startProcessInstanceByKey(FundingRequestProcess.KEY, reference,
-                Map.of(FundingRequestProcess.REQUEST_ID, requestId)).getId());
+                Map.of(FundingRequestProcess.REQUEST_ID, requestId, FundingRequestProcess.PROGRAMME_CODE,
+                        programmeCode)).getId());
     }
 
     @Override
@@ -52,10 +53,11 @@ public class CamundaRequestProcess implements RequestProcess {
     }
 
     @Override
-    public String startAmendment(String businessKey, Long requestId, Long amendmentId, String author) {
+    public String startAmendment(String businessKey, Long requestId, Long amendmentId, String programmeCode,
+                                 String author) {
         return as(author, () -> runtimeService.startProcessInstanceByKey(AmendmentProcess.KEY, businessKey,
-                Map.of(FundingRequestProcess.REQUEST_ID, requestId, AmendmentProcess.AMENDMENT_ID, amendmentId))
-                .getId());
+                Map.of(FundingRequestProcess.REQUEST_ID, requestId, AmendmentProcess.AMENDMENT_ID, amendmentId,
+                        FundingRequestProcess.PROGRAMME_CODE, programmeCode)).getId());
     }
 
     private <T> T as(String author, Supplier<T> work) {

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Date;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.DecisionDefinition;
@@ -25,7 +26,15 @@ public class DeployedDecisions {
 
     /** The id of the decision definition of that key the process definition runs with. */
     public String of(String key, String processDefinitionId) {
-        return decisionIds.computeIfAbsent(key + '\n' + processDefinitionId, k -> lookUp(key, processDefinitionId));
+        return find(key, processDefinitionId).orElseThrow(() -> new IllegalStateException("no " + key
+                + " decision deployed with or before " + processDefinitionId));
+    }
+
+    /** The same, or nothing when no decision of that key was deployed with or before the process definition. */
+    public Optional<String> find(String key, String processDefinitionId) {
+        String id = decisionIds.computeIfAbsent(key + '\n' + processDefinitionId, k -> lookUp(key,
+                processDefinitionId));
+        return id.isEmpty() ? Optional.empty() : Optional.of(id);
     }
 
     private String lookUp(String key, String processDefinitionId) {
@@ -45,9 +54,6 @@ public class DeployedDecisions {
                 best = decision;
             }
         }
-        if (best == null) {
-            throw new IllegalStateException("no " + key + " decision deployed with or before " + processDefinitionId);
-        }
-        return best.getId();
+        return best == null ? "" : best.getId();
     }
 }

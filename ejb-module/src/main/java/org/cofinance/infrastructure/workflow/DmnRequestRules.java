@@ -12,8 +12,9 @@ import org.cofinance.domain.model.request.EligibilityFacts;
 import org.cofinance.domain.model.shared.Money;
 
 /**
- * The rules as the engine evaluates them: the {@code eligibility} and {@code committee-level} decision tables deployed
- * with the process definition that asks ({@link DeployedDecisions}). Their inputs are exact: amounts in euro cents.
+ * The rules as the engine evaluates them: the {@code eligibility-<programme>} decision table of the request's programme
+ * (the general {@code eligibility} one when its programme has none) and the {@code committee-level} one, deployed with
+ * the process definition that asks ({@link DeployedDecisions}). Their inputs are exact: amounts in euro cents.
  */
 @ApplicationScoped
 public class DmnRequestRules implements RequestRules {
@@ -26,9 +27,10 @@ public class DmnRequestRules implements RequestRules {
 
     @Override
     public List<String> eligibilityReasons(EligibilityFacts facts, String processDefinitionId) {
-        return decisionService.evaluateDecisionTableById(
-                        deployedDecisions.of(FundingRequestProcess.ELIGIBILITY_DECISION, processDefinitionId),
-                        facts.asVariables())
+        String decision = deployedDecisions.find(FundingRequestProcess.eligibilityDecisionOf(facts.programme()),
+                processDefinitionId).orElseGet(() -> deployedDecisions.of(FundingRequestProcess.ELIGIBILITY_DECISION,
+                processDefinitionId));
+        return decisionService.evaluateDecisionTableById(decision, facts.asVariables())
                 .collectEntries("reason");
     }
 

@@ -16,6 +16,7 @@ import org.cofinance.application.shared.IdempotencyStore;
 import org.cofinance.application.support.InMemoryAmendments;
 import org.cofinance.application.support.InMemoryIdempotentResponses;
 import org.cofinance.application.support.InMemoryOrganisations;
+import org.cofinance.application.support.InMemoryProgrammes;
 import org.cofinance.application.support.InMemoryUsers;
 import org.cofinance.application.support.LedgerWorld;
 import org.cofinance.domain.model.ledger.Commitment;
@@ -48,7 +49,7 @@ class AmendmentServiceTest {
 
     private final RequestProcess process = new RequestProcess() {
         @Override
-        public String start(String reference, Long requestId, String author) {
+        public String start(String reference, Long requestId, String programmeCode, String author) {
             return "pi-" + requestId;
         }
 
@@ -68,7 +69,8 @@ class AmendmentServiceTest {
         }
 
         @Override
-        public String startAmendment(String businessKey, Long requestId, Long amendmentId, String author) {
+        public String startAmendment(String businessKey, Long requestId, Long amendmentId, String programmeCode,
+                                     String author) {
             started.add(businessKey + " by " + author);
             return "pi-amendment-" + amendmentId;
         }
@@ -88,7 +90,8 @@ class AmendmentServiceTest {
 
     private final AmendmentService service = new AmendmentService(world.requests, amendments,
             world.ledger.commitmentRepository, world.ledger.envelopeRepository, world.ledger.entryRepository,
-            new RequestDrafts(organisations, world.ledger.envelopeRepository), rules, process,
+            new RequestDrafts(organisations, world.ledger.envelopeRepository,
+                    new InMemoryProgrammes()), rules, process,
             new Callers(new InMemoryUsers()), new IdempotencyStore(new InMemoryIdempotentResponses(), world.clock),
             world.clock);
     private final AmendmentWorkflowService workflow = new AmendmentWorkflowService(amendments, world.requests,

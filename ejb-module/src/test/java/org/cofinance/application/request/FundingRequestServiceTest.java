@@ -20,6 +20,7 @@ import org.cofinance.application.shared.Paging;
 import org.cofinance.application.support.InMemoryAmendments;
 import org.cofinance.application.support.InMemoryIdempotentResponses;
 import org.cofinance.application.support.InMemoryOrganisations;
+import org.cofinance.application.support.InMemoryProgrammes;
 import org.cofinance.application.support.InMemoryUsers;
 import org.cofinance.application.support.LedgerWorld;
 import org.cofinance.domain.model.organisation.OrganisationKind;
@@ -43,7 +44,7 @@ class FundingRequestServiceTest {
     /** The process as the service drives it, remembering what it was asked. */
     private final RequestProcess processes = new RequestProcess() {
         @Override
-        public String start(String reference, Long requestId, String author) {
+        public String start(String reference, Long requestId, String programmeCode, String author) {
             process.add("start " + reference + " for " + requestId + " as " + author);
             running.add("pi-" + requestId);
             return "pi-" + requestId;
@@ -65,7 +66,8 @@ class FundingRequestServiceTest {
         }
 
         @Override
-        public String startAmendment(String businessKey, Long requestId, Long amendmentId, String author) {
+        public String startAmendment(String businessKey, Long requestId, Long amendmentId, String programmeCode,
+                                     String author) {
             process.add("start " + businessKey + " for amendment " + amendmentId + " as " + author);
             return "pi-amendment-" + amendmentId;
         }
@@ -88,7 +90,8 @@ class FundingRequestServiceTest {
 
     private final FundingRequestService service = new FundingRequestService(world.requests,
             world.ledger.commitmentRepository, new InMemoryAmendments(world.locks),
-            new RequestDrafts(organisations, world.ledger.envelopeRepository),
+            new RequestDrafts(organisations, world.ledger.envelopeRepository,
+                    new InMemoryProgrammes()),
             processes, workflow, new Callers(new InMemoryUsers()),
             new IdempotencyStore(new InMemoryIdempotentResponses(), world.clock), world.clock);
 
@@ -102,7 +105,7 @@ class FundingRequestServiceTest {
 
     /** 400 € of subsidies, 300 € of the fund, 100 € of the lead's own: a balanced plan of 800 €. */
     private NewRequest command(String title) {
-        return new NewRequest(title, "Dijon Métropole", "HOUSING", world.lead.id(), "800.00", List.of(
+        return NewRequest.ofLead(title, "Dijon Métropole", "HOUSING", world.lead.id(), "800.00", List.of(
                 new NewRequest.Line(world.cdc.id(), "AMI-TIGA-SUB", "SUBSIDY", "400.00"),
                 new NewRequest.Line(world.fund.id(), "FONDS-IMMO", "EQUITY", "300.00"),
                 new NewRequest.Line(world.lead.id(), null, "SELF_FUNDING", "100.00")));
@@ -124,7 +127,7 @@ class FundingRequestServiceTest {
         assertThatThrownBy(() -> as(OFFICER, () -> service.create(command("Autre"), "key-1")))
                 .isInstanceOf(IdempotencyKeyReusedException.class);
         assertThat(world.requests.count(new RequestSearch(null, null, null, null,
-                null, null, null))).isEqualTo(1);
+                null, null, null, null))).isEqualTo(1);
     }
 
     @Test
@@ -139,7 +142,7 @@ class FundingRequestServiceTest {
 
     @Test
     void shouldNameEveryMistakeOfWhatWasTypedAtOnce() {
-        NewRequest wrong = new NewRequest("Résidence", "Dijon", "SPACE", 99L, "800.001", List.of(
+        NewRequest wrong = NewRequest.ofLead("Résidence", "Dijon", "SPACE", 99L, "800.001", List.of(
                 new NewRequest.Line(world.cdc.id(), "NO-SUCH", "SUBSIDY", "-1"),
                 new NewRequest.Line(null, null, "GIFT", "100.00")));
 

@@ -19,7 +19,7 @@ import org.cofinance.domain.model.request.FundingRequest;
 import org.cofinance.domain.model.request.Instrument;
 import org.cofinance.domain.model.request.PlanLineDraft;
 import org.cofinance.domain.model.request.ProjectDetails;
-import org.cofinance.domain.model.request.Theme;
+import org.cofinance.domain.model.programme.Theme;
 import org.cofinance.domain.model.shared.Money;
 
 /**
@@ -68,11 +68,11 @@ public final class LedgerWorld {
 
     /** The same request, submitted, its eligibility not checked yet. */
     public FundingRequest submittedRequest(long cdcEuros, long fundEuros) {
-        FundingRequest request = new FundingRequest(requests.nextReference(2026), new ProjectDetails("Résidence",
+        FundingRequest request = new FundingRequest(requests.nextReference(2026), InMemoryProgrammes.amiTiga(), new ProjectDetails("Résidence",
                 "Dijon", Theme.HOUSING, lead, Money.euros(cdcEuros + fundEuros + 100)), List.of(
                 new PlanLineDraft(cdc, subsidies, Instrument.SUBSIDY, Money.euros(cdcEuros)),
                 new PlanLineDraft(fund, immo, Instrument.EQUITY, Money.euros(fundEuros)),
-                new PlanLineDraft(lead, null, Instrument.SELF_FUNDING, Money.euros(100))), "officer", NOW);
+                new PlanLineDraft(lead, null, Instrument.SELF_FUNDING, Money.euros(100))), List.of(), "officer", NOW);
         requests.add(request);
         request.submit("officer", NOW);
         return request;

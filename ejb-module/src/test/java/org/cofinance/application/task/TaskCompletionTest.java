@@ -36,7 +36,7 @@ class TaskCompletionTest {
         return new EJBException(new OptimisticLockingException("the process was updated by another transaction"));
     }
 
-    private static final TaskAnswer APPROVE = new TaskAnswer("APPROVE", null, null, null);
+    private static final TaskAnswer APPROVE = new TaskAnswer("APPROVE", null, null, null, null);
 
     @Test
     void shouldCompleteAgainOnTheNewStateWhenAFunderAnsweredAtTheSameInstant() {

@@ -45,11 +45,11 @@ class TaskRulesTest {
 
     @Test
     void shouldReadTheAnswerAClientTypedOrNameWhatIsExpected() {
-        assertThat(TaskRules.outcome(new TaskAnswer("REJECT", null, null, null))).isEqualTo(DecisionOutcome.REJECT);
-        assertThatThrownBy(() -> TaskRules.outcome(new TaskAnswer(null, null, null, null)))
+        assertThat(TaskRules.outcome(new TaskAnswer("REJECT", null, null, null, null))).isEqualTo(DecisionOutcome.REJECT);
+        assertThatThrownBy(() -> TaskRules.outcome(new TaskAnswer(null, null, null, null, null)))
                 .isInstanceOf(ValidationException.class).hasMessageContaining("is required");
         assertThatThrownBy(() -> TaskRules.outcome(null)).isInstanceOf(ValidationException.class);
-        assertThatThrownBy(() -> TaskRules.outcome(new TaskAnswer("MAYBE", null, null, null)))
+        assertThatThrownBy(() -> TaskRules.outcome(new TaskAnswer("MAYBE", null, null, null, null)))
                 .isInstanceOf(ValidationException.class).hasMessageContaining("is one of");
     }
 }

@@ -40,8 +40,8 @@ public class ReportResource {
                            @QueryParam("lang") String lang, @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String accept,
                            @QueryParam("at") String at, @QueryParam("from") String from, @QueryParam("to") String to,
                            @QueryParam("territory") String territory, @QueryParam("envelope") String envelope,
-                           @QueryParam("funder") Long funder) {
-        Request request = request(format, at, from, to, territory, envelope, funder);
+                           @QueryParam("funder") Long funder, @QueryParam("programme") String programme) {
+        Request request = request(format, at, from, to, territory, envelope, funder, programme);
         ReportService.Report report = reports.render(name, request.format(), locale(lang, accept), request.filters());
         return Response.ok(report.content(), report.format().contentType())
                 .header("Content-Disposition", "attachment; filename=\"" + report.fileName() + "\"").build();
@@ -55,8 +55,9 @@ public class ReportResource {
                            @QueryParam("lang") String lang, @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String accept,
                            @QueryParam("at") String at, @QueryParam("from") String from, @QueryParam("to") String to,
                            @QueryParam("territory") String territory, @QueryParam("envelope") String envelope,
-                           @QueryParam("funder") Long funder, @Context UriInfo uri) {
-        Request request = request(format, at, from, to, territory, envelope, funder);
+                           @QueryParam("funder") Long funder, @QueryParam("programme") String programme,
+                           @Context UriInfo uri) {
+        Request request = request(format, at, from, to, territory, envelope, funder, programme);
         ReportExportService.ExportView started = exports.start(name, request.format(), locale(lang, accept),
                 request.filters());
         return Response.accepted(started).location(uri.getBaseUriBuilder().path("reports/exports")
@@ -82,7 +83,7 @@ public class ReportResource {
     }
 
     private static Request request(String format, String at, String from, String to, String territory,
-                                   String envelope, Long funder) {
+                                   String envelope, Long funder, String programme) {
         List<Violation> violations = new ArrayList<>();
         ReportFormat parsed = null;
         try {
@@ -92,7 +93,7 @@ public class ReportResource {
         }
         ReportFilters filters = new ReportFilters(Inputs.date(at, "at", violations),
                 Inputs.date(from, "from", violations), Inputs.date(to, "to", violations), blankToNull(territory),
-                blankToNull(envelope), funder);
+                blankToNull(envelope), funder, blankToNull(programme));
         if (!violations.isEmpty()) {
             throw new ValidationException(violations);
         }

@@ -20,6 +20,7 @@ import org.cofinance.application.reporting.RequestSheetService;
 import org.cofinance.application.request.AmendmentService;
 import org.cofinance.application.request.FundingRequestService;
 import org.cofinance.application.request.NewRequest;
+import org.cofinance.application.request.RequestCriteria;
 import org.cofinance.application.request.RequestView;
 import org.cofinance.application.shared.Page;
 import org.cofinance.application.shared.Paging;
@@ -101,8 +102,10 @@ public class RequestResource {
 
     @GET
     public Page<RequestView> list(@QueryParam("status") String status,
-                                              @QueryParam("territory") String territory,
-                                              @QueryParam("page") Integer page, @QueryParam("size") Integer size) {
-        return requests.list(status, territory, Paging.of(page, size));
+                                  @QueryParam("territory") String territory,
+                                  @QueryParam("programme") String programme,
+                                  @QueryParam("page") Integer page, @QueryParam("size") Integer size) {
+        return requests.search(new RequestCriteria(programme, status, territory, null, null, null, null),
+                Paging.of(page, size));
     }
 }

@@ -28,9 +28,10 @@ public class TaskResource {
 
     @GET
     public Page<TaskView> list(@QueryParam("requestId") Long requestId,
-                                           @QueryParam("assignee") String assignee,
-                                           @QueryParam("page") Integer page, @QueryParam("size") Integer size) {
-        return tasks.list(requestId, assignee, Paging.of(page, size));
+                               @QueryParam("assignee") String assignee,
+                               @QueryParam("programme") String programme,
+                               @QueryParam("page") Integer page, @QueryParam("size") Integer size) {
+        return tasks.list(requestId, assignee, programme, Paging.of(page, size));
     }
 
     @POST

@@ -9,13 +9,15 @@ import java.util.Objects;
 import org.cofinance.application.ledger.EnvelopeService;
 import org.cofinance.application.ledger.EnvelopeView;
 import org.cofinance.application.organisation.OrganisationService;
+import org.cofinance.application.programme.ProgrammeService;
+import org.cofinance.application.programme.ProgrammeView;
 import org.cofinance.application.organisation.OrganisationView;
 import org.cofinance.application.shared.Paging;
 import org.cofinance.domain.model.request.Instrument;
 import org.cofinance.domain.model.request.RequestStatus;
-import org.cofinance.domain.model.request.Theme;
+import org.cofinance.domain.model.programme.Theme;
 
-/** The reference data the forms choose from: organisations, envelopes, statuses, themes, instruments. */
+/** The reference data the forms choose from: programmes, organisations, envelopes, statuses, themes, instruments. */
 @Named
 @RequestScoped
 public class Directory {
@@ -26,8 +28,23 @@ public class Directory {
     @EJB
     private EnvelopeService envelopeService;
 
+    @EJB
+    private ProgrammeService programmeService;
+
+    private List<ProgrammeView> programmes;
     private List<OrganisationView> organisations;
     private List<EnvelopeView> envelopes;
+
+    public List<ProgrammeView> getProgrammes() {
+        if (programmes == null) {
+            programmes = programmeService.list();
+        }
+        return programmes;
+    }
+
+    public ProgrammeView programme(String code) {
+        return getProgrammes().stream().filter(p -> p.code().equals(code)).findFirst().orElse(null);
+    }
 
     public List<OrganisationView> getOrganisations() {
         if (organisations == null) {

@@ -19,6 +19,11 @@ public class FieldErrors implements Serializable {
         return messages.get("plan[" + index + "]." + field);
     }
 
+    /** The message of a field of the {@code index}th element of a list, e.g. {@code of("partners", 1, "organisationId")}. */
+    public String of(String list, int index, String field) {
+        return messages.get(list + "[" + index + "]." + field);
+    }
+
     /** The message of a field of the schedule's tranche at {@code index}, e.g. {@code schedule[1].share}. */
     public String scheduleLine(int index, String field) {
         return messages.get("schedule[" + index + "]." + field);

@@ -3,13 +3,14 @@ package org.cofinance.interfaces.web;
 import java.io.Serializable;
 
 /**
- * The filters the lists share — territory, theme, envelope, funder — as the user typed or chose them, kept with the
+ * The filters the lists share — programme, territory, theme, envelope, funder — as the user typed or chose them, kept with the
  * page ({@code WEB-INF/includes/list-filters.xhtml} draws them). A blank choice filters nothing.
  */
 public class ListFilters implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
+    private String programme;
     private String territory;
     private String theme;
     private String envelopeCode;
@@ -18,6 +19,18 @@ public class ListFilters implements Serializable {
     /** What the user typed or chose, blank as null. */
     public String territoryOrNull() {
         return blankToNull(territory);
+    }
+
+    public String programmeOrNull() {
+        return blankToNull(programme);
+    }
+
+    public String getProgramme() {
+        return programme;
+    }
+
+    public void setProgramme(String programme) {
+        this.programme = programme;
     }
 
     public String themeOrNull() {

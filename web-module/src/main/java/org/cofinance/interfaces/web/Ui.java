@@ -115,6 +115,16 @@ public class Ui {
         return format.format(new BigDecimal(amount));
     }
 
+    /** A quantity of an impact indicator as the language writes it ("12,5" in French), up to four decimals. */
+    public String quantity(String value) {
+        if (value == null || value.isEmpty()) {
+            return "";
+        }
+        NumberFormat format = NumberFormat.getNumberInstance(locale());
+        format.setMaximumFractionDigits(4);
+        return format.format(new BigDecimal(value));
+    }
+
     /** A share as a percentage with one decimal. */
     public String percent(BigDecimal ratio) {
         if (ratio == null) {

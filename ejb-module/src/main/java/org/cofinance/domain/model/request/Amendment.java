@@ -120,10 +120,8 @@ public class Amendment {
      * Empty when it may be filed; the call's eligibility rules are checked on {@link #eligibilityFactsOf} besides.
      */
     public static List<Violation> violationsOf(FundingRequest request, List<PlanLineDraft> lines, Money eligibleCost) {
-        ProjectDetails details = request.project().details();
         List<PlanLine> plan = request.plan();
-        ProjectDetails amended = new ProjectDetails(details.title(), details.territory(), details.theme(),
-                details.lead(), eligibleCost);
+        ProjectDetails amended = request.details().withEligibleCost(eligibleCost);
         List<Violation> violations = new ArrayList<>(FinancingPlan.violationsOf(amended, lines));
         if (lines.size() != plan.size()) {
             violations.add(new Violation("plan", "an amendment keeps the plan's " + plan.size()
@@ -151,8 +149,8 @@ public class Amendment {
         for (int i = 0; i < lines.size(); i++) {
             amended.add(new PlanLine(request, i, lines.get(i)));
         }
-        return new FinancingPlan(amended).eligibilityFacts(request.project().theme(), request.project().lead(),
-                eligibleCost);
+        return new FinancingPlan(amended).eligibilityFacts(request.programme().code(), request.project().theme(),
+                request.project().lead(), eligibleCost);
     }
 
     /** The funders whose commitments change, by organisation id: each decides. */

@@ -1,5 +1,6 @@
 package org.cofinance.domain.model.request;
 
+import org.cofinance.domain.model.programme.Theme;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -40,7 +41,7 @@ public final class FinancingPlan {
         boolean amountsValid = true;
         for (int i = 0; i < lines.size(); i++) {
             PlanLineDraft line = lines.get(i);
-            violations.addAll(line.violations("plan[" + i + "]", project.lead()));
+            violations.addAll(line.violations("plan[" + i + "]", project.coalitionIds()));
             if (line.amount() == null) {
                 amountsValid = false;
             } else {
@@ -96,7 +97,8 @@ public final class FinancingPlan {
      * What the call's eligibility rules need to know, in euro cents: the eligible cost, public and private money,
      * and what the lead brings of the public money when it is a local authority.
      */
-    public EligibilityFacts eligibilityFacts(Theme theme, Organisation lead, Money eligibleCost) {
+    public EligibilityFacts eligibilityFacts(String programmeCode, Theme theme, Organisation lead,
+                                             Money eligibleCost) {
         long publicCents = 0;
         long leadPublicCents = 0;
         for (PlanLine line : lines) {
@@ -108,7 +110,7 @@ public final class FinancingPlan {
             }
         }
         long cost = eligibleCost.toCents();
-        return new EligibilityFacts(theme.name(), cost, publicCents, cost - publicCents, lead.isLocalAuthority(),
+        return new EligibilityFacts(programmeCode, theme.name(), cost, publicCents, cost - publicCents, lead.isLocalAuthority(),
                 leadPublicCents);
     }
 

@@ -13,20 +13,25 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
+import jakarta.persistence.JoinTable;
+import jakarta.persistence.ManyToMany;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 import java.util.Objects;
 import java.util.Set;
 import org.cofinance.domain.model.organisation.Organisation;
+import org.cofinance.domain.model.programme.Programme;
 import org.cofinance.domain.model.shared.DomainException;
 import org.cofinance.domain.model.shared.Money;
 import org.cofinance.domain.model.shared.SegregationOfDutiesException;
@@ -49,8 +54,28 @@ public class FundingRequest {
     @Column(nullable = false, unique = true, length = 30, updatable = false)
     private String reference;
 
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "programme_id")
+    private Programme programme;
+
     @Embedded
     private Project project;
+
+    /** The coalition's partners beside its lead, in the order the request names them. */
+    @ManyToMany
+    @JoinTable(name = "request_partner", joinColumns = @JoinColumn(name = "request_id"),
+            inverseJoinColumns = @JoinColumn(name = "organisation_id"))
+    @OrderColumn(name = "position")
+    private List<Organisation> partners = new ArrayList<>();
+
+    @ElementCollection
+    @CollectionTable(name = "request_impact_target", joinColumns = @JoinColumn(name = "request_id"))
+    @OrderColumn(name = "position")
+    private List<ImpactTarget> impactTargets = new ArrayList<>();
+
+    @OneToMany(mappedBy = "request", cascade = CascadeType.PERSIST)
+    @OrderBy("reportedAt, id")
+    private List<ImpactActual> impactActuals = new ArrayList<>();
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false, length = 20)
@@ -87,23 +112,29 @@ public class FundingRequest {
     @Version
     private long version;
 
+    /** The calendar of the programmes' opening and closing days. */
+    private static final java.time.ZoneId CALENDAR = java.time.ZoneId.of("Europe/Paris");
+
     protected FundingRequest() {
     }
 
     /**
-     * A new draft.
+     * A new draft answering {@code programme}, open on the day it is registered, with its impact targets on the
+     * programme's indicators.
      *
      * @throws ValidationException naming every field that breaks a rule
      */
-    public FundingRequest(String reference, ProjectDetails project, List<PlanLineDraft> lines, String author,
-                          Instant at) {
-        List<Violation> violations = new ArrayList<>(project.violations());
-        violations.addAll(FinancingPlan.violationsOf(project, lines));
+    public FundingRequest(String reference, Programme programme, ProjectDetails project, List<PlanLineDraft> lines,
+                          List<ImpactTarget> targets, String author, Instant at) {
+        List<Violation> violations = draftViolations(programme, project, lines, targets, at);
         if (!violations.isEmpty()) {
             throw new ValidationException(violations);
         }
         this.reference = Objects.requireNonNull(reference, "reference");
+        this.programme = programme;
         this.project = Project.of(project);
+        this.partners.addAll(project.partners());
+        this.impactTargets.addAll(targets);
         for (PlanLineDraft line : lines) {
             plan.add(new PlanLine(this, plan.size(), line));
         }
@@ -111,25 +142,45 @@ public class FundingRequest {
         this.handling = new RequestHandling(author, at);
     }
 
+    private static List<Violation> draftViolations(Programme programme, ProjectDetails project,
+                                                   List<PlanLineDraft> lines, List<ImpactTarget> targets,
+                                                   Instant at) {
+        List<Violation> violations = new ArrayList<>(
+                programme.violationsOfRequest(project.theme(), LocalDate.ofInstant(at, CALENDAR)));
+        violations.addAll(project.violations());
+        violations.addAll(FinancingPlan.violationsOf(project, lines));
+        violations.addAll(ImpactTarget.violationsOf(programme, targets == null ? List.of() : targets));
+        return violations;
+    }
+
     /**
-     * Replaces the project and the plan of a draft, under the rules of a new draft; after submission, while the plan
-     * is sent back for revision or in arbitration, only the plan changes and it still balances to the same cost.
-     * Lines keep their positions: the first ones are rewritten in place, the extra ones added or removed.
+     * Replaces the programme, project, impact targets and plan of a draft, under the rules of a new draft; after
+     * submission, while the plan is sent back for revision or in arbitration, only the plan changes and it still
+     * balances to the same cost (the rest is kept whatever is given). Lines keep their positions: the first ones are
+     * rewritten in place, the extra ones added or removed.
      *
      * @throws ValidationException naming every field that breaks a rule; nothing is changed then
      */
-    public void revise(ProjectDetails project, List<PlanLineDraft> lines) {
+    public void revise(Programme programme, ProjectDetails project, List<PlanLineDraft> lines,
+                       List<ImpactTarget> targets, Instant at) {
         boolean draft = status == RequestStatus.DRAFT;
         if (!draft && status != RequestStatus.TO_REVISE && status != RequestStatus.IN_ARBITRATION) {
             throw new DomainException("request " + reference + " is " + status + ": its plan can no longer change");
         }
-        ProjectDetails kept = draft ? project : this.project.details();
-        List<Violation> violations = new ArrayList<>(kept.violations());
-        violations.addAll(FinancingPlan.violationsOf(kept, lines));
+        ProjectDetails kept = draft ? project : details();
+        List<Violation> violations = draft ? draftViolations(programme, kept, lines, targets, at)
+                : new ArrayList<>(FinancingPlan.violationsOf(kept, lines));
         if (!violations.isEmpty()) {
             throw new ValidationException(violations);
         }
-        this.project = Project.of(kept);
+        if (draft) {
+            this.programme = programme;
+            this.project = Project.of(kept);
+            this.partners.clear();
+            this.partners.addAll(kept.partners());
+            this.impactTargets.clear();
+            this.impactTargets.addAll(targets);
+        }
         for (int i = 0; i < lines.size(); i++) {
             if (i < plan.size()) {
                 plan.get(i).replaceWith(lines.get(i));
@@ -166,9 +217,7 @@ public class FundingRequest {
                     .orElseThrow(() -> new DomainException("no plan line " + change.planLineId() + " on request "
                             + reference)).amend(change.after());
         }
-        ProjectDetails details = project.details();
-        this.project = Project.of(new ProjectDetails(details.title(), details.territory(), details.theme(),
-                details.lead(), amendment.eligibleCostAfter()));
+        this.project = Project.of(details().withEligibleCost(amendment.eligibleCostAfter()));
     }
 
     /**
@@ -214,7 +263,9 @@ public class FundingRequest {
         if (status != RequestStatus.DRAFT) {
             throw new DomainException("request " + reference + " is " + status + ": only a draft is submitted");
         }
-        List<Violation> violations = FinancingPlan.violationsOf(project.details(), financingPlan().asDrafts());
+        List<Violation> violations = new ArrayList<>(programme.violationsOfRequest(null,
+                LocalDate.ofInstant(at, CALENDAR)));
+        violations.addAll(FinancingPlan.violationsOf(details(), financingPlan().asDrafts()));
         if (!violations.isEmpty()) {
             throw new ValidationException(violations);
         }
@@ -227,7 +278,8 @@ public class FundingRequest {
      * and what the lead brings of the public money when it is a local authority.
      */
     public EligibilityFacts eligibilityFacts() {
-        return financingPlan().eligibilityFacts(project.theme(), project.lead(), project.eligibleCost());
+        return financingPlan().eligibilityFacts(programme.code(), project.theme(), project.lead(),
+                project.eligibleCost());
     }
 
     /** Closes a submitted request that breaks the call's rules, with every broken rule as a reason. */
@@ -314,7 +366,6 @@ public class FundingRequest {
         return new FinancingPlan(plan);
     }
 
-    /** The organisations whose lines draw on their envelopes: each owes a decision. */
     /**
      * Records an organisation's decision, at one of its committee levels when it decides through levels.
      *
@@ -379,6 +430,79 @@ public class FundingRequest {
 
     public Project project() {
         return project;
+    }
+
+    /** The project as the request states it, its coalition's partners with it. */
+    public ProjectDetails details() {
+        ProjectDetails details = project.details();
+        return new ProjectDetails(details.title(), details.territory(), details.theme(), details.lead(),
+                details.eligibleCost(), partners);
+    }
+
+    public Programme programme() {
+        return programme;
+    }
+
+    public List<Organisation> partners() {
+        return Collections.unmodifiableList(partners);
+    }
+
+    /** Whether the organisation carries the project, as its lead or one of its partners. */
+    public boolean isCarriedBy(Long organisationId) {
+        return organisationId != null && details().coalitionIds().contains(organisationId);
+    }
+
+    public List<ImpactTarget> impactTargets() {
+        return Collections.unmodifiableList(impactTargets);
+    }
+
+    /** Every actual reported, oldest first. */
+    public List<ImpactActual> impactActuals() {
+        return Collections.unmodifiableList(impactActuals);
+    }
+
+    /** The latest value reported on the indicator, if any. */
+    public Optional<BigDecimal> latestActual(String indicatorCode) {
+        BigDecimal latest = null;
+        for (ImpactActual actual : impactActuals) {
+            if (actual.code().equals(indicatorCode)) {
+                latest = actual.value();
+            }
+        }
+        return Optional.ofNullable(latest);
+    }
+
+    /**
+     * Reports what the project achieved on its programme's indicators, with the evidence of one of its tranches.
+     *
+     * @throws ValidationException naming {@code actuals[i].code|value}; nothing is recorded then
+     */
+    public List<ImpactActual> reportActuals(Tranche tranche, List<IndicatorValue> values, String author,
+                                            Instant at) {
+        if (status != RequestStatus.CONTRACTED) {
+            throw new DomainException("request " + reference + " is " + status + ": actuals are reported with the "
+                    + "evidence of a signed convention");
+        }
+        List<Violation> violations = new ArrayList<>();
+        Set<String> seen = new java.util.HashSet<>();
+        for (int i = 0; i < values.size(); i++) {
+            IndicatorValue value = values.get(i);
+            String field = "actuals[" + i + "]";
+            if (value.code() == null || programme.indicator(value.code()).isEmpty()) {
+                violations.add(new Violation(field + ".code", "is not an indicator of programme "
+                        + programme.code()));
+            } else if (!seen.add(value.code())) {
+                violations.add(new Violation(field + ".code", "is named twice"));
+            }
+            violations.addAll(ImpactTarget.valueViolations(value.value(), field + ".value"));
+        }
+        if (!violations.isEmpty()) {
+            throw new ValidationException(violations);
+        }
+        List<ImpactActual> reported = values.stream().map(v -> new ImpactActual(this,
+                tranche == null ? null : tranche.id(), v.code(), v.value(), author, at)).toList();
+        impactActuals.addAll(reported);
+        return reported;
     }
 
     public Long id() {

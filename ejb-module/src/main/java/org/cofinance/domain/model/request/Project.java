@@ -1,5 +1,6 @@
 package org.cofinance.domain.model.request;
 
+import org.cofinance.domain.model.programme.Theme;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 import jakarta.persistence.EnumType;

@@ -1,13 +1,48 @@
 package org.cofinance.domain.model.request;
 
+import org.cofinance.domain.model.programme.Theme;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.List;
 import org.cofinance.domain.model.organisation.Organisation;
 import org.cofinance.domain.model.shared.Money;
 import org.cofinance.domain.model.shared.Violation;
 
-/** What a request says of its project: title, territory, theme, lead organisation (porteur) and eligible cost. */
-public record ProjectDetails(String title, String territory, Theme theme, Organisation lead, Money eligibleCost) {
+/**
+ * What a request says of its project: title, territory, theme, the coalition that carries it — its lead
+ * organisation (porteur) and its partners — and eligible cost.
+ */
+public record ProjectDetails(String title, String territory, Theme theme, Organisation lead, Money eligibleCost,
+                             List<Organisation> partners) {
+
+    /** At most this many partners beside the lead. */
+    public static final int MAX_PARTNERS = 50;
+
+    public ProjectDetails {
+        partners = partners == null ? List.of() : java.util.Collections.unmodifiableList(new ArrayList<>(partners));
+    }
+
+    /** A project its lead carries alone. */
+    public ProjectDetails(String title, String territory, Theme theme, Organisation lead, Money eligibleCost) {
+        this(title, territory, theme, lead, eligibleCost, List.of());
+    }
+
+    /** The same project with another eligible cost (an amendment's). */
+    ProjectDetails withEligibleCost(Money cost) {
+        return new ProjectDetails(title, territory, theme, lead, cost, partners);
+    }
+
+    /** The ids of the lead and the partners: whoever may bring its own money to the project. */
+    public Set<Long> coalitionIds() {
+        Set<Long> ids = new LinkedHashSet<>();
+        if (lead != null && lead.id() != null) {
+            ids.add(lead.id());
+        }
+        partners.stream().filter(p -> p != null && p.id() != null).forEach(p -> ids.add(p.id()));
+        return ids;
+    }
 
     List<Violation> violations() {
         List<Violation> violations = new ArrayList<>();
@@ -29,6 +64,28 @@ public record ProjectDetails(String title, String territory, Theme theme, Organi
         }
         if (eligibleCost == null || !eligibleCost.isPositive()) {
             violations.add(new Violation("eligibleCost", "must be a positive number of euros"));
+        }
+        violations.addAll(partnerViolations());
+        return violations;
+    }
+
+    private List<Violation> partnerViolations() {
+        List<Violation> violations = new ArrayList<>();
+        if (partners.size() > MAX_PARTNERS) {
+            violations.add(new Violation("partners", "a coalition has at most " + MAX_PARTNERS + " partners"));
+            return violations;
+        }
+        Set<Long> seen = new HashSet<>();
+        for (int i = 0; i < partners.size(); i++) {
+            Organisation partner = partners.get(i);
+            String field = "partners[" + i + "].organisationId";
+            if (partner == null) {
+                violations.add(new Violation(field, "is required"));
+            } else if (lead != null && partner.id().equals(lead.id())) {
+                violations.add(new Violation(field, "is the lead: the lead is not its own partner"));
+            } else if (!seen.add(partner.id())) {
+                violations.add(new Violation(field, "is named twice"));
+            }
         }
         return violations;
     }

@@ -7,9 +7,12 @@ import static org.cofinance.domain.model.TestIds.withId;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.cofinance.application.support.InMemoryProgrammes;
 import org.cofinance.domain.model.ledger.Envelope;
 import org.cofinance.domain.model.organisation.Organisation;
 import org.cofinance.domain.model.organisation.OrganisationKind;
+import org.cofinance.domain.model.programme.Programme;
+import org.cofinance.domain.model.programme.Theme;
 import org.cofinance.domain.model.shared.DomainException;
 import org.cofinance.domain.model.shared.Money;
 import org.cofinance.domain.model.shared.SegregationOfDutiesException;
@@ -28,6 +31,8 @@ class FundingRequestTest {
     private final Envelope immo = withId(new Envelope("FONDS-IMMO", "Immo", fund, null, Money.euros(1_000_000), null,
             null), 11L);
 
+    private static final Programme AMI = InMemoryProgrammes.amiTiga();
+
     private ProjectDetails project(String cost) {
         return new ProjectDetails("Résidence", "Dijon", Theme.HOUSING, lead, Money.parse(cost));
     }
@@ -40,7 +45,7 @@ class FundingRequestTest {
     }
 
     private FundingRequest draft() {
-        return new FundingRequest("CF-2026-000001", project("1000000.00"), plan(), "officer", NOW);
+        return new FundingRequest("CF-2026-000001", AMI, project("1000000.00"), plan(), List.of(), "officer", NOW);
     }
 
     private static List<String> fields(ValidationException e) {
@@ -58,7 +63,7 @@ class FundingRequestTest {
 
     @Test
     void shouldRefuseAPlanThatDoesNotBalanceToTheCent() {
-        assertThatThrownBy(() -> new FundingRequest("R", project("1000000.01"), plan(), "officer", NOW))
+        assertThatThrownBy(() -> new FundingRequest("R", AMI, project("1000000.01"), plan(), List.of(), "officer", NOW))
                 .isInstanceOfSatisfying(ValidationException.class, e -> {
                     assertThat(fields(e)).containsExactly("plan");
                     assertThat(e.getMessage()).contains("1000000.00", "1000000.01");
@@ -70,7 +75,7 @@ class FundingRequestTest {
         List<PlanLineDraft> lines = plan();
         lines.set(2, new PlanLineDraft(fund, immo, Instrument.SELF_FUNDING, Money.euros(300_000)));
 
-        assertThatThrownBy(() -> new FundingRequest("R", project("1000000.00"), lines, "officer", NOW))
+        assertThatThrownBy(() -> new FundingRequest("R", AMI, project("1000000.00"), lines, List.of(), "officer", NOW))
                 .isInstanceOfSatisfying(ValidationException.class, e ->
                         assertThat(fields(e)).containsExactlyInAnyOrder("plan[2].organisationId",
                                 "plan[2].envelopeCode"));
@@ -81,7 +86,7 @@ class FundingRequestTest {
         List<PlanLineDraft> lines = plan();
         lines.set(1, new PlanLineDraft(fund, tiga, Instrument.EQUITY, Money.euros(300_000)));
 
-        assertThatThrownBy(() -> new FundingRequest("R", project("1000000.00"), lines, "officer", NOW))
+        assertThatThrownBy(() -> new FundingRequest("R", AMI, project("1000000.00"), lines, List.of(), "officer", NOW))
                 .isInstanceOfSatisfying(ValidationException.class, e ->
                         assertThat(fields(e)).containsExactly("plan[1].envelopeCode"));
     }
@@ -90,7 +95,7 @@ class FundingRequestTest {
     void shouldNameEveryMissingProjectField() {
         ProjectDetails empty = new ProjectDetails(" ", null, null, null, null);
 
-        assertThatThrownBy(() -> new FundingRequest("R", empty, plan(), "officer", NOW))
+        assertThatThrownBy(() -> new FundingRequest("R", AMI, empty, plan(), List.of(), "officer", NOW))
                 .isInstanceOfSatisfying(ValidationException.class, e ->
                         assertThat(fields(e)).contains("title", "territory", "theme", "leadOrganisationId",
                                 "eligibleCost"));
@@ -102,9 +107,9 @@ class FundingRequestTest {
         FundingRequest request = draft();
 
         // when its plan is rewritten with two lines and a new cost
-        request.revise(project("700000.00"), List.of(
+        request.revise(AMI, project("700000.00"), List.of(
                 new PlanLineDraft(cdc, tiga, Instrument.SUBSIDY, Money.euros(400_000)),
-                new PlanLineDraft(lead, null, Instrument.SELF_FUNDING, Money.euros(300_000))));
+                new PlanLineDraft(lead, null, Instrument.SELF_FUNDING, Money.euros(300_000))), List.of(), NOW);
 
         // then the draft holds exactly the new plan, at positions 0 and 1
         assertThat(request.project().eligibleCost()).isEqualTo(Money.parse("700000.00"));
@@ -118,7 +123,7 @@ class FundingRequestTest {
     void shouldRefuseARevisionThatBreaksARuleAndChangeNothing() {
         FundingRequest request = draft();
 
-        assertThatThrownBy(() -> request.revise(project("999999.99"), plan()))
+        assertThatThrownBy(() -> request.revise(AMI, project("999999.99"), plan(), List.of(), NOW))
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(fields(e)).containsExactly("plan"));
         assertThat(request.project().eligibleCost()).isEqualTo(Money.parse("1000000.00"));
         assertThat(request.plan()).hasSize(3);
@@ -129,7 +134,7 @@ class FundingRequestTest {
         FundingRequest request = draft();
         request.submit("officer", NOW);
 
-        assertThatThrownBy(() -> request.revise(project("1000000.00"), plan()))
+        assertThatThrownBy(() -> request.revise(AMI, project("1000000.00"), plan(), List.of(), NOW))
                 .isInstanceOf(DomainException.class).hasMessageContaining("can no longer change");
     }
 
@@ -145,10 +150,11 @@ class FundingRequestTest {
         request.sendBackForRevision();
 
         // when the officer lowers the fund's line and raises the lead's own money; a new project is ignored
-        request.revise(new ProjectDetails("Autre", "Ailleurs", Theme.ENERGY, lead, Money.parse("5.00")), List.of(
+        request.revise(AMI, new ProjectDetails("Autre", "Ailleurs", Theme.ENERGY, lead, Money.parse("5.00")),
+                List.of(
                 new PlanLineDraft(cdc, tiga, Instrument.SUBSIDY, Money.euros(400_000)),
                 new PlanLineDraft(fund, immo, Instrument.EQUITY, Money.euros(200_000)),
-                new PlanLineDraft(lead, null, Instrument.SELF_FUNDING, Money.euros(400_000))));
+                new PlanLineDraft(lead, null, Instrument.SELF_FUNDING, Money.euros(400_000))), List.of(), NOW);
 
         // then only the fund decides again; the project and its cost are those submitted
         assertThat(request.funderDecisions().toDecide()).containsExactly(2L);
@@ -252,7 +258,7 @@ class FundingRequestTest {
     void shouldGiveTheEligibilityRulesTheirFiguresInCents() {
         EligibilityFacts facts = draft().eligibilityFacts();
 
-        assertThat(facts).isEqualTo(new EligibilityFacts("HOUSING", 100_000_000L, 40_000_000L, 60_000_000L, false,
+        assertThat(facts).isEqualTo(new EligibilityFacts("AMI-TIGA", "HOUSING", 100_000_000L, 40_000_000L, 60_000_000L, false,
                 0L));
     }
 
@@ -330,7 +336,7 @@ class FundingRequestTest {
         assertThat(plan.fingerprintOf(1L)).isNotEqualTo(plan.fingerprintOf(2L)).hasSize(64);
         assertThat(plan.asDrafts()).extracting(PlanLineDraft::amount)
                 .containsExactly(Money.euros(400_000), Money.euros(300_000), Money.euros(300_000));
-        EligibilityFacts facts = plan.eligibilityFacts(Theme.HOUSING, lead, Money.euros(1_000_000));
+        EligibilityFacts facts = plan.eligibilityFacts("AMI-TIGA", Theme.HOUSING, lead, Money.euros(1_000_000));
         assertThat(facts).isEqualTo(draft().eligibilityFacts());
     }
 

@@ -8,11 +8,13 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import org.cofinance.application.support.InMemoryProgrammes;
 import org.cofinance.domain.model.ledger.Commitment;
 import org.cofinance.domain.model.ledger.Envelope;
 import org.cofinance.domain.model.ledger.Movement;
 import org.cofinance.domain.model.organisation.Organisation;
 import org.cofinance.domain.model.organisation.OrganisationKind;
+import org.cofinance.domain.model.programme.Theme;
 import org.cofinance.domain.model.shared.DomainException;
 import org.cofinance.domain.model.shared.Money;
 import org.cofinance.domain.model.shared.SegregationOfDutiesException;
@@ -32,11 +34,12 @@ class TrancheTest {
             null, null), 11L);
 
     private FundingRequest approved() {
-        FundingRequest request = new FundingRequest("CF-2026-000001", new ProjectDetails("Résidence", "Dijon",
-                Theme.HOUSING, lead, Money.parse("1000000.01")), List.of(
+        FundingRequest request = new FundingRequest("CF-2026-000001", InMemoryProgrammes.amiTiga(),
+                new ProjectDetails("Résidence", "Dijon", Theme.HOUSING, lead, Money.parse("1000000.01")), List.of(
                 new PlanLineDraft(cdc, tiga, Instrument.SUBSIDY, Money.parse("333333.33")),
                 new PlanLineDraft(fund, immo, Instrument.EQUITY, Money.parse("333333.34")),
-                new PlanLineDraft(lead, null, Instrument.SELF_FUNDING, Money.parse("333333.34"))), "officer", NOW);
+                new PlanLineDraft(lead, null, Instrument.SELF_FUNDING, Money.parse("333333.34"))), List.of(),
+                "officer", NOW);
         request.submit("officer", NOW);
         request.awaitDecisions();
         request.approve();

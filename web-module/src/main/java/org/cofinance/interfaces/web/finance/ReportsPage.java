@@ -80,7 +80,7 @@ public class ReportsPage implements Serializable {
 
     private ReportFilters reportFilters() {
         return new ReportFilters(at, from, to, filters.territoryOrNull(), filters.envelopeCodeOrNull(),
-                filters.getFunderId());
+                filters.getFunderId(), filters.programmeOrNull());
     }
 
     private Locale locale() {

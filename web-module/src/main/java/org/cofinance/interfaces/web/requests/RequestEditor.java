@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.UUID;
 import org.cofinance.application.organisation.OrganisationView;
 import org.cofinance.application.request.FundingRequestService;
+import org.cofinance.application.programme.NewProgramme;
+import org.cofinance.application.programme.ProgrammeView;
 import org.cofinance.application.request.NewRequest;
 import org.cofinance.application.request.PlanLineView;
 import org.cofinance.application.request.RequestView;
@@ -22,7 +24,8 @@ import org.cofinance.interfaces.web.FieldErrors;
 import org.cofinance.interfaces.web.Ui;
 
 /**
- * The request editor of the officer: the project and its financing plan as editable lines, with the live balance.
+ * The request editor of the officer: the programme, the project, its coalition (the lead and its partners), its
+ * impact targets and its financing plan as editable lines, with the live balance.
  * Everything typed stays in the form when the services refuse it, with the reason beside each field; a saved draft
  * can be taken up again later.
  */
@@ -52,7 +55,10 @@ public class RequestEditor implements Serializable {
     private String theme;
     private Long leadOrganisationId;
     private String eligibleCost;
+    private String programmeCode = "AMI-TIGA";
     private final List<LineForm> lines = new ArrayList<>();
+    private final List<PartnerForm> partners = new ArrayList<>();
+    private final List<TargetForm> targets = new ArrayList<>();
     private boolean loaded;
     private String status = "DRAFT";
 
@@ -97,6 +103,43 @@ public class RequestEditor implements Serializable {
         }
     }
 
+    /** A partner of the coalition as chosen. */
+    public static class PartnerForm implements Serializable {
+        private static final long serialVersionUID = 1L;
+        private Long organisationId;
+
+        public Long getOrganisationId() {
+            return organisationId;
+        }
+
+        public void setOrganisationId(Long organisationId) {
+            this.organisationId = organisationId;
+        }
+    }
+
+    /** An impact target as typed: the indicator and the value promised. */
+    public static class TargetForm implements Serializable {
+        private static final long serialVersionUID = 1L;
+        private String code;
+        private String target;
+
+        public String getCode() {
+            return code;
+        }
+
+        public void setCode(String code) {
+            this.code = code;
+        }
+
+        public String getTarget() {
+            return target;
+        }
+
+        public void setTarget(String target) {
+            this.target = target;
+        }
+    }
+
     public void load() throws IOException {
         if (loaded) {
             return;
@@ -120,6 +163,20 @@ public class RequestEditor implements Serializable {
         theme = request.theme();
         leadOrganisationId = request.leadOrganisationId();
         eligibleCost = request.eligibleCost();
+        programmeCode = request.programmeCode();
+        for (RequestView.PartnerView partner : request.partners()) {
+            PartnerForm form = new PartnerForm();
+            form.organisationId = partner.organisationId();
+            partners.add(form);
+        }
+        for (RequestView.IndicatorView indicator : request.indicators()) {
+            if (indicator.target() != null) {
+                TargetForm form = new TargetForm();
+                form.code = indicator.code();
+                form.target = indicator.target();
+                targets.add(form);
+            }
+        }
         for (PlanLineView line : request.plan()) {
             LineForm form = new LineForm();
             form.organisationId = line.organisationId();
@@ -128,6 +185,32 @@ public class RequestEditor implements Serializable {
             form.amount = line.amount();
             lines.add(form);
         }
+    }
+
+    public void addPartner() {
+        partners.add(new PartnerForm());
+    }
+
+    public void removePartner(int index) {
+        if (index >= 0 && index < partners.size()) {
+            partners.remove(index);
+        }
+    }
+
+    public void addTarget() {
+        targets.add(new TargetForm());
+    }
+
+    public void removeTarget(int index) {
+        if (index >= 0 && index < targets.size()) {
+            targets.remove(index);
+        }
+    }
+
+    /** The indicators of the programme chosen, for the targets' choice. */
+    public List<NewProgramme.IndicatorLine> getIndicators() {
+        ProgrammeView programme = directory.programme(programmeCode);
+        return programme == null ? List.of() : programme.indicators();
     }
 
     public void addLine() {
@@ -207,12 +290,31 @@ public class RequestEditor implements Serializable {
         List<NewRequest.Line> plan = lines.stream().map(l -> new NewRequest.Line(l.organisationId,
                 l.envelopeCode == null || l.envelopeCode.isBlank() ? null : l.envelopeCode,
                 l.instrument, Ui.amountOf(l.amount))).toList();
-        return new NewRequest(title, territory, theme, leadOrganisationId, Ui.amountOf(eligibleCost), plan);
+        return new NewRequest(title, territory, theme, leadOrganisationId, Ui.amountOf(eligibleCost), plan,
+                programmeCode, partners.stream().map(p -> new NewRequest.Partner(p.organisationId)).toList(),
+                targets.stream().map(t -> new NewRequest.Target(t.code, t.target == null ? null
+                        : t.target.strip().replace(',', '.'))).toList());
     }
 
     /** A draft changes entirely; a request sent back for revision or in arbitration changes its plan only. */
     public boolean isDraft() {
         return "DRAFT".equals(status);
+    }
+
+    public List<PartnerForm> getPartners() {
+        return partners;
+    }
+
+    public List<TargetForm> getTargets() {
+        return targets;
+    }
+
+    public String getProgrammeCode() {
+        return programmeCode;
+    }
+
+    public void setProgrammeCode(String programmeCode) {
+        this.programmeCode = programmeCode;
     }
 
     public FieldErrors getErrors() {

@@ -55,7 +55,7 @@ public class RequestList implements Serializable {
 
     public Page<RequestView> getResult() {
         if (result == null) {
-            RequestCriteria criteria = new RequestCriteria(status, filters.territoryOrNull(),
+            RequestCriteria criteria = new RequestCriteria(filters.programmeOrNull(), status, filters.territoryOrNull(),
                     filters.themeOrNull(), filters.envelopeCodeOrNull(), filters.getFunderId(), text);
             if (!ui.attempt(null, () -> result = requests.search(criteria, Paging.of(page, PAGE_SIZE)))) {
                 result = new Page<>(List.of(), 0);

@@ -45,7 +45,7 @@ public class TaskBoard implements Serializable {
 
     public TaskBoardService.Board getResult() {
         if (result == null) {
-            TaskCriteria criteria = new TaskCriteria(scope, filters.getFunderId(), filters.territoryOrNull(),
+            TaskCriteria criteria = new TaskCriteria(scope, filters.programmeOrNull(), filters.getFunderId(), filters.territoryOrNull(),
                     filters.themeOrNull(), Ui.amountOf(minAmount), Ui.amountOf(maxAmount), dueBefore, lateOnly);
             if (!ui.attempt(errors, () -> result = board.search(criteria))) {
                 result = new TaskBoardService.Board(List.of(), 0, 0);

@@ -81,6 +81,36 @@ public class TaskPage implements Serializable {
     private String comment;
     private String colleague;
     private boolean done;
+    /** The impact actuals the officer reports with a milestone's evidence, as typed. */
+    private final List<ActualRow> actuals = new ArrayList<>();
+
+    /** One actual as typed: the indicator and its value ("35,5"). */
+    public static final class ActualRow implements Serializable {
+        private static final long serialVersionUID = 1L;
+        private String code;
+        private String value;
+
+        public String getCode() {
+            return code;
+        }
+
+        public void setCode(String code) {
+            this.code = code;
+        }
+
+        public String getValue() {
+            return value;
+        }
+
+        public void setValue(String value) {
+            this.value = value;
+        }
+
+        TaskAnswer.Actual actual() {
+            return new TaskAnswer.Actual(code, value == null ? null : value.strip().replace(',', '.'));
+        }
+    }
+
     /** The schedule the officer types at the convention's signature; none: the standard 30/40/30. */
     private final List<ScheduleRow> schedule = new ArrayList<>();
 
@@ -148,13 +178,33 @@ public class TaskPage implements Serializable {
 
     public String complete() {
         TaskAnswer answer = new TaskAnswer(decision, Ui.amountOf(amount), comment, schedule.isEmpty() ? null
-                : schedule.stream().map(ScheduleRow::line).toList());
+                : schedule.stream().map(ScheduleRow::line).toList(), actuals.isEmpty() ? null
+                : actuals.stream().map(ActualRow::actual).toList());
         if (!ui.attempt(errors, () -> completion.complete(id, answer))) {
             return null;
         }
         done = true;
         ui.info("task.completed", task.name(), task.requestReference());
         return "/app/tasks.xhtml?faces-redirect=true";
+    }
+
+    public void addActual() {
+        actuals.add(new ActualRow());
+    }
+
+    public void removeActual(int index) {
+        if (index >= 0 && index < actuals.size()) {
+            actuals.remove(index);
+        }
+    }
+
+    public List<ActualRow> getActuals() {
+        return actuals;
+    }
+
+    /** Whether the task records a milestone's evidence, with which the project's impact is reported. */
+    public boolean isEvidence() {
+        return task != null && FundingRequestProcess.RECORD_EVIDENCE.equals(task.taskType());
     }
 
     /** Adds a tranche to the schedule being typed; what was typed stays. */
