@@ -60,7 +60,8 @@ class BrowserAccessibilityIT {
 
         // finance's and the administrator's pages
         Browser finance = browsers.open("finance").signIn("finance");
-        for (String page : List.of("/app/envelopes.xhtml", "/app/disbursements.xhtml", "/app/reports.xhtml")) {
+        for (String page : List.of("/app/envelopes.xhtml", "/app/disbursements.xhtml", "/app/reports.xhtml",
+                "/app/programmes.xhtml?programme=AMI-TIGA")) {
             violations.addAll(finance.open(page).accessibilityViolations());
         }
         Browser admin = browsers.open("admin").signIn("admin");

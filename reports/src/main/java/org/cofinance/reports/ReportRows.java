@@ -48,7 +48,7 @@ public final class ReportRows implements AutoCloseable {
     }
 
     /** What is left of the rows, in memory: for the small reports that draw from their rows twice. */
-    List<Map<String, ?>> remaining() {
+    public List<Map<String, ?>> remaining() {
         List<Map<String, ?>> rows = new ArrayList<>(count);
         iterator().forEachRemaining(rows::add);
         return rows;

@@ -3,6 +3,7 @@ package org.cofinance.infrastructure.reporting;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.math.BigDecimal;
 import org.cofinance.application.reporting.ReportFilters;
 import org.cofinance.application.reporting.ReportScope;
 import org.cofinance.application.reporting.ReportSource;
@@ -58,6 +59,10 @@ public class ImpactSource implements ReportSource {
         return Rows.of(em.createNativeQuery(QUERY)
                 .setParameter(1, filters.territory() == null ? "" : filters.territory())
                 .setParameter(2, filters.programmeFilter())
-                .setParameter(3, scope.organisationFilter()), definition().columns());
+                .setParameter(3, scope.organisationFilter()), definition().columns(), row -> {
+                    // quantities are kept to four places; the reports write them without the zeros that add nothing
+                    row.computeIfPresent("target", (column, value) -> ((BigDecimal) value).stripTrailingZeros());
+                    row.computeIfPresent("actual", (column, value) -> ((BigDecimal) value).stripTrailingZeros());
+                });
     }
 }

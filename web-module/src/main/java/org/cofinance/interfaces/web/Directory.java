@@ -42,6 +42,11 @@ public class Directory {
         return programmes;
     }
 
+    /** After a programme is created in this request: the list is read again when next shown. */
+    public void forgetProgrammes() {
+        programmes = null;
+    }
+
     public ProgrammeView programme(String code) {
         return getProgrammes().stream().filter(p -> p.code().equals(code)).findFirst().orElse(null);
     }

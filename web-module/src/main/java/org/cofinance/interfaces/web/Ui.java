@@ -11,6 +11,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
 import java.util.Locale;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
@@ -113,6 +115,19 @@ public class Ui {
         NumberFormat format = NumberFormat.getCurrencyInstance(Locale.forLanguageTag(
                 "fr".equals(locale().getLanguage()) ? "fr-FR" : "en-IE"));
         return format.format(new BigDecimal(amount));
+    }
+
+    /** A day typed the French way (26/11/2026) as the API writes it; anything else as typed, to be refused. */
+    public static String isoDay(String typed) {
+        if (typed == null || typed.isBlank()) {
+            return typed;
+        }
+        try {
+            return LocalDate.parse(typed.strip(), DateTimeFormatter.ofPattern("dd/MM/uuuu")
+                    .withResolverStyle(ResolverStyle.STRICT)).toString();
+        } catch (DateTimeParseException e) {
+            return typed;
+        }
     }
 
     /** A quantity of an impact indicator as the language writes it ("12,5" in French), up to four decimals. */

@@ -5,9 +5,6 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
-import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -147,19 +144,7 @@ public class TaskPage implements Serializable {
 
         TaskAnswer.ScheduleLine line() {
             return new TaskAnswer.ScheduleLine(label, share == null ? null : share.strip().replace(',', '.'),
-                    isoDay(dueOn));
-        }
-
-        /** A day typed the French way (26/11/2026) as the API writes it; anything else as typed, to be refused. */
-        private static String isoDay(String typed) {
-            if (typed == null || typed.isBlank()) {
-                return typed;
-            }
-            try {
-                return LocalDate.parse(typed.strip(), DateTimeFormatter.ofPattern("dd/MM/uuuu")).toString();
-            } catch (DateTimeParseException e) {
-                return typed;
-            }
+                    Ui.isoDay(dueOn));
         }
     }
 
