@@ -56,7 +56,7 @@ class OpenDataIT {
         List<String> ours = lines.stream().filter(l -> l.contains("," + reference + ",")).toList();
         String today = LocalDate.now(ZoneId.of("Europe/Paris")).toString();
         assertThat(ours).hasSize(2).allSatisfy(l -> assertThat(l).contains(today + "," + reference
-                + ",Agrinova SAS,77523456700011,,Publiée en open data,", ",aide en numéraire,échelonné,", ",non,1,"));
+                + ",Agrinova SAS,77523456700011,,Publiée en open data,", ",aide en numéraire,échelonné,", ",non,1.00,"));
         assertThat(ours).anyMatch(l -> l.contains(CDC_SIRET) && l.contains(",4000000.00,"))
                 .anyMatch(l -> l.contains(REGION_SIRET) && l.contains(",2000000.00,"));
         assertThat(csv.body()).doesNotContain(unsigned, "3000000.00,aide", "officer", "@");
@@ -101,7 +101,7 @@ class OpenDataIT {
         assertThat(page.status()).isEqualTo(200);
         String project = section(page.body(), reference);
         assertThat(project).contains("Publiée en open data", "Caisse des Dépôts", "4 000 000,00 €",
-                "Région Bourgogne-Franche-Comté", "2 000 000,00 €", "6 000 000,00 €", "1.00");
+                "Région Bourgogne-Franche-Comté", "2 000 000,00 €", "6 000 000,00 €", "public) : 1</p>");
         assertThat(project).doesNotContain("Fonds Résidence", "3 000 000,00 €");
         assertThat(page.body()).doesNotContain(unsigned);
         assertThat(Api.anonymousPage("/public/?lang=en").body()).contains("Co-financed projects", reference);

@@ -149,7 +149,7 @@ class ProgrammesIT {
     }
 
     @Test
-    void shouldCarryACoalitionToItsActualsAndTieTheImpactAndLeverageReportsOutToTheCent() {
+    void shouldCarryACoalitionToItsActualsAndTieTheImpactAndLeverageReportsOutToTheCent() throws Exception {
         // given two requests of the residence scheme in a territory of their own: a coalition of the lead, the
         // university and the municipality (public money), contracted, and a lead alone, approved
         String envelope = Demo.newCdcEnvelope("IT-IMPACT", "10000000.00").get("code").asText();
@@ -159,7 +159,8 @@ class ProgrammesIT {
         long university = Demo.organisationId("Université");
         long town = Demo.organisationId("Commune de Quetigny");
         long coalition = Demo.instructedRequest(request(RESIDENCE, "HOUSING", territory,
-                "[{\"organisationId\": %d}, {\"organisationId\": %d}]".formatted(university, town),
+                "[{\"organisationId\": %d, \"grantShare\": \"0.30\"}, {\"organisationId\": %d}]"
+                        .formatted(university, town),
                 "[{\"code\": \"RESEARCHERS\", \"target\": \"300\"}, {\"code\": \"HOUSING_UNITS\", \"target\": \"120\"}]",
                 """
                 [{"organisationId": %d, "envelopeCode": "%s", "instrument": "SUBSIDY", "amount": "800000.00"},
@@ -200,6 +201,29 @@ class ProgrammesIT {
             assertThat(i.get("code").asText()).isEqualTo("HOUSING_UNITS");
             assertThat(i.path("actual").isMissingNode()).as("null: nothing reported").isTrue();
         });
+
+        // and the request sheet shows the programme, the coalition with each member's own money, the target
+        Api.Reply sheet = Api.as("officer").get("/requests/" + coalition + "/sheet?format=pdf");
+        assertThat(sheet.status()).isEqualTo(200);
+        try (org.apache.pdfbox.pdmodel.PDDocument pdf = org.apache.pdfbox.Loader.loadPDF(sheet.bytes())) {
+            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(pdf).replace('\u202F', ' ')
+                    .replace('\u00A0', ' ');
+            assertThat(text).contains("RESIDENCE-300 · HOUSING", "Coalition", "Agrinova SAS", "Université de Bourgogne",
+                    "Commune de Quetigny", "300 000,00 €", "RESEARCHERS", "300 → 120");
+        }
+
+        // and the open data publish the CDC's grant for each beneficiary with its declared share: the university
+        // 30 %, the lead the rest (the municipality declared none)
+        String reference = shown.get("reference").asText();
+        List<String> published = Api.anonymous().get("/opendata/scdl/subventions.csv?attribuant=18002002600019&year="
+                + java.time.LocalDate.now(java.time.ZoneId.of("Europe/Paris")).getYear()).body().lines()
+                .filter(l -> l.contains("," + reference + ",")).toList();
+        assertThat(published).hasSize(2);
+        assertThat(published.get(0)).contains(",Agrinova SAS,77523456700011,", ",800000.00,",
+                ",non,0.70,Résidence de 300 chercheurs");
+        assertThat(published.get(1)).contains(",Université de Bourgogne,19210055500015,", ",800000.00,",
+                ",non,0.30,Résidence de 300 chercheurs");
+        assertThat(shown.get("partners").get(0).get("grantShare").asText()).isEqualTo("0.30");
 
         // and the lists filter by programme
         assertThat(Api.as("officer").get("/requests?programme=" + RESIDENCE + "&territory=" + territory).json()

@@ -15,8 +15,8 @@ public record PublicProject(String reference, String title, String territory, St
     public record PublicFunding(String organisation, BigDecimal amount) {
     }
 
-    /** Private euros per public euro, to the hundredth; none when there is no public money. */
+    /** Private euros per public euro, to the hundredth (half up, as the leverage report); none without public money. */
     public BigDecimal leverage() {
-        return publicTotal.signum() == 0 ? null : privateTotal.divide(publicTotal, 2, RoundingMode.HALF_EVEN);
+        return publicTotal.signum() == 0 ? null : privateTotal.divide(publicTotal, 2, RoundingMode.HALF_UP);
     }
 }

@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * The SCDL « Subventions » 2.1.1 CSV: UTF-8, comma separated, decimal point, the header exactly as the schema names
- * its fields, one row per grant and beneficiary (the lead, {@code pourcentageSubvention} 1).
+ * its fields, one row per grant and beneficiary: {@code montant} the whole grant, {@code pourcentageSubvention} the
+ * beneficiary's share of it (1.00 for a lead alone), {@code notificationUE} the programme's flag.
  */
 public final class ScdlSubventions {
 
@@ -26,9 +27,8 @@ public final class ScdlSubventions {
             List<String> cells = List.of(g.funderName(), g.funderSiret(), g.conventionDate().toString(), g.reference(),
                     g.beneficiaryName(), nullToEmpty(g.beneficiarySiret()), nullToEmpty(g.beneficiaryRna()),
                     shortened(g.object()), g.amount().setScale(2).toPlainString(), "aide en numéraire",
-                    g.tranches() > 1 ? "échelonné" : "unique", period(g), "",
-                    // no programme of Cofinance is a de minimis aid notified to the European Commission yet
-                    "non", "1", nullToEmpty(g.programme()));
+                    g.tranches() > 1 ? "échelonné" : "unique", period(g), "", g.euNotified() ? "oui" : "non",
+                    g.beneficiaryShare().toPlainString(), nullToEmpty(g.programme()));
             out.append(String.join(",", cells.stream().map(ScdlSubventions::cell).toList())).append("\r\n");
         }
         return out.toString().getBytes(StandardCharsets.UTF_8);

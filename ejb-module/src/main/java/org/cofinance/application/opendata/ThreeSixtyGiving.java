@@ -1,8 +1,10 @@
 package org.cofinance.application.opendata;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +14,9 @@ import java.util.Map;
  * publisher's {@code 360G-cofinance-} prefix and the commitment; an organisation with a SIRET that is a company is
  * {@code FR-RCS-<SIRET>} (org-id.guide's French register code); a public body or an association, for which org-id.guide
  * has no code, is {@code 360G-cofinance-SIRET-<SIRET>} or {@code 360G-cofinance-RNA-<RNA>}. Amounts are JSON numbers.
+ * A grant the coalition shares is one grant per beneficiary (the standard names one recipient per grant): each
+ * partner its share of the amount to the cent, the lead the rest, so that they add up to the commitment; the
+ * partners' grants carry the recipient's identifier after the commitment's.
  */
 public final class ThreeSixtyGiving {
 
@@ -30,17 +35,37 @@ public final class ThreeSixtyGiving {
         pack.put("issued", issued.toString());
         pack.put("publisher", publisher);
         pack.put("license", "https://www.etalab.gouv.fr/licence-ouverte-open-licence/");
-        pack.put("grants", grants.stream().map(ThreeSixtyGiving::grant).toList());
+        // the lead's row is the first of its commitment's rows
+        Map<Long, PublishedGrant> leads = new HashMap<>();
+        Map<Long, BigDecimal> partnersAmounts = new HashMap<>();
+        for (PublishedGrant g : grants) {
+            if (leads.putIfAbsent(g.commitmentId(), g) != null) {
+                partnersAmounts.merge(g.commitmentId(), share(g), BigDecimal::add);
+            }
+        }
+        pack.put("grants", grants.stream().map(g -> leads.get(g.commitmentId()) == g
+                ? grant(g, g.amount().subtract(partnersAmounts.getOrDefault(g.commitmentId(), BigDecimal.ZERO)), "")
+                : grant(g, share(g), "-" + recipientId(g))).toList());
         return Json.write(pack).getBytes(StandardCharsets.UTF_8);
     }
 
-    private static Map<String, Object> grant(PublishedGrant g) {
+    private static BigDecimal share(PublishedGrant g) {
+        return g.amount().multiply(g.beneficiaryShare()).setScale(2, RoundingMode.HALF_EVEN);
+    }
+
+    private static String recipientId(PublishedGrant g) {
+        return g.beneficiarySiret() != null ? g.beneficiarySiret() : g.beneficiaryRna();
+    }
+
+    private static Map<String, Object> grant(PublishedGrant g, BigDecimal awarded, String idSuffix) {
         Map<String, Object> grant = new LinkedHashMap<>();
-        grant.put("id", PREFIX + "-" + g.reference() + "-" + g.commitmentId());
+        grant.put("id", PREFIX + "-" + g.reference() + "-" + g.commitmentId() + idSuffix);
         grant.put("title", g.object());
-        grant.put("description", g.object() + " (" + g.reference() + ")");
+        grant.put("description", g.object() + " (" + g.reference() + (g.isWhole() ? ")"
+                : ", part de " + g.beneficiaryShare().movePointRight(2).stripTrailingZeros().toPlainString()
+                + " % de la subvention)"));
         grant.put("currency", "EUR");
-        grant.put("amountAwarded", g.amount().setScale(2));
+        grant.put("amountAwarded", awarded.setScale(2));
         grant.put("awardDate", g.conventionDate().toString());
         grant.put("plannedDates", List.of(Map.of("startDate", g.firstPayment().toString(), "endDate",
                 g.lastPayment().toString())));

@@ -99,7 +99,7 @@ public class ProgrammeService {
         try {
             programme = new Programme(command.code() == null ? null : command.code().strip(), command.name(),
                     operator, opensOn, closesOn, themes.stream().filter(java.util.Objects::nonNull).toList(), indicators,
-                    caller.username(), clock.instant());
+                    Boolean.TRUE.equals(command.euNotification()), caller.username(), clock.instant());
         } catch (ValidationException e) {
             domain.addAll(e.violations());
         }

@@ -22,6 +22,8 @@ import org.cofinance.domain.model.organisation.Organisation;
 import org.cofinance.domain.model.organisation.OrganisationRepository;
 import org.cofinance.domain.model.request.Decision;
 import org.cofinance.domain.model.request.FundingRequest;
+import org.cofinance.domain.model.request.ImpactTarget;
+import org.cofinance.domain.model.request.Instrument;
 import org.cofinance.domain.model.request.FundingRequestRepository;
 import org.cofinance.domain.model.request.PlanLine;
 import org.cofinance.domain.model.shared.Money;
@@ -30,8 +32,9 @@ import org.cofinance.reports.ReportFormat;
 import org.cofinance.reports.ReportRenderer;
 
 /**
- * The request sheet (fiche d'engagement): one request for its committee — project, financing plan with its public
- * and private shares, the funders' decisions, the commitments. Visible to whoever may see the request.
+ * The request sheet (fiche d'engagement): one request for its committee — its programme and project, the coalition
+ * that carries it (the lead and its partners, each with its own money), its impact targets (and the latest actuals),
+ * financing plan with its public and private shares, the funders' decisions, the commitments. Visible to whoever may see the request.
  */
 @Stateless
 public class RequestSheetService {
@@ -65,6 +68,19 @@ public class RequestSheetService {
         FundingRequest request = requests.find(requestId).orElseThrow();
         DateTimeFormatter dates = DateTimeFormatter.ofLocalizedDate(FormatStyle.SHORT).withLocale(locale);
         List<Map<String, ?>> rows = new ArrayList<>();
+        List<Organisation> coalition = new ArrayList<>(List.of(request.project().lead()));
+        request.partners().forEach(p -> coalition.add(p.organisation()));
+        for (Organisation member : coalition) {
+            Money own = request.plan().stream().filter(l -> l.instrument() == Instrument.SELF_FUNDING
+                    && l.organisation().id().equals(member.id())).map(PlanLine::amount).reduce(Money.ZERO, Money::plus);
+            rows.add(row("coalition", member.name(), (member.id().equals(request.project().lead().id()) ? "LEAD"
+                    : "PARTNER") + " · " + member.kind().name(), own));
+        }
+        for (ImpactTarget target : request.impactTargets()) {
+            rows.add(row("impact", target.code(), target.target().stripTrailingZeros().toPlainString()
+                    + request.latestActual(target.code()).map(a -> " → " + a.stripTrailingZeros().toPlainString())
+                    .orElse(""), null));
+        }
         Money publicMoney = Money.ZERO;
         for (PlanLine line : request.plan()) {
             rows.add(row("plan", line.organisation().name(), line.instrument().name()
@@ -88,7 +104,7 @@ public class RequestSheetService {
         parameters.put("REFERENCE", request.reference());
         parameters.put("PROJECT", request.project().title());
         parameters.put("TERRITORY", request.project().territory());
-        parameters.put("THEME", request.project().theme().name());
+        parameters.put("THEME", request.programme().code() + " · " + request.project().theme().name());
         parameters.put("LEAD", request.project().lead().name());
         parameters.put("ELIGIBLE_COST", euros(cost, locale));
         parameters.put("STATUS", request.status().name());

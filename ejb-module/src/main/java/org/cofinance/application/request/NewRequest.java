@@ -18,8 +18,15 @@ public record NewRequest(String title, String territory, String theme, Long lead
     public record Line(Long organisationId, String envelopeCode, String instrument, String amount) {
     }
 
-    /** A partner of the coalition beside the lead. */
-    public record Partner(Long organisationId) {
+    /**
+     * A partner of the coalition beside the lead, and the share of each grant it receives ({@code "0.30"}), if the
+     * coalition declares one.
+     */
+    public record Partner(Long organisationId, String grantShare) {
+
+        public static Partner of(Long organisationId) {
+            return new Partner(organisationId, null);
+        }
     }
 
     /** An impact target: the indicator's code and the value promised, a decimal string. */

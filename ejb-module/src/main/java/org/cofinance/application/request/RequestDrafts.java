@@ -2,6 +2,7 @@ package org.cofinance.application.request;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import org.cofinance.application.shared.Inputs;
@@ -13,6 +14,7 @@ import org.cofinance.domain.model.programme.Programme;
 import org.cofinance.domain.model.programme.ProgrammeRepository;
 import org.cofinance.domain.model.request.ImpactTarget;
 import org.cofinance.domain.model.request.Instrument;
+import org.cofinance.domain.model.request.Partner;
 import org.cofinance.domain.model.request.PlanLineDraft;
 import org.cofinance.domain.model.request.ProjectDetails;
 import org.cofinance.domain.model.programme.Theme;
@@ -64,14 +66,16 @@ public class RequestDrafts {
         Organisation lead = command.leadOrganisationId() == null ? null
                 : organisation(command.leadOrganisationId(), "leadOrganisationId", violations);
         Money cost = Inputs.money(command.eligibleCost(), "eligibleCost", violations);
-        List<Organisation> partners = new ArrayList<>();
+        List<Partner> partners = new ArrayList<>();
         List<NewRequest.Partner> typed = command.partners() == null ? List.of() : command.partners();
         for (int i = 0; i < typed.size(); i++) {
             String field = "partners[" + i + "].organisationId";
             if (typed.get(i) == null || typed.get(i).organisationId() == null) {
                 violations.add(new Violation(field, "is required"));
             } else {
-                partners.add(organisation(typed.get(i).organisationId(), field, violations));
+                BigDecimal share = typed.get(i).grantShare() == null || typed.get(i).grantShare().isBlank() ? null
+                        : Inputs.decimal(typed.get(i).grantShare(), "partners[" + i + "].grantShare", violations);
+                partners.add(new Partner(organisation(typed.get(i).organisationId(), field, violations), share));
             }
         }
         impactTargets(command, violations);

@@ -26,8 +26,8 @@ public record RequestView(Long id, String reference, String title, String territ
                           List<AmendmentView> amendments, String programmeCode, List<PartnerView> partners,
                           List<IndicatorView> indicators) {
 
-    /** A partner of the coalition beside the lead. */
-    public record PartnerView(Long organisationId, String name) {
+    /** A partner of the coalition beside the lead, and its declared share of each grant (null: none). */
+    public record PartnerView(Long organisationId, String name, String grantShare) {
     }
 
     /**
@@ -56,7 +56,8 @@ public record RequestView(Long id, String reference, String title, String territ
                                 .toList())).toList(),
                 recoveries.stream().map(RecoveryView::of).toList(),
                 amendments.stream().map(AmendmentView::of).toList(), r.programme().code(),
-                r.partners().stream().map(p -> new PartnerView(p.id(), p.name())).toList(), indicators(r));
+                r.partners().stream().map(p -> new PartnerView(p.organisation().id(),
+                        p.organisation().name(), p.grantShare().map(BigDecimal::toPlainString).orElse(null))).toList(), indicators(r));
     }
 
     /** The declared targets in order, then the indicators reported on without a target. */

@@ -140,7 +140,7 @@ public class DemoRequests {
                 new NewRequest.Line(lead, null, "SELF_FUNDING", "2000000.00"),
                 new NewRequest.Line(university, null, "SELF_FUNDING", "800000.00"),
                 new NewRequest.Line(association, null, "SELF_FUNDING", "200000.00")), "RESIDENCE-300",
-                List.of(new NewRequest.Partner(university), new NewRequest.Partner(association)),
+                List.of(new NewRequest.Partner(university, "0.20"), NewRequest.Partner.of(association)),
                 List.of(new NewRequest.Target("RESEARCHERS", "300"), new NewRequest.Target("HOUSING_UNITS", "300"))));
         answer(id, "officer", FundingRequestProcess.INSTRUCT, "APPROVE");
         for (String approver : List.of("cdc", "investor", "region")) {

@@ -17,20 +17,14 @@ import org.cofinance.domain.model.organisation.OrganisationKind;
  * both print: over the requests APPROVED, CONTRACTED or CLOSED, public money is what public organisations committed
  * plus the own money of the public leads and partners; private money the same of private ones — as the eligibility
  * rules count them ({@link OrganisationKind#isPublicMoney()}). Leverage is private euros per public euro, to two
- * decimals, none when there is no public money.
+ * decimals, none when there is no public money. The money brought is the view {@code request_contribution} (V24).
  */
 @ApplicationScoped
 public class SqlLeverage {
 
     private static final String QUERY = """
             select r.id, g.code, r.territory, o.kind, sum(x.amount)
-            from (select c.request_id, c.organisation_id, c.committed as amount
-                  from commitment c
-                  where c.status in ('COMMITTED', 'DISBURSED', 'CLOSED')
-                  union all
-                  select l.request_id, l.organisation_id, l.amount
-                  from plan_line l
-                  where l.instrument = 'SELF_FUNDING') x
+            from request_contribution x
             join funding_request r on r.id = x.request_id
             join programme g on g.id = r.programme_id
             join organisation o on o.id = x.organisation_id

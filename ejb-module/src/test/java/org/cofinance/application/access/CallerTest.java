@@ -13,6 +13,7 @@ import org.cofinance.domain.model.organisation.OrganisationKind;
 import org.cofinance.domain.model.programme.Theme;
 import org.cofinance.domain.model.request.FundingRequest;
 import org.cofinance.domain.model.request.Instrument;
+import org.cofinance.domain.model.request.Partner;
 import org.cofinance.domain.model.request.PlanLineDraft;
 import org.cofinance.domain.model.request.ProjectDetails;
 import org.cofinance.domain.model.shared.Money;
@@ -29,7 +30,8 @@ class CallerTest {
             null, null), 10L);
 
     private final FundingRequest request = new FundingRequest("R", InMemoryProgrammes.amiTiga(),
-            new ProjectDetails("Résidence", "Dijon", Theme.HOUSING, lead, Money.euros(1_000_000), List.of(lab)),
+            new ProjectDetails("Résidence", "Dijon", Theme.HOUSING, lead, Money.euros(1_000_000),
+                    List.of(Partner.of(lab))),
             List.of(new PlanLineDraft(cdc, tiga, Instrument.SUBSIDY, Money.euros(500_000)),
                     new PlanLineDraft(lead, null, Instrument.SELF_FUNDING, Money.euros(500_000))), List.of(),
             "officer", Instant.parse("2026-11-26T09:00:00Z"));

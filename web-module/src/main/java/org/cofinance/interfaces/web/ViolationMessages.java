@@ -40,6 +40,8 @@ final class ViolationMessages {
             rule("no programme (\\S+)", "violation.noProgramme"),
             rule("is the lead: the lead is not its own partner", "violation.partnerLead"),
             rule("is named twice", "violation.twice"),
+            rule("is a share of each grant from 0.01 to 1.00, two decimals at most", "violation.grantShare"),
+            rule("the partners' shares of the grants add up to (\\S+), more than 1.00", "violation.sharesAboveOne"),
             rule("self-funding draws on no envelope", "violation.selfFundingEnvelope"),
             rule("envelope (\\S+) is not owned by organisation \\d+", "violation.envelopeOwner"),
             rule("is required, at most (\\d+) characters", "violation.requiredMax"),

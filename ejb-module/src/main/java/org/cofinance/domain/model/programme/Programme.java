@@ -76,6 +76,10 @@ public class Programme {
     @OrderColumn(name = "position")
     private List<Indicator> indicators = new ArrayList<>();
 
+    /** Whether its aid is notified to the European Commission (a de minimis aid, regulation 1407/2013). */
+    @Column(name = "eu_notified", nullable = false)
+    private boolean euNotified;
+
     @Column(name = "created_by", nullable = false, length = 64, updatable = false)
     private String createdBy;
 
@@ -93,6 +97,13 @@ public class Programme {
      */
     public Programme(String code, String name, Organisation operator, LocalDate opensOn, LocalDate closesOn,
                      Collection<Theme> themes, List<Indicator> indicators, String createdBy, Instant at) {
+        this(code, name, operator, opensOn, closesOn, themes, indicators, false, createdBy, at);
+    }
+
+    /** The same, saying whether the programme's aid is notified to the European Commission. */
+    public Programme(String code, String name, Organisation operator, LocalDate opensOn, LocalDate closesOn,
+                     Collection<Theme> themes, List<Indicator> indicators, boolean euNotified, String createdBy,
+                     Instant at) {
         List<Violation> violations = new ArrayList<>();
         if (code == null || !CODE.matcher(code).matches()) {
             violations.add(new Violation("code", "is 2 to 30 capitals, digits, - or _, like AMI-TIGA"));
@@ -132,6 +143,7 @@ public class Programme {
         this.closesOn = closesOn;
         this.themes = EnumSet.copyOf(themes);
         this.indicators = new ArrayList<>(declared);
+        this.euNotified = euNotified;
         this.createdBy = createdBy;
         this.createdAt = at;
     }
@@ -212,6 +224,10 @@ public class Programme {
 
     public List<Indicator> indicators() {
         return List.copyOf(indicators);
+    }
+
+    public boolean isEuNotified() {
+        return euNotified;
     }
 
     public String createdBy() {

@@ -13,8 +13,6 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
-import jakarta.persistence.JoinTable;
-import jakarta.persistence.ManyToMany;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
@@ -62,11 +60,10 @@ public class FundingRequest {
     private Project project;
 
     /** The coalition's partners beside its lead, in the order the request names them. */
-    @ManyToMany
-    @JoinTable(name = "request_partner", joinColumns = @JoinColumn(name = "request_id"),
-            inverseJoinColumns = @JoinColumn(name = "organisation_id"))
+    @ElementCollection
+    @CollectionTable(name = "request_partner", joinColumns = @JoinColumn(name = "request_id"))
     @OrderColumn(name = "position")
-    private List<Organisation> partners = new ArrayList<>();
+    private List<Partner> partners = new ArrayList<>();
 
     @ElementCollection
     @CollectionTable(name = "request_impact_target", joinColumns = @JoinColumn(name = "request_id"))
@@ -443,7 +440,7 @@ public class FundingRequest {
         return programme;
     }
 
-    public List<Organisation> partners() {
+    public List<Partner> partners() {
         return Collections.unmodifiableList(partners);
     }
 

@@ -1,6 +1,7 @@
 package org.cofinance.domain.model.request;
 
 import org.cofinance.domain.model.programme.Theme;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -15,7 +16,9 @@ import org.cofinance.domain.model.shared.Violation;
  * organisation (porteur) and its partners — and eligible cost.
  */
 public record ProjectDetails(String title, String territory, Theme theme, Organisation lead, Money eligibleCost,
-                             List<Organisation> partners) {
+                             List<Partner> partners) {
+
+    private static final BigDecimal MIN_SHARE = new BigDecimal("0.01");
 
     /** At most this many partners beside the lead. */
     public static final int MAX_PARTNERS = 50;
@@ -40,7 +43,8 @@ public record ProjectDetails(String title, String territory, Theme theme, Organi
         if (lead != null && lead.id() != null) {
             ids.add(lead.id());
         }
-        partners.stream().filter(p -> p != null && p.id() != null).forEach(p -> ids.add(p.id()));
+        partners.stream().filter(p -> p != null && p.organisation() != null && p.organisation().id() != null)
+                .forEach(p -> ids.add(p.organisation().id()));
         return ids;
     }
 
@@ -76,17 +80,41 @@ public record ProjectDetails(String title, String territory, Theme theme, Organi
             return violations;
         }
         Set<Long> seen = new HashSet<>();
+        BigDecimal shared = BigDecimal.ZERO;
         for (int i = 0; i < partners.size(); i++) {
-            Organisation partner = partners.get(i);
+            Partner partner = partners.get(i);
             String field = "partners[" + i + "].organisationId";
-            if (partner == null) {
+            if (partner == null || partner.organisation() == null) {
                 violations.add(new Violation(field, "is required"));
-            } else if (lead != null && partner.id().equals(lead.id())) {
+                continue;
+            }
+            Long id = partner.organisation().id();
+            if (lead != null && id.equals(lead.id())) {
                 violations.add(new Violation(field, "is the lead: the lead is not its own partner"));
-            } else if (!seen.add(partner.id())) {
+            } else if (!seen.add(id)) {
                 violations.add(new Violation(field, "is named twice"));
             }
+            BigDecimal share = partner.grantShare().orElse(null);
+            if (share != null) {
+                if (share.compareTo(MIN_SHARE) < 0 || share.compareTo(BigDecimal.ONE) > 0
+                        || share.stripTrailingZeros().scale() > 2) {
+                    violations.add(new Violation("partners[" + i + "].grantShare",
+                            "is a share of each grant from 0.01 to 1.00, two decimals at most"));
+                } else {
+                    shared = shared.add(share);
+                }
+            }
+        }
+        if (shared.compareTo(BigDecimal.ONE) > 0) {
+            violations.add(new Violation("partners", "the partners' shares of the grants add up to "
+                    + shared.toPlainString() + ", more than 1.00"));
         }
         return violations;
+    }
+
+    /** The lead's share of each grant: what the partners' declared shares leave (1.00 when none is declared). */
+    public BigDecimal leadGrantShare() {
+        return partners.stream().map(p -> p.grantShare().orElse(BigDecimal.ZERO)).reduce(BigDecimal.ONE,
+                BigDecimal::subtract).setScale(2);
     }
 }

@@ -38,7 +38,7 @@ class CoalitionAndImpactTest {
 
     private ProjectDetails coalition(Organisation... partners) {
         return new ProjectDetails("Résidence", "Dijon", Theme.HOUSING, lead, Money.euros(1_000_000),
-                List.of(partners));
+                java.util.Arrays.stream(partners).map(Partner::of).toList());
     }
 
     private List<PlanLineDraft> plan(Organisation secondSelfFunder) {
@@ -62,7 +62,7 @@ class CoalitionAndImpactTest {
                 "officer", NOW);
 
         // then the lab's own money is taken, the lab carries the project, the funder does not
-        assertThat(request.partners()).containsExactly(lab);
+        assertThat(request.partners()).extracting(Partner::organisation).containsExactly(lab);
         assertThat(request.isCarriedBy(lab.id())).isTrue();
         assertThat(request.isCarriedBy(lead.id())).isTrue();
         assertThat(request.isCarriedBy(cdc.id())).isFalse();
@@ -82,10 +82,26 @@ class CoalitionAndImpactTest {
     }
 
     @Test
+    void shouldLeaveTheLeadWhatThePartnersDeclaredShareOfEachGrantLeavesAndNoMoreThanTheWhole() {
+        ProjectDetails shared = new ProjectDetails("Résidence", "Dijon", Theme.HOUSING, lead, Money.euros(1_000_000),
+                List.of(new Partner(lab, new BigDecimal("0.30")), new Partner(town, new BigDecimal("0.25"))));
+        assertThat(new FundingRequest("R", residence, shared, plan(lab), targets("300"), "officer", NOW).details()
+                .leadGrantShare()).isEqualByComparingTo("0.45");
+        assertThat(coalition(lab).leadGrantShare()).isEqualByComparingTo("1.00");
+
+        ProjectDetails tooMuch = new ProjectDetails("Résidence", "Dijon", Theme.HOUSING, lead,
+                Money.euros(1_000_000), List.of(new Partner(lab, new BigDecimal("0.80")),
+                new Partner(town, new BigDecimal("0.005")), new Partner(stranger, new BigDecimal("0.30"))));
+        assertThatThrownBy(() -> new FundingRequest("R", residence, tooMuch, plan(lab), targets("300"), "officer",
+                NOW)).isInstanceOfSatisfying(ValidationException.class, e -> assertThat(fields(e))
+                .containsExactly("partners[1].grantShare", "partners"));
+    }
+
+    @Test
     void shouldRefuseAThemeOutsideTheProgrammeAClosedProgrammeAndAnIndicatorItDoesNotHave() {
         // given the programme closed at the end of 2027, a request of another theme typed in 2028
         ProjectDetails energy = new ProjectDetails("Réseau", "Dijon", Theme.ENERGY, lead, Money.euros(1_000_000),
-                List.of(town));
+                List.of(Partner.of(town)));
         List<ImpactTarget> jobs = List.of(new ImpactTarget("JOBS", BigDecimal.TEN));
 
         // then each is named

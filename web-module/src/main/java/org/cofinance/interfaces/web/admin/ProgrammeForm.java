@@ -40,6 +40,7 @@ public class ProgrammeForm implements Serializable {
     private String opensOn;
     private String closesOn;
     private List<String> themes = new ArrayList<>();
+    private boolean euNotification;
     private final List<IndicatorRow> indicators = new ArrayList<>();
 
     /** One indicator as typed. */
@@ -79,7 +80,7 @@ public class ProgrammeForm implements Serializable {
         String closes = Ui.isoDay(closesOn);
         NewProgramme command = new NewProgramme(code == null ? null : code.strip(), name, operatorOrganisationId,
                 opens, closes, List.copyOf(themes), indicators.stream()
-                .map(i -> new NewProgramme.IndicatorLine(i.code, i.label, i.unit)).toList());
+                .map(i -> new NewProgramme.IndicatorLine(i.code, i.label, i.unit)).toList(), euNotification);
         if (ui.attempt(errors, () -> programmes.create(command))) {
             ui.info("admin.programmeCreated", command.code());
             directory.forgetProgrammes();
@@ -89,6 +90,7 @@ public class ProgrammeForm implements Serializable {
             opensOn = null;
             closesOn = null;
             themes = new ArrayList<>();
+            euNotification = false;
             indicators.clear();
         }
     }
@@ -149,6 +151,14 @@ public class ProgrammeForm implements Serializable {
 
     public void setClosesOn(String closesOn) {
         this.closesOn = closesOn;
+    }
+
+    public boolean isEuNotification() {
+        return euNotification;
+    }
+
+    public void setEuNotification(boolean euNotification) {
+        this.euNotification = euNotification;
     }
 
     public List<String> getThemes() {

@@ -103,10 +103,19 @@ public class RequestEditor implements Serializable {
         }
     }
 
-    /** A partner of the coalition as chosen. */
+    /** A partner of the coalition as chosen, with its share of each grant as typed ("0,30"), if any. */
     public static class PartnerForm implements Serializable {
         private static final long serialVersionUID = 1L;
         private Long organisationId;
+        private String grantShare;
+
+        public String getGrantShare() {
+            return grantShare;
+        }
+
+        public void setGrantShare(String grantShare) {
+            this.grantShare = grantShare;
+        }
 
         public Long getOrganisationId() {
             return organisationId;
@@ -167,6 +176,7 @@ public class RequestEditor implements Serializable {
         for (RequestView.PartnerView partner : request.partners()) {
             PartnerForm form = new PartnerForm();
             form.organisationId = partner.organisationId();
+            form.grantShare = partner.grantShare();
             partners.add(form);
         }
         for (RequestView.IndicatorView indicator : request.indicators()) {
@@ -291,7 +301,9 @@ public class RequestEditor implements Serializable {
                 l.envelopeCode == null || l.envelopeCode.isBlank() ? null : l.envelopeCode,
                 l.instrument, Ui.amountOf(l.amount))).toList();
         return new NewRequest(title, territory, theme, leadOrganisationId, Ui.amountOf(eligibleCost), plan,
-                programmeCode, partners.stream().map(p -> new NewRequest.Partner(p.organisationId)).toList(),
+                programmeCode, partners.stream().map(p -> new NewRequest.Partner(p.organisationId,
+                        p.grantShare == null || p.grantShare.isBlank() ? null
+                                : p.grantShare.strip().replace(',', '.'))).toList(),
                 targets.stream().map(t -> new NewRequest.Target(t.code, t.target == null ? null
                         : t.target.strip().replace(',', '.'))).toList());
     }
