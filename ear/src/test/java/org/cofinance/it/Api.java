@@ -16,7 +16,8 @@ import java.util.Base64;
 final class Api {
 
     static final String BASE = TestPorts.applicationUrl() + "/api";
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10)).build();
     private static final ObjectMapper JSON = new ObjectMapper();
 
     record Reply(int status, String contentType, byte[] bytes, HttpResponse<byte[]> raw) {
@@ -70,6 +71,15 @@ final class Api {
     Reply post(String path, String json, String... headers) {
         HttpRequest.Builder builder = request(path).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json == null ? "" : json));
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            builder.header(headers[i], headers[i + 1]);
+        }
+        return send(builder);
+    }
+
+    /** A POST of any body, with its headers; {@code expectContinue}: the server may answer before the body is sent. */
+    Reply post(String path, HttpRequest.BodyPublisher body, boolean expectContinue, String... headers) {
+        HttpRequest.Builder builder = request(path).expectContinue(expectContinue).POST(body);
         for (int i = 0; i + 1 < headers.length; i += 2) {
             builder.header(headers[i], headers[i + 1]);
         }

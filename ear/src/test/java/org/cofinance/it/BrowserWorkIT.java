@@ -112,13 +112,17 @@ class BrowserWorkIT {
         long id = approved.get("id").asLong();
         String reference = approved.get("reference").asText();
 
-        // when the officer records the signed convention, then the evidence of the first milestone
+        // when the officer keeps the signed copy on the request page, signs, keeps the first milestone's evidence
+        // and records it
         Browser officer = browsers.open("officer").signIn("officer");
         officer.open("/app/request.xhtml?id=" + id);
+        keep(officer, "Convention signée", null, "convention-signée.pdf");
+        assertThat(officer.text(By.id("document-list"))).contains("convention-signée.pdf", "Convention signée");
         officer.clickAndWait(By.linkText("Signer la convention"));
         answer(officer, "APPROVE", null);
         officer.open("/app/request.xhtml?id=" + id);
         assertThat(officer.text(By.id("request-status"))).isEqualTo("Conventionnée");
+        keep(officer, "Pièce justificative", "À la signature", "pv-de-démarrage.pdf");
         officer.clickAndWait(By.linkText("Justifier le jalon"));
         assertThat(officer.text(By.id("tranche"))).contains("À la signature", "30.00 %");
         answer(officer, "APPROVE", "Convention signée le 26/11/2026");
@@ -128,6 +132,7 @@ class BrowserWorkIT {
         finance.open("/app/tasks.xhtml");
         finance.clickAndWait(finance.find(By.cssSelector("tr.task-row[data-request='" + reference + "'] a.task-link")));
         assertThat(finance.text(By.id("tranche"))).contains("Convention signée le 26/11/2026", "officer");
+        assertThat(finance.text(By.id("evidence-documents"))).contains("pv-de-démarrage.pdf");
         answer(finance, "APPROVE", null);
         officer.open("/app/request.xhtml?id=" + id);
         assertThat(officer.text(By.id("commitments"))).contains("1 200 000,00 €");
@@ -143,11 +148,30 @@ class BrowserWorkIT {
         assertThat(officer.text(By.id("commitments"))).contains("1 200 000,00 €", "900 000,00 €", "600 000,00 €");
     }
 
+    /** Keeps a one-page PDF of that kind (and tranche) from the request page's upload form. */
+    private static void keep(Browser officer, String kind, String tranche, String name) {
+        Path file;
+        try {
+            file = Files.createTempDirectory("cofinance-upload").resolve(name);
+            Files.write(file, ("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        officer.choose(By.id("documents:kind"), kind);
+        if (tranche != null) {
+            officer.choose(By.id("documents:tranche"), tranche);
+        }
+        officer.find(By.id("documents:file")).sendKeys(file.toAbsolutePath().toString());
+        officer.clickAndWait(By.id("documents:upload"));
+    }
+
     @Test
     void shouldSignTheConventionOnTheScheduleTheOfficerTypesKeepingWhatHeTypedOnAnError(Browsers browsers) {
-        // given an approved request, and its officer on the convention's task
+        // given an approved request whose signed copy is kept, and its officer on the convention's task
         JsonNode approved = Demo.approvedRequest("Échéancier saisi à l'écran");
         long id = approved.get("id").asLong();
+        Demo.upload(id, "CONVENTION_SIGNED", null);
         Browser officer = browsers.open("officer").signIn("officer");
         officer.open("/app/request.xhtml?id=" + id);
         officer.clickAndWait(By.linkText("Signer la convention"));

@@ -2,6 +2,7 @@ package org.cofinance.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import org.cofinance.bpmn.FundingRequestProcess;
 
 /** Looks up the demo data through the API, and builds the requests the tests send. */
@@ -122,16 +123,40 @@ final class Demo {
                         Api.as("officer").get("/requests/" + requestId).json().get("status").asText()));
     }
 
-    /** Completes the user's task of that type on the request with the given answer body. */
+    /**
+     * Completes the user's task of that type on the request with the given answer body, after keeping the document
+     * the task asks for: the signed convention before its signature, the tranche's evidence before its evidence.
+     */
     static Api.Reply answer(String user, long requestId, String taskType, String body) {
         JsonNode tasks = Api.as(user).get("/tasks?requestId=" + requestId).json().get("items");
         for (JsonNode task : tasks) {
             if (task.get("taskType").asText().equals(taskType)) {
+                if (FundingRequestProcess.SIGN_CONVENTION.equals(taskType)) {
+                    upload(requestId, "CONVENTION_SIGNED", null);
+                } else if (FundingRequestProcess.RECORD_EVIDENCE.equals(taskType)) {
+                    upload(requestId, "EVIDENCE", task.get("trancheId").asLong());
+                }
                 return Api.as(user).post("/tasks/" + task.get("id").asText() + "/complete", body);
             }
         }
         throw new IllegalStateException("no " + taskType + " task for " + user + " on request " + requestId + ": "
                 + tasks);
+    }
+
+    /** A one-page PDF the officer keeps with the request, of that kind (and tranche, for evidence): its JSON. */
+    static JsonNode upload(long requestId, String kind, Long trancheId) {
+        Multipart body = new Multipart().field("kind", kind);
+        if (trancheId != null) {
+            body.field("trancheId", trancheId.toString());
+        }
+        body.file(kind.toLowerCase(java.util.Locale.ROOT) + ".pdf", "application/pdf", ("%PDF-1.4\n1 0 obj << /Type "
+                + "/Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n").getBytes(StandardCharsets.US_ASCII));
+        Api.Reply kept = Api.as("officer").post("/requests/" + requestId + "/documents", body.sized(), false,
+                "Content-Type", body.contentType());
+        if (kept.status() != 201) {
+            throw new IllegalStateException("the " + kind + " document was refused: " + kept.body());
+        }
+        return kept.json();
     }
 
     static Api.Reply decide(String approver, long requestId, String decision) {

@@ -230,6 +230,8 @@ class ProgrammesIT {
                 .get("total").asLong()).isEqualTo(2);
         assertThat(Api.as("officer").get("/requests?programme=AMI-TIGA&territory=" + territory).json()
                 .get("total").asLong()).isZero();
+        assertThat(Api.as("finance").get("/requests?programme=" + RESIDENCE + "&territory=" + territory).json()
+                .get("total").asLong()).as("a funder's restricted list").isEqualTo(2);
         assertThat(Api.as("finance").get("/tasks?programme=" + RESIDENCE + "&size=200").json().get("items"))
                 .anySatisfy(t -> assertThat(t.get("requestId").asLong()).isEqualTo(coalition));
         assertThat(Api.as("finance").get("/tasks?programme=AMI-TIGA&size=200").json().get("items"))

@@ -57,7 +57,15 @@ public record ReportDefinition(String name, List<String> columns, Set<String> co
     public static final ReportDefinition REQUEST_SHEET = new ReportDefinition("request-sheet",
             List.of("section", "label", "detail", "amount"), Set.of());
 
-    /** The reports of {@code GET /reports/{name}}; the request sheet has its own address. */
+    /**
+     * The funding agreement (convention) generated from an approved request: its purpose, the parties, the financing
+     * plan, the schedule of tranches, each funder's commitments, the signature blocks; its fields are parameters as
+     * the request sheet's, its rows sections.
+     */
+    public static final ReportDefinition CONVENTION = new ReportDefinition("convention",
+            List.of("section", "label", "detail", "amount"), Set.of());
+
+    /** The reports of {@code GET /reports/{name}}; the request sheet and the convention have their own address. */
     public static final List<ReportDefinition> ALL = List.of(ENVELOPE_STATUS, COMMITMENTS, PIPELINE, DISBURSEMENTS,
             FORECAST, AUDIT, IMPACT, LEVERAGE);
 

@@ -141,6 +141,29 @@ final class ReportFixtures {
                         "4000000.00"));
     }
 
+    static List<Map<String, ?>> convention() {
+        return List.of(
+                row("section", "preamble", "label", "Résidence de 300 chercheurs", "detail", "Le présent acte…",
+                        "amount", null),
+                row("section", "parties", "label", "Caisse des Dépôts", "detail", "Financeur · SIRET 18002002600019",
+                        "amount", null),
+                row("section", "parties", "label", "Agrinova SAS", "detail", "Porteur du projet", "amount", null),
+                row("section", "parties", "label", "Université de Bourgogne", "detail", "Partenaire de la coalition",
+                        "amount", null),
+                row("section", "plan", "label", "Caisse des Dépôts", "detail", "SUBSIDY · AMI-TIGA-SUB · 57,14 %",
+                        "amount", "4000000.00"),
+                row("section", "plan", "label", "Agrinova SAS", "detail", "SELF_FUNDING · 42,86 %", "amount",
+                        "3000000.00"),
+                row("section", "schedule", "label", "À la signature", "detail", "30,00 % de chaque engagement",
+                        "amount", null),
+                row("section", "commitments", "label", "Caisse des Dépôts", "detail", "SUBSIDY · AMI-TIGA-SUB",
+                        "amount", "4000000.00"),
+                row("section", "signatures", "label", "Pour Caisse des Dépôts", "detail",
+                        "Nom et qualité : ______   Date : ___/___/______   Signature :", "amount", null),
+                row("section", "signatures", "label", "Pour Université de Bourgogne", "detail",
+                        "Nom et qualité : ______   Date : ___/___/______   Signature :", "amount", null));
+    }
+
     static List<Map<String, ?>> audit() {
         return List.of(
                 row("at", "2026-11-26 08:00:00", "event", "AMEND", "reference", null, "envelope", "AMI-TIGA",

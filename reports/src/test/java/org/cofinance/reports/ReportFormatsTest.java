@@ -44,6 +44,7 @@ class ReportFormatsTest {
                 Arguments.of(ReportDefinition.DISBURSEMENTS, ReportFixtures.disbursements(), "paidAmount"),
                 Arguments.of(ReportDefinition.FORECAST, ReportFixtures.forecast(), "scheduled"),
                 Arguments.of(ReportDefinition.REQUEST_SHEET, ReportFixtures.requestSheet(), "amount"),
+                Arguments.of(ReportDefinition.CONVENTION, ReportFixtures.convention(), "amount"),
                 Arguments.of(ReportDefinition.AUDIT, ReportFixtures.audit(), "amount"),
                 Arguments.of(ReportDefinition.IMPACT, ReportFixtures.impact(), "target"),
                 Arguments.of(ReportDefinition.LEVERAGE, ReportFixtures.leverage(), "private"));
@@ -70,7 +71,8 @@ class ReportFormatsTest {
 
     /** The request sheet is a document for a committee, in PDF only; the others are tables. */
     static Stream<Arguments> tables() {
-        return reports().filter(a -> a.get()[0] != ReportDefinition.REQUEST_SHEET);
+        return reports().filter(a -> a.get()[0] != ReportDefinition.REQUEST_SHEET
+                && a.get()[0] != ReportDefinition.CONVENTION);
     }
 
     @ParameterizedTest
@@ -165,6 +167,20 @@ class ReportFormatsTest {
         assertThat(sheet).contains("Fiche d'engagement", "CF-2026-000001", "Résidence de 300 chercheurs",
                 "Plan de financement", "Décisions des financeurs", "Engagements", "7 000 000,00 €",
                 "APPROVE · cdc");
+    }
+
+    @Test
+    void shouldPrintTheConventionWithItsPartiesScheduleCommitmentsAndSignatureBlocks() throws IOException {
+        String convention = pdfText(renderer.render(ReportDefinition.CONVENTION, ReportFixtures.convention(),
+                ReportFormat.PDF, Locale.FRANCE, "CF-2026-000001 – Résidence", GENERATED, Map.of("REFERENCE",
+                        "CF-2026-000001", "PROJECT", "Résidence de 300 chercheurs", "LEAD", "Agrinova SAS",
+                        "ELIGIBLE_COST", "7 000 000,00 €")));
+
+        assertThat(convention).contains("Convention de financement", "CF-2026-000001", "Les parties",
+                "Caisse des Dépôts", "Financeur · SIRET 18002002600019", "Agrinova SAS", "Université de Bourgogne",
+                "Plan de financement", "4 000 000,00 €", "7 000 000,00 €", "Échéancier des versements",
+                "À la signature", "30,00 %", "Engagements de chaque financeur", "Signatures",
+                "Pour Caisse des Dépôts", "Pour Université de Bourgogne", "Nom et qualité");
     }
 
     @Test

@@ -106,10 +106,10 @@ public class RequestSheetService {
         parameters.put("TERRITORY", request.project().territory());
         parameters.put("THEME", request.programme().code() + " · " + request.project().theme().name());
         parameters.put("LEAD", request.project().lead().name());
-        parameters.put("ELIGIBLE_COST", euros(cost, locale));
+        parameters.put("ELIGIBLE_COST", SheetFormats.euros(cost, locale));
         parameters.put("STATUS", request.status().name());
-        parameters.put("PUBLIC_SHARE", share(publicMoney, cost, locale));
-        parameters.put("PRIVATE_SHARE", share(privateMoney, cost, locale));
+        parameters.put("PUBLIC_SHARE", SheetFormats.share(publicMoney, cost, locale));
+        parameters.put("PRIVATE_SHARE", SheetFormats.share(privateMoney, cost, locale));
         ZonedDateTime now = ZonedDateTime.now(clock.withZone(PARIS));
         byte[] pdf = RENDERER.render(ReportDefinition.REQUEST_SHEET, rows, ReportFormat.PDF, locale,
                 request.reference() + " – " + request.project().title(), now, parameters);
@@ -117,30 +117,10 @@ public class RequestSheetService {
     }
 
     private static Map<String, ?> row(String section, String label, String detail, Money amount) {
-        Map<String, Object> row = new HashMap<>();
-        row.put("section", section);
-        row.put("label", label);
-        row.put("detail", detail);
-        row.put("amount", amount == null ? null : amount.toBigDecimal());
-        return row;
+        return SheetFormats.row(section, label, detail, amount);
     }
 
     private String name(Long organisationId) {
         return organisations.find(organisationId).map(Organisation::name).orElse(String.valueOf(organisationId));
-    }
-
-    private static String euros(Money amount, Locale locale) {
-        NumberFormat format = NumberFormat.getNumberInstance(locale);
-        format.setMinimumFractionDigits(2);
-        format.setMaximumFractionDigits(2);
-        return format.format(amount.toBigDecimal()) + " €";
-    }
-
-    private static String share(Money part, Money total, Locale locale) {
-        NumberFormat percent = NumberFormat.getPercentInstance(locale);
-        percent.setMinimumFractionDigits(1);
-        percent.setMaximumFractionDigits(1);
-        BigDecimal ratio = part.ratioOf(total);
-        return euros(part, locale) + " (" + percent.format(ratio) + ")";
     }
 }

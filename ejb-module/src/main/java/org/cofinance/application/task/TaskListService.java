@@ -167,7 +167,7 @@ public class TaskListService {
 
     private TaskView view(Task task) {
         Map<String, Object> variables = runtimeService.getVariables(task.getExecutionId(),
-                List.of(REQUEST_ID, ORGANISATION_ID, LEVEL));
+                List.of(REQUEST_ID, ORGANISATION_ID, LEVEL, FundingRequestProcess.TRANCHE_ID));
         Long requestId = (Long) variables.get(REQUEST_ID);
         FundingRequest request = requests.find(requestId).orElse(null);
         boolean decision = DECIDE.equals(task.getTaskDefinitionKey())
@@ -177,7 +177,8 @@ public class TaskListService {
                 decision ? (Long) variables.get(ORGANISATION_ID) : null,
                 instant(task.getCreateTime()), instant(task.getDueDate()), task.getAssignee(),
                 task.getDueDate() != null && task.getDueDate().toInstant().isBefore(clock.instant()),
-                decision ? (String) variables.get(LEVEL) : null);
+                decision ? (String) variables.get(LEVEL) : null,
+                (Long) variables.get(FundingRequestProcess.TRANCHE_ID));
     }
 
     private static Instant instant(Date date) {

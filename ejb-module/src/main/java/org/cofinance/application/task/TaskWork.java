@@ -37,6 +37,9 @@ import org.cofinance.application.request.RequestWorkflowService;
 import org.cofinance.application.shared.AccessDeniedException;
 import org.cofinance.application.shared.Inputs;
 import org.cofinance.application.shared.NotFoundException;
+import org.cofinance.domain.model.document.DocumentKind;
+import org.cofinance.domain.model.document.DocumentRepository;
+import org.cofinance.domain.model.document.DocumentRequiredException;
 import org.cofinance.domain.model.request.DecisionOutcome;
 import org.cofinance.domain.model.request.FundingRequest;
 import org.cofinance.domain.model.request.FundingRequestRepository;
@@ -57,6 +60,7 @@ import org.cofinance.domain.model.shared.Violation;
 public class TaskWork {
 
     private final FundingRequestRepository requests;
+    private final DocumentRepository documents;
     private final LedgerService ledger;
     private final RequestWorkflowService workflow;
     private final AmendmentWorkflowService amendments;
@@ -67,10 +71,11 @@ public class TaskWork {
     private final Clock clock;
 
     @Inject
-    public TaskWork(FundingRequestRepository requests, LedgerService ledger, RequestWorkflowService workflow,
-                    AmendmentWorkflowService amendments, TaskCommands taskCommands, TaskService taskService,
-                    RuntimeService runtimeService, Callers callers, Clock clock) {
+    public TaskWork(FundingRequestRepository requests, DocumentRepository documents, LedgerService ledger,
+                    RequestWorkflowService workflow, AmendmentWorkflowService amendments, TaskCommands taskCommands,
+                    TaskService taskService, RuntimeService runtimeService, Callers callers, Clock clock) {
         this.requests = requests;
+        this.documents = documents;
         this.ledger = ledger;
         this.workflow = workflow;
         this.amendments = amendments;
@@ -83,7 +88,7 @@ public class TaskWork {
 
     /** For the container's proxies only. */
     protected TaskWork() {
-        this(null, null, null, null, null, null, null, null, null);
+        this(null, null, null, null, null, null, null, null, null, null);
     }
 
     /** What the process knows of a task: its request and, for a funder's decision, the organisation and level. */
@@ -129,6 +134,10 @@ public class TaskWork {
             case INSTRUCT -> request(facts.requestId()).instructedBy(caller.username());
             case RECORD_EVIDENCE -> {
                 Tranche tranche = tranche(facts);
+                if (!documents.exists(facts.requestId(), DocumentKind.EVIDENCE, tranche.id())) {
+                    throw new DocumentRequiredException("the evidence of tranche " + tranche.label() + " needs at "
+                            + "least one EVIDENCE document of that tranche: upload it first");
+                }
                 if (tranche.request().isLastTranche(tranche) && amendments.pendingOn(facts.requestId())) {
                     throw new DomainException("an amendment of this convention awaits its funders: the last tranche "
                             + "waits for their decision");
@@ -147,7 +156,13 @@ public class TaskWork {
                 }
             }
             case VALIDATE_PAYMENT -> answerPayment(caller, facts, outcome);
-            case SIGN_CONVENTION -> workflow.contract(facts.requestId(), caller.username(), schedule(answer));
+            case SIGN_CONVENTION -> {
+                if (!documents.exists(facts.requestId(), DocumentKind.CONVENTION_SIGNED, null)) {
+                    throw new DocumentRequiredException("the convention is signed once its signed copy is kept: "
+                            + "upload a CONVENTION_SIGNED document first");
+                }
+                workflow.contract(facts.requestId(), caller.username(), schedule(answer));
+            }
             default -> {
                 // the answer is all these tasks take
             }

@@ -16,7 +16,11 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.runtime.Job;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import org.cofinance.application.access.SignedInUser;
+import org.cofinance.application.document.DocumentService;
+import org.cofinance.application.document.NewDocument;
 import org.cofinance.application.request.FundingRequestService;
 import org.cofinance.application.request.NewRequest;
 import org.cofinance.application.shared.Page;
@@ -54,6 +58,9 @@ public class DemoRequests {
 
     @EJB
     private TaskWork work;
+
+    @EJB
+    private DocumentService documents;
 
     @Inject
     private ManagementService managementService;
@@ -147,6 +154,16 @@ public class DemoRequests {
             decide(id, approver, "APPROVE");
         }
         return id;
+    }
+
+    /** A one-page PDF the officer keeps with the request: the signed convention, a milestone's evidence. */
+    private void document(long requestId, String kind, Long trancheId, String name) {
+        byte[] pdf = ("%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [] "
+                + "/Count 0 >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n").getBytes(StandardCharsets.US_ASCII);
+        try (SignedInUser.Scope officer = SignedInUser.signIn("officer")) {
+            documents.upload(requestId, new NewDocument(kind, trancheId == null ? null : trancheId.toString(), name,
+                    new ByteArrayInputStream(pdf)));
+        }
     }
 
     private long create(NewRequest request) {
@@ -253,7 +270,13 @@ public class DemoRequests {
      * paying its share; the evidence reports the first actuals of the project's impact.
      */
     private void payFirstTranche(long requestId, List<TaskAnswer.Actual> actuals) {
+        document(requestId, "CONVENTION_SIGNED", null, "convention-signee.pdf");
         answer(requestId, "officer", FundingRequestProcess.SIGN_CONVENTION, "APPROVE");
+        Long firstTranche;
+        try (SignedInUser.Scope officer = SignedInUser.signIn("officer")) {
+            firstTranche = requests.get(requestId).tranches().get(0).id();
+        }
+        document(requestId, "EVIDENCE", firstTranche, "pv-de-demarrage.pdf");
         answer(requestId, "officer", FundingRequestProcess.RECORD_EVIDENCE, new TaskAnswer("APPROVE", null,
                 "Convention signée le jour même : 30 % à la signature", null, actuals));
         for (String finance : List.of("finance", "finance-investor", "finance-region")) {

@@ -131,7 +131,7 @@ public class JpaFundingRequestRepository implements FundingRequestRepository {
         if (search.visibleTo() != null) {
             clauses.add("(exists (select l from PlanLine l where l.request = r and l.envelope is not null"
                     + " and l.organisation.id = :org) or r.project.lead.id = :org"
-                    + " or exists (select p from FundingRequest c join c.partners p where c = r and p.id = :org))");
+                    + " or exists (select p from FundingRequest c join c.partners p where c = r and p.organisation.id = :org))");
             parameters.put("org", search.visibleTo());
         }
         return new Where(clauses.isEmpty() ? "" : " where " + String.join(" and ", clauses), parameters);

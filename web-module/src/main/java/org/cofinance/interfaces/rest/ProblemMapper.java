@@ -9,6 +9,7 @@ import jakarta.ws.rs.ext.Provider;
 import java.sql.SQLException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.cofinance.application.document.DocumentRefusedException;
 import org.cofinance.application.shared.AccessDeniedException;
 import org.cofinance.application.shared.Failures;
 import org.cofinance.application.shared.IdempotencyKeyReusedException;
@@ -40,6 +41,10 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         }
         if (cause instanceof SegregationOfDutiesException) {
             return Problems.of(403, "segregation-of-duties", "Segregation of duties", cause.getMessage());
+        }
+        if (cause instanceof DocumentRefusedException r) {
+            return Problems.of(r.reason().status(), r.reason().problemType(), r.reason() == DocumentRefusedException
+                    .Reason.TOO_LARGE ? "Document too large" : "Type not kept", cause.getMessage());
         }
         if (cause instanceof DomainException d) {
             return Problems.of(409, d.problemType(), "Refused by a business rule", cause.getMessage());

@@ -1,6 +1,7 @@
 package org.cofinance.interfaces.rest;
 
 import jakarta.ejb.EJB;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -15,6 +16,10 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import org.cofinance.application.document.DocumentService;
+import org.cofinance.application.document.DocumentView;
+import org.cofinance.application.reporting.ConventionService;
 import org.cofinance.application.reporting.ReportService;
 import org.cofinance.application.reporting.RequestSheetService;
 import org.cofinance.application.request.AmendmentService;
@@ -38,7 +43,30 @@ public class RequestResource {
     private RequestSheetService sheets;
 
     @EJB
+    private ConventionService conventions;
+
+    @EJB
     private AmendmentService amendments;
+
+    @EJB
+    private DocumentService documents;
+
+    /** Keeps a document with the request: multipart {@code file}, {@code kind}, {@code trancheId} for evidence. */
+    @POST
+    @Path("/{id}/documents")
+    @Consumes(MediaType.WILDCARD)
+    public Response upload(@PathParam("id") long id, @Context HttpServletRequest http, @Context UriInfo uri) {
+        DocumentView stored = DocumentUploads.read(http, id, documents);
+        return Response.created(uri.getBaseUriBuilder().path("documents").path(String.valueOf(stored.id()))
+                .path("content").build()).entity(stored).build();
+    }
+
+    @GET
+    @Path("/{id}/documents")
+    public Page<DocumentView> documents(@PathParam("id") long id) {
+        List<DocumentView> all = documents.ofRequest(id);
+        return new Page<>(all, all.size());
+    }
 
     @POST
     public Response create(NewRequest body, @HeaderParam("Idempotency-Key") String idempotencyKey,
@@ -79,6 +107,21 @@ public class RequestResource {
     public RequestView cancel(@PathParam("id") long id, Cancellation body) {
         RequestBodies.require(body);
         return requests.cancel(id, body.reason());
+    }
+
+    /** The convention generated from the approved plan (APPROVED and later; 409 before); never stored. */
+    @GET
+    @Path("/{id}/convention")
+    @Produces({"application/pdf", MediaType.APPLICATION_JSON})
+    public Response convention(@PathParam("id") long id, @QueryParam("format") String format,
+                               @QueryParam("lang") String lang,
+                               @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String accept) {
+        if (format != null && !"pdf".equalsIgnoreCase(format)) {
+            throw ValidationException.of("format", "the convention is a PDF");
+        }
+        ReportService.Report convention = conventions.convention(id, ReportResource.locale(lang, accept));
+        return Response.ok(convention.content(), convention.format().contentType())
+                .header("Content-Disposition", "attachment; filename=\"" + convention.fileName() + "\"").build();
     }
 
     @GET

@@ -16,6 +16,7 @@ import java.time.format.ResolverStyle;
 import java.util.Locale;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
+import org.cofinance.application.document.DocumentRefusedException;
 import org.cofinance.application.shared.AccessDeniedException;
 import org.cofinance.application.shared.Failures;
 import org.cofinance.application.shared.IdempotencyKeyReusedException;
@@ -55,6 +56,12 @@ public class Ui {
                     if (errors != null) {
                         errors.put(v.field(), inLanguage(v.message()));
                     }
+                }
+                error(null, "error.validation");
+            } else if (cause instanceof DocumentRefusedException refused) {
+                if (errors != null) {
+                    errors.put("file", text(refused.reason() == DocumentRefusedException.Reason.TOO_LARGE
+                            ? "documents.tooLarge" : "documents.unsupported"));
                 }
                 error(null, "error.validation");
             } else if (cause instanceof AccessDeniedException) {

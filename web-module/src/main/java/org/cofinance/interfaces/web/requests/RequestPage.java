@@ -241,6 +241,12 @@ public class RequestPage implements Serializable {
         };
     }
 
+    /** The label of one of the request's tranches, for the documents that prove it. */
+    public String trancheLabel(Long trancheId) {
+        return request == null || trancheId == null ? "" : request.tranches().stream()
+                .filter(t -> t.id().equals(trancheId)).map(TrancheView::label).findFirst().orElse("");
+    }
+
     public FieldErrors getErrors() {
         return errors;
     }

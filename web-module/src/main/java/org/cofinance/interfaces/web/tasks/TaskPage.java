@@ -26,6 +26,7 @@ import org.cofinance.application.task.TaskListService;
 import org.cofinance.bpmn.FundingRequestProcess;
 import org.cofinance.interfaces.web.FieldErrors;
 import org.cofinance.interfaces.web.Ui;
+import org.cofinance.interfaces.web.requests.RequestDocuments;
 
 /**
  * Works one task. A decision shows the request sheet — the plan, the availability of the envelopes drawn on, the
@@ -66,6 +67,9 @@ public class TaskPage implements Serializable {
 
     @Inject
     private Ui ui;
+
+    @Inject
+    private RequestDocuments documents;
 
     private final FieldErrors errors = new FieldErrors();
     private String id;
@@ -157,6 +161,7 @@ public class TaskPage implements Serializable {
     private void refresh() {
         task = board.task(id);
         request = requests.get(task.requestId());
+        documents.setRequestId(task.requestId());
         timeline = history.timeline(task.requestId());
         colleagues = tasks.colleagues(id);
     }
