@@ -56,8 +56,14 @@ class OtherOrganisationSweepIT {
         Api api = Api.as(OUTSIDER);
         record Call(String method, String path, String body) {
         }
+        long documentId = Api.as("officer").get("/requests/" + approved.get("id").asLong() + "/documents").json()
+                .get("items").get(0).get("id").asLong();
         List<Call> calls = List.of(
                 new Call("GET", "/requests/" + approved.get("id").asLong(), null),
+                new Call("GET", "/requests/" + approved.get("id").asLong() + "/documents", null),
+                new Call("GET", "/documents/" + documentId + "/content", null),
+                new Call("POST", "/requests/" + approved.get("id").asLong() + "/documents", "{}"),
+                new Call("GET", "/requests/" + approved.get("id").asLong() + "/convention?format=pdf", null),
                 new Call("GET", "/requests/" + pendingId, null),
                 new Call("GET", "/requests/" + draftId, null),
                 new Call("GET", "/requests/" + pendingId + "/sheet?format=pdf", null),
@@ -209,7 +215,7 @@ class OtherOrganisationSweepIT {
                     "select string_agg(u.username || ':' || u.enabled || ':' || u.password_hash, ',' "
                             + "order by u.username) from app_user u",
                     "select string_agg(username || ':' || role, ',' order by username, role) from app_user_role",
-                    "select count(*) from user_event")) {
+                    "select count(*) from user_event", "select count(*), coalesce(sum(size), 0) from document")) {
                 try (ResultSet rows = sql.executeQuery(query)) {
                     rows.next();
                     for (int i = 1; i <= rows.getMetaData().getColumnCount(); i++) {
