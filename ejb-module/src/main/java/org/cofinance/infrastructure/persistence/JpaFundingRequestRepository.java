@@ -81,7 +81,26 @@ public class JpaFundingRequestRepository implements FundingRequestRepository {
         TypedQuery<FundingRequest> query = em.createQuery("select r from FundingRequest r" + where.text
                 + " order by r.id desc", FundingRequest.class);
         where.parameters.forEach(query::setParameter);
-        return query.setFirstResult(offset).setMaxResults(limit).getResultList();
+        List<FundingRequest> found = query.setFirstResult(offset).setMaxResults(limit).getResultList();
+        loadProgrammesCoalitionsAndImpact(found);
+        return found;
+    }
+
+    /**
+     * A page of requests shows each one's programme, partners, targets and actuals: read for the whole page in three
+     * queries (one collection each, as Hibernate fetches one list at a time), not four more per request.
+     */
+    private void loadProgrammesCoalitionsAndImpact(List<FundingRequest> page) {
+        if (page.isEmpty()) {
+            return;
+        }
+        for (String fetch : List.of(
+                "select distinct r from FundingRequest r join fetch r.programme left join fetch r.partners"
+                        + " where r in :page",
+                "select distinct r from FundingRequest r left join fetch r.impactTargets where r in :page",
+                "select distinct r from FundingRequest r left join fetch r.impactActuals where r in :page")) {
+            em.createQuery(fetch, FundingRequest.class).setParameter("page", page).getResultList();
+        }
     }
 
     @Override

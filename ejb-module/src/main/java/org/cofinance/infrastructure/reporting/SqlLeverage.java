@@ -8,6 +8,7 @@ import java.math.RoundingMode;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.cofinance.application.reporting.ReportFilters;
 import org.cofinance.application.reporting.ReportScope;
 import org.cofinance.domain.model.organisation.OrganisationKind;
@@ -67,6 +68,25 @@ public class SqlLeverage {
                     (BigDecimal) row[4]));
         }
         return List.copyOf(requests.values());
+    }
+
+    /** The public and private money of a group of requests (a programme and territory, a territory), its leverage. */
+    public record Total(List<String> group, BigDecimal publicMoney, BigDecimal privateMoney) {
+
+        public BigDecimal leverage() {
+            return SqlLeverage.leverage(publicMoney, privateMoney);
+        }
+    }
+
+    /** The requests' money summed by the group {@code key} gives each, in the order the groups first come. */
+    public List<Total> totals(ReportFilters filters, ReportScope scope, Function<RequestMoney, List<String>> key) {
+        Map<List<String>, Total> totals = new LinkedHashMap<>();
+        for (RequestMoney money : byRequest(filters, scope)) {
+            totals.merge(key.apply(money), new Total(key.apply(money), money.publicMoney(), money.privateMoney()),
+                    (a, b) -> new Total(a.group(), a.publicMoney().add(b.publicMoney()),
+                            a.privateMoney().add(b.privateMoney())));
+        }
+        return List.copyOf(totals.values());
     }
 
     /** Private euros per public euro, to two decimals; null without public money. */

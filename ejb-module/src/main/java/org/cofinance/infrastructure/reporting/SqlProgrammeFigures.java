@@ -5,7 +5,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.math.BigDecimal;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -72,17 +71,9 @@ public class SqlProgrammeFigures implements ProgrammeFigures {
 
     @Override
     public List<TerritoryLeverage> leverage(String programme, String territory, ReportScope scope) {
-        Map<String, BigDecimal[]> sums = new LinkedHashMap<>();
-        for (SqlLeverage.RequestMoney money : leverage.byRequest(filters(programme, territory), scope)) {
-            BigDecimal[] sum = sums.computeIfAbsent(money.territory(),
-                    k -> new BigDecimal[] {BigDecimal.ZERO.setScale(2), BigDecimal.ZERO.setScale(2)});
-            sum[0] = sum[0].add(money.publicMoney());
-            sum[1] = sum[1].add(money.privateMoney());
-        }
-        List<TerritoryLeverage> territories = new ArrayList<>();
-        sums.forEach((place, sum) -> territories.add(new TerritoryLeverage(place, sum[0], sum[1],
-                SqlLeverage.leverage(sum[0], sum[1]))));
-        return territories;
+        return leverage.totals(filters(programme, territory), scope, m -> List.of(m.territory())).stream()
+                .map(t -> new TerritoryLeverage(t.group().get(0), t.publicMoney(), t.privateMoney(), t.leverage()))
+                .toList();
     }
 
     @Override
