@@ -97,6 +97,16 @@ final class Browser implements AutoCloseable {
         return this;
     }
 
+    /** Runs a script in the page (to observe what the page's own scripts do) and returns its result. */
+    Object script(String script, Object... arguments) {
+        return ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(script, arguments);
+    }
+
+    /** Whether the page is still the one {@code element} belongs to. */
+    boolean stillShows(WebElement element) {
+        return !isGone(element);
+    }
+
     WebElement find(By by) {
         return wait.until(ExpectedConditions.presenceOfElementLocated(by));
     }

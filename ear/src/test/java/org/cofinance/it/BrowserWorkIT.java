@@ -3,6 +3,7 @@ package org.cofinance.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -146,6 +147,56 @@ class BrowserWorkIT {
         officer.open("/app/request.xhtml?id=" + id);
         assertThat(officer.text(By.id("tranches"))).contains("Versée");
         assertThat(officer.text(By.id("commitments"))).contains("1 200 000,00 €", "900 000,00 €", "600 000,00 €");
+    }
+
+    @Test
+    void shouldShowTheUploadsProgressAndRefuseAFileTooLargeBeforeSendingIt(Browsers browsers) throws IOException {
+        // given an officer on an approved request's page, the bytes his browser reports sent watched as they go
+        JsonNode approved = Demo.approvedRequest("Dossier déposé avec sa barre de progression");
+        Browser officer = browsers.open("officer").signIn("officer");
+        officer.open("/app/request.xhtml?id=" + approved.get("id").asLong());
+        officer.script("""
+                sessionStorage.removeItem('seen');
+                var send = XMLHttpRequest.prototype.send;
+                XMLHttpRequest.prototype.send = function (body) {
+                    this.upload.addEventListener('progress', function () {
+                        var bar = document.getElementById('upload-progress');
+                        sessionStorage.setItem('seen', JSON.stringify({ shown: !bar.hidden, value: bar.value,
+                            max: bar.max, status: document.getElementById('upload-status').textContent }));
+                    });
+                    return send.call(this, body);
+                };""");
+
+        // when he keeps a 6 MB project file
+        Path large = Files.createTempDirectory("cofinance-upload").resolve("dossier-complet.pdf");
+        byte[] pdf = new byte[6_000_000];
+        byte[] header = "%PDF-1.4\n".getBytes(StandardCharsets.US_ASCII);
+        System.arraycopy(header, 0, pdf, 0, header.length);
+        Files.write(large, pdf);
+        officer.choose(By.id("documents:kind"), "Dossier de projet");
+        officer.find(By.id("documents:file")).sendKeys(large.toAbsolutePath().toString());
+        officer.clickAndWait(By.id("documents:upload"));
+
+        // then the bar followed the whole file to its end, and the page the server answered lists it
+        JsonNode seen = new ObjectMapper().readTree((String) officer.script("return sessionStorage.getItem('seen');"));
+        assertThat(seen.get("shown").asBoolean()).isTrue();
+        assertThat(seen.get("max").asLong()).isGreaterThan(6_000_000L);
+        assertThat(seen.get("value").asLong()).isEqualTo(seen.get("max").asLong());
+        assertThat(seen.get("status").asText()).isEqualTo("Envoi du fichier : 100 %");
+        assertThat(officer.text(By.id("document-list"))).contains("dossier-complet.pdf", "Dossier de projet");
+        assertThat(officer.source()).contains("Document dossier-complet.pdf déposé.");
+
+        // and a file beyond the limit is refused beside its field, the page kept and nothing sent
+        Path tooLarge = large.resolveSibling("trop-gros.pdf");
+        Files.write(tooLarge, new byte[21 * 1024 * 1024]);
+        officer.script("sessionStorage.removeItem('seen');");
+        WebElement page = officer.find(By.tagName("html"));
+        officer.find(By.id("documents:file")).sendKeys(tooLarge.toAbsolutePath().toString());
+        officer.find(By.id("documents:upload")).click();
+        assertThat(officer.text(By.id("file-refused"))).isEqualTo("le fichier dépasse la taille admise (20 Mio)");
+        assertThat(officer.stillShows(page)).isTrue();
+        assertThat(officer.script("return sessionStorage.getItem('seen');")).isNull();
+        assertThat(officer.text(By.id("document-list"))).doesNotContain("trop-gros.pdf");
     }
 
     /** Keeps a one-page PDF of that kind (and tranche) from the request page's upload form. */

@@ -84,6 +84,11 @@ public class RequestDocuments implements Serializable {
         return java.util.Arrays.stream(DocumentKind.values()).map(Enum::name).toList();
     }
 
+    /** The largest file kept, so that the page refuses a larger one before sending it. */
+    public long getMaxBytes() {
+        return DocumentService.maxBytes();
+    }
+
     public FieldErrors getErrors() {
         return errors;
     }
