@@ -89,7 +89,14 @@ class BrowserStoryIT {
         officer.clickAndWait(By.linkText(reference));
         assertThat(officer.text(By.id("request-status"))).isEqualTo("Approuvée");
         assertThat(officer.text(By.id("timeline"))).contains("Engagement");
-        assertThat(officer.find(By.cssSelector("svg#diagram [data-state='DONE']"))).isNotNull();
+        assertThat(officer.find(By.cssSelector("#diagram[data-drawn='true']"))).isNotNull();
+        assertThat(officer.all(By.cssSelector("#diagram .djs-element.step-done"))).isNotEmpty();
+        String current = officer.find(By.cssSelector("#process-steps li[data-state='ACTIVE']")).getAttribute("data-activity");
+        assertThat(officer.find(By.cssSelector("#diagram .djs-element.step-active[data-element-id='" + current + "']")))
+                .isNotNull();
+        assertThat(officer.all(By.cssSelector("#process-steps li[data-state='DONE']"))).isNotEmpty();
+        assertThat(officer.all(By.tagName("script"))).allSatisfy(script -> assertThat(script.getAttribute("src"))
+                .satisfiesAnyOf(src -> assertThat(src).isNullOrEmpty(), src -> assertThat(src).startsWith(Browser.BASE)));
 
         // and finance sees the envelope move by the CDC's 4 M€ and downloads the envelope report
         Browser finance = browsers.open("finance").signIn("finance");

@@ -2,29 +2,23 @@ package org.cofinance.application.request;
 
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
-import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
-import org.camunda.bpm.model.bpmn.instance.EndEvent;
 import org.camunda.bpm.model.bpmn.instance.FlowNode;
 import org.camunda.bpm.model.bpmn.instance.Gateway;
-import org.camunda.bpm.model.bpmn.instance.Lane;
-import org.camunda.bpm.model.bpmn.instance.Participant;
-import org.camunda.bpm.model.bpmn.instance.StartEvent;
-import org.camunda.bpm.model.bpmn.instance.SubProcess;
-import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnEdge;
-import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnShape;
-import org.camunda.bpm.model.bpmn.instance.dc.Bounds;
-import org.camunda.bpm.model.bpmn.instance.di.Waypoint;
 import org.cofinance.application.access.Caller;
 import org.cofinance.application.access.Callers;
 import org.cofinance.application.shared.Amounts;
@@ -80,22 +74,21 @@ public class RequestHistoryService {
                                 Long organisationId, String detail) {
     }
 
-    public record Shape(String id, String type, String name, double x, double y, double width, double height,
-                        String state) {
-        public double centreX() {
-            return x + width / 2;
-        }
-
-        public double centreY() {
-            return y + height / 2;
-        }
+    /** One step of the process, for the list read beside the drawing; state is DONE, ACTIVE or empty. */
+    public record Step(String id, String name, String state) {
     }
 
-    public record Edge(String id, String points) {
-    }
+    /**
+     * The request's own process version as its BPMN XML (drawn on the page by bpmn-js) and its named steps: those
+     * passed in the order they started, then the current ones, then those to come in the model's order.
+     */
+    public record Diagram(String bpmnXml, List<Step> steps) {
+        static final Diagram NONE = new Diagram(null, List.of());
 
-    /** The diagram of the request's own process version; shape state is DONE, ACTIVE or empty. */
-    public record Diagram(List<Shape> shapes, List<Edge> edges, String viewBox) {
+        /** The ids of the steps in that state, separated by spaces (for the page's markers). */
+        public String idsIn(String state) {
+            return String.join(" ", steps.stream().filter(s -> s.state().equals(state)).map(Step::id).toList());
+        }
     }
 
     public List<TimelineEvent> timeline(Long requestId) {
@@ -146,103 +139,53 @@ public class RequestHistoryService {
     public Diagram diagram(Long requestId) {
         FundingRequest request = visible(requestId);
         if (request.processInstanceId() == null) {
-            return new Diagram(List.of(), List.of(), "0 0 10 10");
+            return Diagram.NONE;
         }
         HistoricProcessInstance instance = historyService.createHistoricProcessInstanceQuery()
                 .processInstanceId(request.processInstanceId()).singleResult();
         if (instance == null) {
-            return new Diagram(List.of(), List.of(), "0 0 10 10");
+            return Diagram.NONE;
         }
-        Set<String> active = new HashSet<>();
-        if (instance.getEndTime() == null) {
-            // unfinished activities: the waiting tasks and the sub-processes that hold them
-            for (HistoricActivityInstance a : historyService.createHistoricActivityInstanceQuery()
-                    .processInstanceId(instance.getId()).unfinished().list()) {
-                active.add(a.getActivityId());
-            }
-        }
-        Set<String> done = new HashSet<>();
+        Map<String, String> states = new LinkedHashMap<>();
         for (HistoricActivityInstance a : historyService.createHistoricActivityInstanceQuery()
-                .processInstanceId(instance.getId()).finished().list()) {
-            done.add(a.getActivityId());
+                .processInstanceId(instance.getId()).orderByHistoricActivityInstanceStartTime().asc()
+                .orderPartiallyByOccurrence().asc().list()) {
+            boolean current = a.getEndTime() == null && instance.getEndTime() == null;
+            states.merge(a.getActivityId(), current ? "ACTIVE" : "DONE",
+                    (before, now) -> before.equals("ACTIVE") || now.equals("ACTIVE") ? "ACTIVE" : "DONE");
         }
         BpmnModelInstance model = repositoryService.getBpmnModelInstance(instance.getProcessDefinitionId());
-        List<Shape> shapes = new ArrayList<>();
-        double minX = Double.MAX_VALUE;
-        double minY = Double.MAX_VALUE;
-        double maxX = 0;
-        double maxY = 0;
-        // the process's own plane; a collapsed sub-process draws its inside on a plane of its own
-        var plane = model.getDefinitions().getBpmDiagrams().iterator().next().getBpmnPlane();
-        for (BpmnShape shape : plane.getChildElementsByType(BpmnShape.class)) {
-            Bounds b = shape.getBounds();
-            if (b == null || shape.getBpmnElement() == null) {
-                continue;
+        Map<String, String> names = new LinkedHashMap<>();
+        for (FlowNode node : model.getModelElementsByType(FlowNode.class)) {
+            if (!(node instanceof Gateway) && node.getName() != null && !node.getName().isBlank()) {
+                names.put(node.getId(), node.getName().strip());
             }
-            String id = shape.getBpmnElement().getId();
-            String state = active.contains(id) ? "ACTIVE" : done.contains(id) ? "DONE" : "";
-            shapes.add(new Shape(id, typeOf(shape), nameOf(shape), b.getX(), b.getY(), b.getWidth(), b.getHeight(),
-                    state));
-            minX = Math.min(minX, b.getX());
-            minY = Math.min(minY, b.getY());
-            maxX = Math.max(maxX, b.getX() + b.getWidth());
-            maxY = Math.max(maxY, b.getY() + b.getHeight());
         }
-        List<Edge> edges = new ArrayList<>();
-        for (BpmnEdge edge : plane.getChildElementsByType(BpmnEdge.class)) {
-            StringBuilder points = new StringBuilder();
-            for (Waypoint w : edge.getWaypoints()) {
-                points.append(w.getX()).append(',').append(w.getY()).append(' ');
-                maxX = Math.max(maxX, w.getX());
-                maxY = Math.max(maxY, w.getY());
+        List<Step> steps = new ArrayList<>();
+        states.forEach((id, state) -> {
+            if (names.containsKey(id) && state.equals("DONE")) {
+                steps.add(new Step(id, names.get(id), state));
             }
-            edges.add(new Edge(edge.getId(), points.toString().strip()));
-        }
-        shapes.sort(Comparator.comparing(s -> containerRank(s.type())));
-        String viewBox = shapes.isEmpty() ? "0 0 10 10"
-                : String.format(java.util.Locale.ROOT, "%.0f %.0f %.0f %.0f", minX - 10, minY - 10,
-                maxX - minX + 20, maxY - minY + 40);
-        return new Diagram(shapes, edges, viewBox);
+        });
+        states.forEach((id, state) -> {
+            if (names.containsKey(id) && state.equals("ACTIVE")) {
+                steps.add(new Step(id, names.get(id), state));
+            }
+        });
+        names.forEach((id, name) -> {
+            if (!states.containsKey(id)) {
+                steps.add(new Step(id, name, ""));
+            }
+        });
+        return new Diagram(processXml(instance.getProcessDefinitionId()), steps);
     }
 
-    private static int containerRank(String type) {
-        return switch (type) {
-            case "POOL" -> 0;
-            case "LANE" -> 1;
-            case "SUBPROCESS" -> 2;
-            default -> 3;
-        };
-    }
-
-    private static String typeOf(BpmnShape shape) {
-        var element = shape.getBpmnElement();
-        if (element instanceof Participant) {
-            return "POOL";
+    private String processXml(String definitionId) {
+        try (InputStream xml = repositoryService.getProcessModel(definitionId)) {
+            return new String(xml.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("the model of " + definitionId + " could not be read", e);
         }
-        if (element instanceof Lane) {
-            return "LANE";
-        }
-        if (element instanceof SubProcess) {
-            return "SUBPROCESS";
-        }
-        if (element instanceof StartEvent || element instanceof BoundaryEvent) {
-            return "EVENT";
-        }
-        if (element instanceof EndEvent) {
-            return "END";
-        }
-        if (element instanceof Gateway) {
-            return "GATEWAY";
-        }
-        if (element instanceof FlowNode) {
-            return element.getElementType().getTypeName().endsWith("Event") ? "EVENT" : "TASK";
-        }
-        return "OTHER";
-    }
-
-    private static String nameOf(BpmnShape shape) {
-        String name = shape.getBpmnElement().getAttributeValue("name");
-        return name == null ? "" : name;
     }
 
     private String envelopeCode(Long envelopeId) {
