@@ -28,6 +28,7 @@ import org.cofinance.domain.model.shared.Money;
 import org.cofinance.domain.model.shared.ValidationException;
 import org.cofinance.domain.model.shared.Violation;
 import org.cofinance.domain.model.user.Role;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * Commitments after their posting: disbursements asked by officers and validated by finance (never the same person),
@@ -66,7 +67,7 @@ public class CommitmentService {
     }
 
     /** A payment an officer asks: how much, on what evidence, in advance of which tranche of the schedule. */
-    public record DisbursementAsk(String amount, String evidence, Long trancheId) {
+    public record DisbursementAsk(@Schema(ref = "Money") String amount, String evidence, Long trancheId) {
     }
 
     public CommitmentDetail get(Long commitmentId) {
@@ -182,7 +183,7 @@ public class CommitmentService {
     }
 
     /** What the funder's finance asks back, and why. */
-    public record RecoveryAsk(String amount, String reason) {
+    public record RecoveryAsk(@Schema(ref = "Money") String amount, String reason) {
     }
 
     /**

@@ -9,8 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.stream.Collectors;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.cofinance.application.access.Caller;
 import org.cofinance.application.access.Callers;
 import org.cofinance.application.shared.Amounts;
@@ -35,6 +35,7 @@ import org.cofinance.domain.model.shared.Money;
 import org.cofinance.domain.model.shared.ValidationException;
 import org.cofinance.domain.model.shared.Violation;
 import org.cofinance.domain.model.user.Role;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * Envelope balances and ledger entries. Officers, finance and administrators see every envelope; an approver sees
@@ -257,7 +258,8 @@ public class EnvelopeService {
         return EntryView.of(entry);
     }
 
-    public record NewEnvelope(String code, String name, Long ownerOrganisationId, String ceiling, String parentCode,
+    public record NewEnvelope(String code, String name, Long ownerOrganisationId,
+                              @Schema(ref = "Money") String ceiling, String parentCode,
                               String validFrom, String validTo) {
     }
 

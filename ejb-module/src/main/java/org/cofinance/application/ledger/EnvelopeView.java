@@ -3,9 +3,12 @@ package org.cofinance.application.ledger;
 import java.util.List;
 import org.cofinance.application.shared.Amounts;
 import org.cofinance.domain.model.ledger.Envelope;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 public record EnvelopeView(Long id, String code, String name, Long ownerOrganisationId, String parentCode,
-                           String ceiling, String reserved, String committed, String disbursed, String available,
+                           @Schema(ref = "Money") String ceiling, @Schema(ref = "Money") String reserved,
+                           @Schema(ref = "Money") String committed, @Schema(ref = "Money") String disbursed,
+                           @Schema(ref = "Money") String available,
                            List<EnvelopeView> children, List<PaymentCreditView> paymentCredits) {
     public static EnvelopeView of(Envelope e, List<EnvelopeView> children) {
         return of(e, children, null);

@@ -11,6 +11,7 @@ import org.cofinance.application.access.Callers;
 import org.cofinance.domain.model.ledger.Envelope;
 import org.cofinance.domain.model.ledger.EnvelopeRepository;
 import org.cofinance.domain.model.user.Role;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * Proves that every envelope's running balances equal what its ledger entries (and its sub-envelopes') add up to:
@@ -36,9 +37,14 @@ public class LedgerReconciliation {
         this(null, null, null);
     }
 
-    public record EnvelopeCheck(String code, String ceiling, String ceilingFromEntries, String reserved,
-                                String reservedFromEntries, String committed, String committedFromEntries,
-                                String disbursed, String disbursedFromEntries, boolean consistent) {
+    public record EnvelopeCheck(String code, @Schema(ref = "Money") String ceiling,
+                                @Schema(ref = "Money") String ceilingFromEntries,
+                                @Schema(ref = "Money") String reserved,
+                                @Schema(ref = "Money") String reservedFromEntries,
+                                @Schema(ref = "Money") String committed,
+                                @Schema(ref = "Money") String committedFromEntries,
+                                @Schema(ref = "Money") String disbursed,
+                                @Schema(ref = "Money") String disbursedFromEntries, boolean consistent) {
     }
 
     public record Result(boolean consistent, List<EnvelopeCheck> envelopes) {

@@ -3,8 +3,10 @@ package org.cofinance.application.ledger;
 import java.time.Instant;
 import org.cofinance.application.shared.Amounts;
 import org.cofinance.domain.model.ledger.Recovery;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-public record RecoveryView(Long id, Long commitmentId, String amount, String status, String reason, String issuedBy,
+public record RecoveryView(Long id, Long commitmentId, @Schema(ref = "Money") String amount, String status,
+                           String reason, String issuedBy,
                            Instant issuedAt, String decidedBy, Instant decidedAt) {
     public static RecoveryView of(Recovery r) {
         return new RecoveryView(r.id(), r.commitment().id(), Amounts.text(r.amount()), r.status().name(), r.reason(),

@@ -34,6 +34,7 @@ import org.cofinance.domain.model.shared.Money;
 import org.cofinance.domain.model.shared.ValidationException;
 import org.cofinance.domain.model.shared.Violation;
 import org.cofinance.domain.model.user.Role;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * Amendments (avenants) of a signed convention, filed by an officer: the plan as it should become is checked (same
@@ -80,7 +81,8 @@ public class AmendmentService {
     }
 
     /** What the officer files: why, the eligible cost when it changes, and the whole plan as it should become. */
-    public record AmendmentCommand(String reason, String eligibleCost, List<NewRequest.Line> plan) {
+    public record AmendmentCommand(String reason, @Schema(ref = "Money") String eligibleCost,
+                                   List<NewRequest.Line> plan) {
     }
 
     /**

@@ -7,14 +7,18 @@ import org.cofinance.domain.model.ledger.Envelope;
 import org.cofinance.domain.model.request.Amendment;
 import org.cofinance.domain.model.request.AmendmentChange;
 import org.cofinance.domain.model.request.PlanLine;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** An amendment as the API and the pages show it: the funders' amounts before and after, and their decisions. */
-public record AmendmentView(Long id, Long requestId, String status, String reason, String eligibleCostBefore,
-                            String eligibleCostAfter, List<Change> changes, List<DecisionLine> decisions,
+public record AmendmentView(Long id, Long requestId, String status, String reason,
+                            @Schema(ref = "Money") String eligibleCostBefore,
+                            @Schema(ref = "Money") String eligibleCostAfter, List<Change> changes,
+                            List<DecisionLine> decisions,
                             String filedBy, Instant filedAt, Instant decidedAt) {
 
     /** A funder's amount on one of its lines: {@code before} what it committed, {@code after} what it would be. */
-    public record Change(Long organisationId, String envelopeCode, String before, String after) {
+    public record Change(Long organisationId, String envelopeCode, @Schema(ref = "Money") String before,
+                         @Schema(ref = "Money") String after) {
     }
 
     public record DecisionLine(Long organisationId, String level, String outcome, String comment, String author,

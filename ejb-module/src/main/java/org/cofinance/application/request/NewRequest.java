@@ -1,12 +1,14 @@
 package org.cofinance.application.request;
 
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * A funding request as a client typed it: raw values, validated by {@link FundingRequestService}. No programme code
  * means the default programme ({@code AMI-TIGA}); no partners, a lead alone; no indicators, no targets.
  */
-public record NewRequest(String title, String territory, String theme, Long leadOrganisationId, String eligibleCost,
+public record NewRequest(String title, String territory, String theme, Long leadOrganisationId,
+                         @Schema(ref = "Money") String eligibleCost,
                          List<Line> plan, String programmeCode, List<Partner> partners, List<Target> indicators) {
 
     /** A request of the default programme, its lead alone, without impact targets. */
@@ -15,7 +17,8 @@ public record NewRequest(String title, String territory, String theme, Long lead
         return new NewRequest(title, territory, theme, leadOrganisationId, eligibleCost, plan, null, null, null);
     }
 
-    public record Line(Long organisationId, String envelopeCode, String instrument, String amount) {
+    public record Line(Long organisationId, String envelopeCode, String instrument,
+                       @Schema(ref = "Money") String amount) {
     }
 
     /**

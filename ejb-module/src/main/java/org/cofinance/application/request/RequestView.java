@@ -3,9 +3,9 @@ package org.cofinance.application.request;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.List;
 import org.cofinance.application.ledger.CommitmentView;
 import org.cofinance.application.ledger.RecoveryView;
 import org.cofinance.application.shared.Amounts;
@@ -14,11 +14,13 @@ import org.cofinance.domain.model.ledger.Disbursement;
 import org.cofinance.domain.model.ledger.Recovery;
 import org.cofinance.domain.model.programme.Indicator;
 import org.cofinance.domain.model.request.Amendment;
-import org.cofinance.domain.model.request.ImpactTarget;
 import org.cofinance.domain.model.request.FundingRequest;
+import org.cofinance.domain.model.request.ImpactTarget;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 public record RequestView(Long id, String reference, String title, String territory, String theme,
-                          Long leadOrganisationId, String status, String eligibleCost, List<PlanLineView> plan,
+                          Long leadOrganisationId, String status, @Schema(ref = "Money") String eligibleCost,
+                          List<PlanLineView> plan,
                           List<DecisionView> decisions, List<CommitmentView> commitments,
                           List<String> ineligibilityReasons, String processInstanceId, String createdBy,
                           Instant createdAt, Instant submittedAt, String instructedBy,

@@ -42,7 +42,7 @@ public class BasicAuthenticationFilter extends HttpFilter {
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         String path = request.getServletPath() + Optional.ofNullable(request.getPathInfo()).orElse("");
-        if ("/api/health".equals(path) || isOpenData(request, path)) {
+        if ("/api/health".equals(path) || isOpenData(request, path) || isDescription(request, path)) {
             chain.doFilter(request, response);
             return;
         }
@@ -74,6 +74,12 @@ public class BasicAuthenticationFilter extends HttpFilter {
     private static boolean isOpenData(HttpServletRequest request, String path) {
         return path.startsWith("/api/opendata/") && ("GET".equals(request.getMethod())
                 || "HEAD".equals(request.getMethod()));
+    }
+
+    /** The API's own OpenAPI description is public, like any API's. */
+    private static boolean isDescription(HttpServletRequest request, String path) {
+        return ("/api/openapi.json".equals(path) || "/api/openapi.yaml".equals(path))
+                && ("GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod()));
     }
 
     private static boolean isOwnPasswordChange(HttpServletRequest request) {

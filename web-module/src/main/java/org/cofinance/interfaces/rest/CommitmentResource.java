@@ -16,7 +16,14 @@ import org.cofinance.application.ledger.CommitmentDetail;
 import org.cofinance.application.ledger.CommitmentService;
 import org.cofinance.application.ledger.DisbursementView;
 import org.cofinance.application.ledger.RecoveryView;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+@Tag(name = "Commitments")
 @Path("/commitments")
 @Produces(MediaType.APPLICATION_JSON)
 public class CommitmentResource {
@@ -33,6 +40,11 @@ public class CommitmentResource {
     @POST
     @Path("/{id}/disbursements")
     @Consumes(MediaType.APPLICATION_JSON)
+    @APIResponse(responseCode = "201", description = "the created disbursement, REQUESTED",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                schema = @Schema(implementation = DisbursementView.class)),
+            headers = @Header(name = "Location", description = "where it is read",
+                schema = @Schema(type = SchemaType.STRING, format = "uri")))
     public Response requestDisbursement(@PathParam("id") long id, CommitmentService.DisbursementAsk body,
                                         @HeaderParam("Idempotency-Key") String idempotencyKey,
                                         @Context UriInfo uri) {
@@ -57,6 +69,11 @@ public class CommitmentResource {
     @POST
     @Path("/{id}/recoveries")
     @Consumes(MediaType.APPLICATION_JSON)
+    @APIResponse(responseCode = "201", description = "the created recovery order, ISSUED",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                schema = @Schema(implementation = RecoveryView.class)),
+            headers = @Header(name = "Location", description = "where it is read",
+                schema = @Schema(type = SchemaType.STRING, format = "uri")))
     public Response issueRecovery(@PathParam("id") long id, CommitmentService.RecoveryAsk body,
                                   @HeaderParam("Idempotency-Key") String idempotencyKey, @Context UriInfo uri) {
         RequestBodies.require(body);

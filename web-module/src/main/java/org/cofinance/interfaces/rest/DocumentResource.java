@@ -9,12 +9,18 @@ import jakarta.ws.rs.core.StreamingOutput;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import org.cofinance.application.document.DocumentService;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * A document's bytes, streamed chunk by chunk (never whole in the heap), identical to what was uploaded, to whoever may
  * read its request (404 otherwise): as an attachment under its name (RFC 6266 and 5987), in its detected type, never
  * sniffed nor cached.
  */
+@Tag(name = "Documents")
 @Path("/documents")
 public class DocumentResource {
 
@@ -23,6 +29,10 @@ public class DocumentResource {
 
     @GET
     @Path("/{id}/content")
+    @APIResponse(responseCode = "200",
+            description = "the bytes as they were kept, with their content type, as an attachment",
+            content = {@Content(mediaType = "application/octet-stream",
+                schema = @Schema(type = SchemaType.STRING, format = "binary"))})
     public Response content(@PathParam("id") long id) {
         DocumentService.Download download = documents.download(id);
         StreamingOutput body = out -> {

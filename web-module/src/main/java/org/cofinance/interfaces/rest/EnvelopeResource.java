@@ -19,7 +19,14 @@ import org.cofinance.application.ledger.EnvelopeService;
 import org.cofinance.application.ledger.EnvelopeView;
 import org.cofinance.application.shared.Page;
 import org.cofinance.application.shared.Paging;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+@Tag(name = "Envelopes")
 @Path("/envelopes")
 @Produces(MediaType.APPLICATION_JSON)
 public class EnvelopeResource {
@@ -32,11 +39,16 @@ public class EnvelopeResource {
         return envelopes.list(Paging.of(page, size));
     }
 
-    public record Amendment(String ceiling, String reason) {
+    public record Amendment(@Schema(ref = "Money") String ceiling, String reason) {
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @APIResponse(responseCode = "201", description = "the created envelope",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                schema = @Schema(implementation = EnvelopeView.class)),
+            headers = @Header(name = "Location", description = "where it is read",
+                schema = @Schema(type = SchemaType.STRING, format = "uri")))
     public Response create(EnvelopeService.NewEnvelope body, @Context UriInfo uri) {
         RequestBodies.require(body);
         EnvelopeView created = envelopes.create(body);
@@ -47,6 +59,9 @@ public class EnvelopeResource {
     @POST
     @Path("/{id}/amendments")
     @Consumes(MediaType.APPLICATION_JSON)
+    @APIResponse(responseCode = "201", description = "the created AMEND entry of the ledger",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                schema = @Schema(implementation = EntryView.class)))
     public Response amend(@PathParam("id") long id, Amendment body,
                           @HeaderParam("Idempotency-Key") String idempotencyKey) {
         RequestBodies.require(body);
@@ -60,7 +75,7 @@ public class EnvelopeResource {
         return envelopes.get(id);
     }
 
-    public record PaymentCredits(String amount) {
+    public record PaymentCredits(@Schema(ref = "Money") String amount) {
     }
 
     @PUT

@@ -6,7 +6,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.cofinance.application.ledger.LedgerReconciliation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+@Tag(name = "Ledger")
 @Path("/ledger")
 @Produces(MediaType.APPLICATION_JSON)
 public class LedgerResource {

@@ -15,7 +15,14 @@ import org.cofinance.application.organisation.OrganisationService;
 import org.cofinance.application.organisation.OrganisationView;
 import org.cofinance.application.shared.Page;
 import org.cofinance.application.shared.Paging;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+@Tag(name = "Organisations")
 @Path("/organisations")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -34,6 +41,11 @@ public class OrganisationResource {
     }
 
     @POST
+    @APIResponse(responseCode = "201", description = "the created organisation",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                schema = @Schema(implementation = OrganisationView.class)),
+            headers = @Header(name = "Location", description = "where it is read",
+                schema = @Schema(type = SchemaType.STRING, format = "uri")))
     public Response create(NewOrganisation body, @Context UriInfo uri) {
         RequestBodies.require(body);
         OrganisationView created = organisations.create(body.name(), body.kind(), body.siret());

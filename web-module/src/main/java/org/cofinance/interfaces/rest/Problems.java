@@ -10,7 +10,12 @@ import org.cofinance.domain.model.shared.Violation;
 /** RFC 9457 problem details: the only shape an error of the API takes. */
 final class Problems {
 
-    static final MediaType PROBLEM_JSON = new MediaType("application", "problem+json");
+    /**
+     * What an operation that answers no body may be asked for: a client that accepts only the problem of its failure
+     * is not refused with a 406.
+     */
+    static final String PROBLEM_JSON_TYPE = "application/problem+json";
+    static final MediaType PROBLEM_JSON = MediaType.valueOf(PROBLEM_JSON_TYPE);
     private static final String TYPE_BASE = "https://cofinance.org/problems/";
 
     private Problems() {

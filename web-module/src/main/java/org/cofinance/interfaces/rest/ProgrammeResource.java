@@ -16,8 +16,15 @@ import org.cofinance.application.programme.NewProgramme;
 import org.cofinance.application.programme.ProgrammeService;
 import org.cofinance.application.programme.ProgrammeView;
 import org.cofinance.application.shared.Page;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The programmes (calls): read by whoever is signed in, created by an administrator. */
+@Tag(name = "Programmes")
 @Path("/programmes")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -39,6 +46,11 @@ public class ProgrammeResource {
     }
 
     @POST
+    @APIResponse(responseCode = "201", description = "the created programme",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                schema = @Schema(implementation = ProgrammeView.class)),
+            headers = @Header(name = "Location", description = "where it is read",
+                schema = @Schema(type = SchemaType.STRING, format = "uri")))
     public Response create(NewProgramme body, @Context UriInfo uri) {
         RequestBodies.require(body);
         ProgrammeView created = programmes.create(body);

@@ -24,7 +24,14 @@ import org.cofinance.application.shared.Inputs;
 import org.cofinance.domain.model.shared.ValidationException;
 import org.cofinance.domain.model.shared.Violation;
 import org.cofinance.reports.ReportFormat;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+@Tag(name = "Reports")
 @Path("/reports")
 public class ReportResource {
 
@@ -36,6 +43,12 @@ public class ReportResource {
 
     @GET
     @Path("/{name}")
+    @APIResponse(responseCode = "200", description = "the report in the format asked",
+            content = {@Content(mediaType = "application/pdf",
+                schema = @Schema(type = SchemaType.STRING, format = "binary")),
+                    @Content(mediaType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                        schema = @Schema(type = SchemaType.STRING, format = "binary")),
+                    @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING, format = "binary"))})
     public Response report(@PathParam("name") String name, @QueryParam("format") String format,
                            @QueryParam("lang") String lang, @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String accept,
                            @QueryParam("at") String at, @QueryParam("from") String from, @QueryParam("to") String to,
@@ -51,6 +64,11 @@ public class ReportResource {
     @POST
     @Path("/{name}/exports")
     @Produces(MediaType.APPLICATION_JSON)
+    @APIResponse(responseCode = "202", description = "the created export, QUEUED",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                schema = @Schema(implementation = ReportExportService.ExportView.class)),
+            headers = @Header(name = "Location", description = "where the export is followed",
+                schema = @Schema(type = SchemaType.STRING, format = "uri")))
     public Response export(@PathParam("name") String name, @QueryParam("format") String format,
                            @QueryParam("lang") String lang, @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String accept,
                            @QueryParam("at") String at, @QueryParam("from") String from, @QueryParam("to") String to,
@@ -73,6 +91,12 @@ public class ReportResource {
 
     @GET
     @Path("/exports/{id}/content")
+    @APIResponse(responseCode = "200", description = "the exported file once DONE",
+            content = {@Content(mediaType = "application/pdf",
+                schema = @Schema(type = SchemaType.STRING, format = "binary")),
+                    @Content(mediaType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                        schema = @Schema(type = SchemaType.STRING, format = "binary")),
+                    @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING, format = "binary"))})
     public Response exportContent(@PathParam("id") UUID id) {
         ReportExportService.Content content = exports.content(id);
         return Response.ok(content.bytes(), content.format().contentType())

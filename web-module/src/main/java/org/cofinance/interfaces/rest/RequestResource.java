@@ -23,6 +23,7 @@ import org.cofinance.application.reporting.ConventionService;
 import org.cofinance.application.reporting.ReportService;
 import org.cofinance.application.reporting.RequestSheetService;
 import org.cofinance.application.request.AmendmentService;
+import org.cofinance.application.request.AmendmentView;
 import org.cofinance.application.request.FundingRequestService;
 import org.cofinance.application.request.NewRequest;
 import org.cofinance.application.request.RequestCriteria;
@@ -30,7 +31,16 @@ import org.cofinance.application.request.RequestView;
 import org.cofinance.application.shared.Page;
 import org.cofinance.application.shared.Paging;
 import org.cofinance.domain.model.shared.ValidationException;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+@Tag(name = "Requests")
 @Path("/requests")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -55,6 +65,18 @@ public class RequestResource {
     @POST
     @Path("/{id}/documents")
     @Consumes(MediaType.WILDCARD)
+    @APIResponse(responseCode = "201", description = "the created document",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                schema = @Schema(implementation = DocumentView.class)),
+            headers = @Header(name = "Location", description = "where its bytes are read (/documents/{id}/content)",
+                schema = @Schema(type = SchemaType.STRING, format = "uri")))
+    @RequestBody(required = true, content = @Content(mediaType = "multipart/form-data", schema = @Schema(
+            type = SchemaType.OBJECT, requiredProperties = {"file", "kind"}, properties = {
+                @SchemaProperty(name = "file", type = SchemaType.STRING, format = "binary"),
+                @SchemaProperty(name = "kind", type = SchemaType.STRING,
+                        enumeration = {"PROJECT", "BUDGET", "CONVENTION_SIGNED", "EVIDENCE", "OTHER"}),
+                @SchemaProperty(name = "trancheId", type = SchemaType.INTEGER, format = "int64",
+                        description = "EVIDENCE: its tranche")})))
     public Response upload(@PathParam("id") long id, @Context HttpServletRequest http, @Context UriInfo uri) {
         DocumentView stored = DocumentUploads.read(http, id, documents);
         return Response.created(uri.getBaseUriBuilder().path("documents").path(String.valueOf(stored.id()))
@@ -69,6 +91,11 @@ public class RequestResource {
     }
 
     @POST
+    @APIResponse(responseCode = "201", description = "the created request, DRAFT",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                schema = @Schema(implementation = RequestView.class)),
+            headers = @Header(name = "Location", description = "where it is read",
+                schema = @Schema(type = SchemaType.STRING, format = "uri")))
     public Response create(NewRequest body, @HeaderParam("Idempotency-Key") String idempotencyKey,
                            @Context UriInfo uri) {
         RequestBodies.require(body);
@@ -96,6 +123,9 @@ public class RequestResource {
 
     @POST
     @Path("/{id}/amendments")
+    @APIResponse(responseCode = "201", description = "the created amendment, PENDING",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                schema = @Schema(implementation = AmendmentView.class)))
     public Response amend(@PathParam("id") long id, AmendmentService.AmendmentCommand body,
                           @HeaderParam("Idempotency-Key") String idempotencyKey) {
         RequestBodies.require(body);
@@ -113,6 +143,9 @@ public class RequestResource {
     @GET
     @Path("/{id}/convention")
     @Produces({"application/pdf", MediaType.APPLICATION_JSON})
+    @APIResponse(responseCode = "200", description = "the convention generated from the approved plan",
+            content = {@Content(mediaType = "application/pdf",
+                schema = @Schema(type = SchemaType.STRING, format = "binary"))})
     public Response convention(@PathParam("id") long id, @QueryParam("format") String format,
                                @QueryParam("lang") String lang,
                                @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String accept) {
@@ -127,6 +160,9 @@ public class RequestResource {
     @GET
     @Path("/{id}/sheet")
     @Produces({"application/pdf", MediaType.APPLICATION_JSON})
+    @APIResponse(responseCode = "200", description = "the request sheet for its committee",
+            content = {@Content(mediaType = "application/pdf",
+                schema = @Schema(type = SchemaType.STRING, format = "binary"))})
     public Response sheet(@PathParam("id") long id, @QueryParam("format") String format,
                           @QueryParam("lang") String lang, @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String accept) {
         if (format != null && !"pdf".equalsIgnoreCase(format)) {

@@ -15,7 +15,10 @@ import org.cofinance.application.task.TaskAnswer;
 import org.cofinance.application.task.TaskCompletion;
 import org.cofinance.application.task.TaskListService;
 import org.cofinance.application.task.TaskView;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+@Tag(name = "Tasks")
 @Path("/tasks")
 @Produces(MediaType.APPLICATION_JSON)
 public class TaskResource {
@@ -36,12 +39,16 @@ public class TaskResource {
 
     @POST
     @Path("/{id}/claim")
+    @APIResponse(responseCode = "204", description = "claimed by the caller")
+    @Produces({MediaType.APPLICATION_JSON, Problems.PROBLEM_JSON_TYPE})
     public void claim(@PathParam("id") String id) {
         tasks.claim(id);
     }
 
     @POST
     @Path("/{id}/unclaim")
+    @APIResponse(responseCode = "204", description = "back in its group")
+    @Produces({MediaType.APPLICATION_JSON, Problems.PROBLEM_JSON_TYPE})
     public void unclaim(@PathParam("id") String id) {
         tasks.unclaim(id);
     }
@@ -49,6 +56,8 @@ public class TaskResource {
     @POST
     @Path("/{id}/complete")
     @Consumes(MediaType.APPLICATION_JSON)
+    @APIResponse(responseCode = "204", description = "completed; the process goes on")
+    @Produces({MediaType.APPLICATION_JSON, Problems.PROBLEM_JSON_TYPE})
     public void complete(@PathParam("id") String id, TaskAnswer answer) {
         RequestBodies.require(answer);
         completion.complete(id, answer);

@@ -14,13 +14,20 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
-import org.cofinance.application.access.UserAdminService;
 import org.cofinance.application.access.UserAdminService.UserView;
+import org.cofinance.application.access.UserAdminService;
 import org.cofinance.application.shared.Page;
 import org.cofinance.application.shared.Paging;
 import org.cofinance.domain.model.shared.ValidationException;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The users of the identity store (ADMIN), and each user's change of his own password. */
+@Tag(name = "Users")
 @Path("/users")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -53,6 +60,11 @@ public class UserResource {
     }
 
     @POST
+    @APIResponse(responseCode = "201", description = "the created user (who must choose his own password first)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                schema = @Schema(implementation = UserView.class)),
+            headers = @Header(name = "Location", description = "where it is read",
+                schema = @Schema(type = SchemaType.STRING, format = "uri")))
     public Response create(NewUser body, @Context UriInfo uri) {
         RequestBodies.require(body);
         UserView created = users.create(new UserAdminService.NewUser(body.username(), body.displayName(),
@@ -63,6 +75,8 @@ public class UserResource {
 
     @PUT
     @Path("/me/password")
+    @APIResponse(responseCode = "200", description = "the new password holds")
+    @Produces({MediaType.APPLICATION_JSON, Problems.PROBLEM_JSON_TYPE})
     public Response changeOwnPassword(OwnPassword body) {
         RequestBodies.require(body);
         users.changeOwnPassword(chars(body.current()), chars(body.password()));
@@ -78,6 +92,8 @@ public class UserResource {
 
     @PUT
     @Path("/{username}/password")
+    @APIResponse(responseCode = "200", description = "reset: the user must choose his own password first")
+    @Produces({MediaType.APPLICATION_JSON, Problems.PROBLEM_JSON_TYPE})
     public Response resetPassword(@PathParam("username") String username, Password body) {
         RequestBodies.require(body);
         users.resetPassword(username, chars(body.password()));
