@@ -88,6 +88,24 @@ public class SignInService {
         return new Result(Status.SIGNED_IN, username, null, caller.get(), users.passwordChangeRequired(username));
     }
 
+    /**
+     * Signs in the user an identity provider vouches for ({@code OIDC}: the pages' single sign-on, audited;
+     * {@code BEARER}: an API call with the provider's access token, audited when refused only). An identity no
+     * enabled user answers to is refused and audited as such. No password is involved: none has to be changed.
+     */
+    public Result signIn(FederatedIdentity identity, Channel channel, String remoteAddress) {
+        Optional<Caller> caller = users.federated(identity);
+        if (caller.isEmpty()) {
+            record(SignInAttempt.normalise(identity.auditName()), channel, remoteAddress, Outcome.UNKNOWN_IDENTITY);
+            return Result.refused(identity.auditName());
+        }
+        String username = caller.get().username();
+        if (channel == Channel.OIDC) {
+            record(username, channel, remoteAddress, Outcome.SUCCESS);
+        }
+        return new Result(Status.SIGNED_IN, username, null, caller.get(), false);
+    }
+
     /** A credential that could not even be read (no Basic header, bad Base64): refused, nothing to audit. */
     public static Result unreadable() {
         return Result.refused(null);

@@ -62,6 +62,25 @@ public class UserDirectory {
         return Optional.of(Caller.of(user));
     }
 
+    /**
+     * The caller an identity provider vouches for: the enabled user named by the configured claim when the provider
+     * sends it, else the one enabled user whose e-mail address the provider verified. Never a disabled account, never
+     * a guess between two users sharing an address.
+     */
+    public Optional<Caller> federated(FederatedIdentity identity) {
+        if (identity.username() != null) {
+            return Optional.ofNullable(enabledUser(identity.username())).map(Caller::of);
+        }
+        if (identity.email() == null || !identity.emailVerified()) {
+            return Optional.empty();
+        }
+        List<AppUser> matching = users.withEmail(identity.email());
+        if (matching.size() != 1 || !matching.get(0).isEnabled()) {
+            return Optional.empty();
+        }
+        return Optional.of(Caller.of(matching.get(0)));
+    }
+
     /** Whether this node verified the same name and password, against the password stored now, a few minutes ago. */
     public boolean rememberedAsVerified(String username, char[] password) {
         AppUser user = enabledUser(username);

@@ -47,6 +47,12 @@ public class JpaUserRepository implements UserRepository {
     }
 
     @Override
+    public List<AppUser> withEmail(String email) {
+        return em.createQuery("select u from AppUser u where lower(u.email) = lower(:email) order by u.username",
+                AppUser.class).setParameter("email", email).getResultList();
+    }
+
+    @Override
     public void add(AppUser user) {
         em.persist(user);
     }

@@ -39,6 +39,11 @@ class CallersTest {
         }
 
         @Override
+        public List<AppUser> withEmail(String email) {
+            throw new AssertionError("the store was read for " + email);
+        }
+
+        @Override
         public void add(AppUser user) {
             throw new AssertionError("the store was written");
         }

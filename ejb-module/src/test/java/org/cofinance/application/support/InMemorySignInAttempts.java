@@ -41,6 +41,11 @@ public final class InMemorySignInAttempts implements SignInAttemptRepository {
         attempts.add(attempt);
     }
 
+    /** Every attempt kept, oldest first. */
+    public List<SignInAttempt> all() {
+        return List.copyOf(attempts);
+    }
+
     private List<SignInAttempt> newestFirst() {
         List<SignInAttempt> sorted = new ArrayList<>(attempts);
         java.util.Collections.reverse(sorted);

@@ -41,6 +41,11 @@ public final class InMemoryUsers implements UserRepository {
     }
 
     @Override
+    public List<AppUser> withEmail(String email) {
+        return users.values().stream().filter(u -> u.email() != null && u.email().equalsIgnoreCase(email)).toList();
+    }
+
+    @Override
     public void add(AppUser user) {
         users.put(user.username(), user);
     }

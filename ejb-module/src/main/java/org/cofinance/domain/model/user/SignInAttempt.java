@@ -16,9 +16,9 @@ import java.util.Objects;
 @Table(name = "sign_in_attempt")
 public class SignInAttempt {
 
-    public enum Channel { FORM, BASIC }
+    public enum Channel { FORM, BASIC, OIDC, BEARER }
 
-    public enum Outcome { SUCCESS, BAD_CREDENTIALS, THROTTLED, SIGNED_OUT }
+    public enum Outcome { SUCCESS, BAD_CREDENTIALS, THROTTLED, SIGNED_OUT, UNKNOWN_IDENTITY }
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

@@ -17,6 +17,9 @@ public interface UserRepository {
     /** The e-mail addresses of the enabled users holding the role (in the organisation, when it is not null). */
     List<String> emailsOf(Role role, Long organisationId);
 
+    /** The users, enabled or not, whose e-mail address is this one (letter case aside). */
+    List<AppUser> withEmail(String email);
+
     void add(AppUser user);
 
     /** Keeps an administrator's act on a user's access, for the audit. */
