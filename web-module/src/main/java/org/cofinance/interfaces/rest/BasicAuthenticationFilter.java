@@ -1,6 +1,7 @@
 package org.cofinance.interfaces.rest;
 
 import jakarta.ejb.EJB;
+import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebFilter;
@@ -13,13 +14,18 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Optional;
+import org.cofinance.application.access.FederatedIdentity;
 import org.cofinance.application.access.SignInService;
 import org.cofinance.application.access.SignedInUser;
 import org.cofinance.domain.model.user.SignInAttempt;
 import org.cofinance.interfaces.http.ClientAddress;
+import org.cofinance.interfaces.sso.OidcProvider;
+import org.cofinance.interfaces.sso.SignInRefusedException;
 
 /**
- * HTTP Basic authentication of the API over the application's own identity store. Every call but the health check and
+ * HTTP Basic authentication of the API over the application's own identity store — or, when an identity provider is
+ * configured, its bearer access tokens (checked by {@link OidcProvider}, naming a Cofinance user). Every call but the
+ * health check and
  * the reading of the open data carries valid credentials or gets 401 problem+json (429 while the user name is
  * throttled after repeated wrong passwords; 403 while the user must first replace a password an administrator set,
  * but for that change); the call then runs as that user.
@@ -34,9 +40,13 @@ public class BasicAuthenticationFilter extends HttpFilter {
 
     private static final long serialVersionUID = 1L;
     private static final String PREFIX = "Basic ";
+    private static final String BEARER = "Bearer ";
 
     @EJB
     private SignInService signIn;
+
+    @Inject
+    private OidcProvider provider;
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -54,7 +64,7 @@ public class BasicAuthenticationFilter extends HttpFilter {
                     + "sent by a browser from another site\"}");
             return;
         }
-        SignInService.Result result = authenticate(request);
+        SignInService.Result result = isBearer(request) ? bearer(request) : authenticate(request);
         if (!result.signedIn()) {
             refuse(response, result);
             return;
@@ -109,7 +119,8 @@ public class BasicAuthenticationFilter extends HttpFilter {
             // no WWW-Authenticate: Basic, on purpose (see the class's comment)
             problem(response, 401, "{\"type\":\"https://cofinance.org/problems/unauthenticated\",\"title\":"
                     + "\"Unauthenticated\",\"status\":401,\"detail\":\"valid credentials are required: send them "
-                    + "unasked in an Authorization: Basic header\"}");
+                    + "unasked in an Authorization: Basic header, or an access token of the configured identity "
+                    + "provider (Authorization: Bearer) that is valid, unexpired and names a Cofinance user\"}");
         }
     }
 
@@ -118,6 +129,27 @@ public class BasicAuthenticationFilter extends HttpFilter {
         response.setContentType("application/problem+json");
         response.setCharacterEncoding("UTF-8");
         response.getWriter().write(json);
+    }
+
+    private boolean isBearer(HttpServletRequest request) {
+        String authorization = request.getHeader("Authorization");
+        return provider.isConfigured() && authorization != null
+                && authorization.regionMatches(true, 0, BEARER, 0, BEARER.length());
+    }
+
+    /**
+     * An access token of the configured provider: its signature, issuer, audience and times checked (any doubt
+     * refuses it), then the Cofinance user it names signed in for this call.
+     */
+    private SignInService.Result bearer(HttpServletRequest request) {
+        FederatedIdentity identity;
+        try {
+            identity = provider.verifyAccessToken(request.getHeader("Authorization").substring(BEARER.length())
+                    .strip());
+        } catch (SignInRefusedException e) {
+            return SignInService.unreadable();
+        }
+        return signIn.signIn(identity, SignInAttempt.Channel.BEARER, ClientAddress.of(request));
     }
 
     private SignInService.Result authenticate(HttpServletRequest request) {

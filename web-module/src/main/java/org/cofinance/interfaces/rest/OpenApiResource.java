@@ -3,7 +3,6 @@ package org.cofinance.interfaces.rest;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.Response;
@@ -15,15 +14,24 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * The API's OpenAPI 3 description, as the build generated it from these resources (SmallRye's plugin writes it into
  * the WAR's classes): read without credentials.
  */
-@Path("/openapi.{format: json|yaml}")
+@Path("/")
 @Tag(name = "Description")
 public class OpenApiResource {
 
     @GET
-    @Produces({"application/json", "application/yaml"})
-    @Operation(summary = "This description, in JSON (openapi.json) or YAML (openapi.yaml)")
-    public Response description(@PathParam("format") String format) {
-        return document("openapi." + format, "json".equals(format) ? "application/json" : "application/yaml");
+    @Path("openapi.json")
+    @Produces("application/json")
+    @Operation(summary = "This description, in JSON")
+    public Response json() {
+        return document("openapi.json", "application/json");
+    }
+
+    @GET
+    @Path("openapi.yaml")
+    @Produces("application/yaml")
+    @Operation(summary = "This description, in YAML")
+    public Response yaml() {
+        return document("openapi.yaml", "application/yaml");
     }
 
     private static Response document(String name, String type) {

@@ -10,8 +10,8 @@ import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.security.SecurityScheme;
 
 /**
- * What the description holds beyond the resources: its title and server, the Basic security scheme every operation
- * but the public ones requires, the decimal string money travels as, and the RFC 9457 problem every error takes.
+ * What the description holds beyond the resources: its title and server, the Basic credentials or bearer token every
+ * operation but the public ones requires, the decimal string money travels as, and the RFC 9457 problem every error takes.
  */
 public class ApiModel implements OASModelReader {
 
@@ -46,12 +46,18 @@ public class ApiModel implements OASModelReader {
                         .addSecurityScheme("basic", OASFactory.createSecurityScheme()
                                 .type(SecurityScheme.Type.HTTP).scheme("basic")
                                 .description("A Cofinance user name and password, sent unasked (no challenge)"))
+                        .addSecurityScheme("bearer", OASFactory.createSecurityScheme()
+                                .type(SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("JWT")
+                                .description("When an OpenID Connect provider is configured (COFINANCE_OIDC_*): "
+                                        + "its access token, for this application's audience, naming a Cofinance "
+                                        + "user by the configured claim or by a verified e-mail address"))
                         .addSchema("Money", OASFactory.createSchema().addType(Schema.SchemaType.STRING)
                                 .pattern("^-?[0-9]{1,15}(\\.[0-9]{1,2})?$").examples(List.of("1200000.00"))
                                 .description("An amount in euros as a decimal string; answers always carry two "
                                         + "decimals"))
                         .addSchema("Problem", problem()))
-                .security(List.of(OASFactory.createSecurityRequirement().addScheme("basic")));
+                .security(List.of(OASFactory.createSecurityRequirement().addScheme("basic"),
+                        OASFactory.createSecurityRequirement().addScheme("bearer")));
     }
 
     private static Schema problem() {

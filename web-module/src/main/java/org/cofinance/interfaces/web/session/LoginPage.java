@@ -13,6 +13,7 @@ import java.time.Instant;
 import org.cofinance.application.access.SignInService;
 import org.cofinance.domain.model.user.SignInAttempt;
 import org.cofinance.interfaces.http.ClientAddress;
+import org.cofinance.interfaces.sso.OidcProvider;
 import org.cofinance.interfaces.web.Ui;
 
 /** The login page: signs the user into a new HTTP session (a fresh session id) or says why not. */
@@ -25,6 +26,9 @@ public class LoginPage {
 
     @Inject
     private Ui ui;
+
+    @Inject
+    private OidcProvider provider;
 
     private String username;
     private String password;
@@ -42,13 +46,13 @@ public class LoginPage {
             case SIGNED_IN -> {
                 request.getSession(true);
                 request.changeSessionId();
-                context.getSessionMap().put(PageAuthenticationFilter.USER, result.username());
-                context.getSessionMap().put(PageAuthenticationFilter.SIGNED_IN_AT, Instant.now());
+                context.getSessionMap().put(SessionKeys.USER, result.username());
+                context.getSessionMap().put(SessionKeys.SIGNED_IN_AT, Instant.now());
                 if (result.passwordChangeRequired()) {
-                    context.getSessionMap().put(PageAuthenticationFilter.PASSWORD_CHANGE, Boolean.TRUE);
-                    context.redirect(context.getRequestContextPath() + PageAuthenticationFilter.PASSWORD_PAGE);
+                    context.getSessionMap().put(SessionKeys.PASSWORD_CHANGE, Boolean.TRUE);
+                    context.redirect(context.getRequestContextPath() + SessionKeys.PASSWORD_PAGE);
                 } else {
-                    context.redirect(context.getRequestContextPath() + safeNext());
+                    context.redirect(context.getRequestContextPath() + SessionKeys.safeNext(next));
                 }
             }
             case THROTTLED -> ui.error(null, "login.throttled",
@@ -57,13 +61,14 @@ public class LoginPage {
         }
     }
 
-    /** Only a page of the application, never another site. */
-    private String safeNext() {
-        if (next != null && next.startsWith("/app/") && !next.contains("//") && !next.contains("\\")
-                && !next.contains("..")) {
-            return next;
-        }
-        return "/app/home.xhtml";
+
+    /** Whether the page offers the single sign-on of the configured identity provider. */
+    public boolean isSsoEnabled() {
+        return provider.isConfigured();
+    }
+
+    public String getSsoLabel() {
+        return provider.label();
     }
 
     public String getUsername() {

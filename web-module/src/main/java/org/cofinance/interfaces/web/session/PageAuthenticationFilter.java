@@ -26,13 +26,6 @@ public class PageAuthenticationFilter extends HttpFilter {
 
     private static final long serialVersionUID = 1L;
 
-    /** The session attribute holding the signed-in user name. */
-    static final String USER = "cofinance.user";
-    /** When the session signed in (an {@link java.time.Instant}). */
-    static final String SIGNED_IN_AT = "cofinance.signedInAt";
-    /** Set while the user must replace a password an administrator set. */
-    static final String PASSWORD_CHANGE = "cofinance.passwordChange";
-    static final String PASSWORD_PAGE = "/app/password.xhtml";
 
     @EJB
     private SignInService signIn;
@@ -41,8 +34,9 @@ public class PageAuthenticationFilter extends HttpFilter {
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         HttpSession session = request.getSession(false);
-        String username = session == null ? null : (String) session.getAttribute(USER);
-        if (username != null && !signIn.sessionStillValid(username, (Instant) session.getAttribute(SIGNED_IN_AT))) {
+        String username = session == null ? null : (String) session.getAttribute(SessionKeys.USER);
+        if (username != null
+                && !signIn.sessionStillValid(username, (Instant) session.getAttribute(SessionKeys.SIGNED_IN_AT))) {
             session.invalidate();
             username = null;
         }
@@ -57,8 +51,8 @@ public class PageAuthenticationFilter extends HttpFilter {
             return;
         }
         String page = request.getRequestURI().substring(request.getContextPath().length());
-        if (session.getAttribute(PASSWORD_CHANGE) != null && !PASSWORD_PAGE.equals(page)) {
-            redirect(request, response, request.getContextPath() + PASSWORD_PAGE);
+        if (session.getAttribute(SessionKeys.PASSWORD_CHANGE) != null && !SessionKeys.PASSWORD_PAGE.equals(page)) {
+            redirect(request, response, request.getContextPath() + SessionKeys.PASSWORD_PAGE);
             return;
         }
         try (SignedInUser.Scope signedIn = SignedInUser.signIn(username)) {

@@ -45,7 +45,7 @@ public class PasswordForm {
             users.changeOwnPassword(currentTyped, typed);
         })) {
             ExternalContext context = FacesContext.getCurrentInstance().getExternalContext();
-            context.getSessionMap().remove(PageAuthenticationFilter.PASSWORD_CHANGE);
+            context.getSessionMap().remove(SessionKeys.PASSWORD_CHANGE);
             context.getFlash().setKeepMessages(true);
             ui.info("password.changed");
             context.redirect(context.getRequestContextPath() + "/app/home.xhtml");
@@ -54,7 +54,7 @@ public class PasswordForm {
 
     public boolean isRequired() {
         return FacesContext.getCurrentInstance().getExternalContext().getSessionMap()
-                .containsKey(PageAuthenticationFilter.PASSWORD_CHANGE);
+                .containsKey(SessionKeys.PASSWORD_CHANGE);
     }
 
     public FieldErrors getErrors() {

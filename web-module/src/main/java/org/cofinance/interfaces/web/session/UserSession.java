@@ -4,13 +4,16 @@ import jakarta.ejb.EJB;
 import jakarta.enterprise.context.SessionScoped;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
+import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.Serializable;
+import java.net.URI;
 import java.util.Locale;
 import org.cofinance.application.access.SignInService;
 import org.cofinance.interfaces.http.ClientAddress;
+import org.cofinance.interfaces.sso.OidcProvider;
 
 /**
  * The browser's session: the language chosen (French unless the user switches) and the sign-out. The signed-in
@@ -25,6 +28,9 @@ public class UserSession implements Serializable {
 
     @EJB
     private SignInService signIn;
+
+    @Inject
+    private OidcProvider provider;
 
     private String language = "fr";
 
@@ -45,11 +51,19 @@ public class UserSession implements Serializable {
     public void signOut() throws IOException {
         ExternalContext context = FacesContext.getCurrentInstance().getExternalContext();
         HttpServletRequest request = (HttpServletRequest) context.getRequest();
-        String username = (String) context.getSessionMap().get(PageAuthenticationFilter.USER);
+        String username = (String) context.getSessionMap().get(SessionKeys.USER);
         if (username != null) {
             signIn.signedOut(username, ClientAddress.of(request));
         }
+        String idToken = (String) context.getSessionMap().get(SessionKeys.ID_TOKEN);
         context.invalidateSession();
-        context.redirect(context.getRequestContextPath() + "/login.xhtml?signedOut=true");
+        URI back = URI.create(SsoServlet.origin(request) + context.getRequestContextPath()
+                + "/login.xhtml?signedOut=true");
+        if (idToken != null && provider.isConfigured()) {
+            // signed in at the provider: signed out there too, which brings the browser back to the login page
+            context.redirect(provider.endSession(idToken, back).orElse(back).toString());
+        } else {
+            context.redirect(back.toString());
+        }
     }
 }

@@ -127,9 +127,11 @@ class OpenApiDocumentTest {
 
     @Test
     void shouldAskCredentialsOfEveryOperationButThePublicOnes() {
-        // given the global requirement of Basic credentials
-        assertThat(api.getSecurity()).singleElement().satisfies(r -> assertThat(r).containsKey("basic"));
+        // given the global requirement of Basic credentials or of the identity provider's bearer token
+        assertThat(api.getSecurity()).hasSize(2).anySatisfy(r -> assertThat(r).containsOnlyKeys("basic"))
+                .anySatisfy(r -> assertThat(r).containsOnlyKeys("bearer"));
         assertThat(api.getComponents().getSecuritySchemes().get("basic").getScheme()).isEqualTo("basic");
+        assertThat(api.getComponents().getSecuritySchemes().get("bearer").getBearerFormat()).isEqualTo("JWT");
 
         // then the open data, the health and this description need none, and say they may not be refused for it
         forEachOperation((path, verb, operation) -> {
