@@ -50,6 +50,15 @@ final class Api {
         return new Api(user, password);
     }
 
+    /** A JSON body read from its text. */
+    static JsonNode json(String body) {
+        try {
+            return JSON.readTree(body);
+        } catch (IOException e) {
+            throw new UncheckedIOException("not JSON: " + body, e);
+        }
+    }
+
     static Api anonymous() {
         return new Api(null, null);
     }

@@ -12,6 +12,7 @@ public class TestPorts implements LauncherSessionListener {
 
     private static final int HTTP = 8080;
     private static final int MANAGEMENT = 9990;
+    private static final int KEYCLOAK = 8380;
 
     static int offset() {
         return Integer.getInteger("cofinance.test.port.offset", 0);
@@ -26,9 +27,15 @@ public class TestPorts implements LauncherSessionListener {
         return "http://localhost:" + http() + "/cofinance";
     }
 
+    /** The identity provider of the single sign-on tests (Keycloak, started by {@link KeycloakServer}). */
+    static int keycloak() {
+        return KEYCLOAK + offset();
+    }
+
     @Override
     public void launcherSessionOpened(LauncherSession session) {
         System.setProperty("cofinance.test.port.offset", String.valueOf(offset()));
         System.setProperty("cofinance.test.management.port", String.valueOf(MANAGEMENT + offset()));
+        System.setProperty("cofinance.test.keycloak.port", String.valueOf(keycloak()));
     }
 }

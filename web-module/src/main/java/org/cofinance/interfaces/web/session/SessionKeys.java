@@ -13,6 +13,8 @@ public final class SessionKeys {
     public static final String ID_TOKEN = "cofinance.sso.idToken";
     /** The identity the provider vouched for that no Cofinance user answers to, for the page that says so. */
     public static final String REFUSED_IDENTITY = "cofinance.sso.refusedIdentity";
+    /** After the sign-out of a single sign-on, the provider's end-session address the browser goes on to. */
+    public static final String PROVIDER_SIGN_OUT = "cofinance.sso.signOut";
     public static final String PASSWORD_PAGE = "/app/password.xhtml";
 
     private SessionKeys() {

@@ -21,7 +21,7 @@ import org.cofinance.interfaces.sso.SignInRefusedException;
  * session), {@code /sso/callback} takes its answer, checks it, and signs the matching Cofinance user into a new session
  * id exactly as the login page does — or shows why not: an identity no enabled user answers to gets a page saying so.
  */
-@WebServlet(urlPatterns = {"/sso/start", "/sso/callback"})
+@WebServlet(urlPatterns = {"/sso/start", "/sso/callback", "/sso/signed-out"})
 public class SsoServlet extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
@@ -42,6 +42,8 @@ public class SsoServlet extends HttpServlet {
         try {
             if (request.getServletPath().endsWith("/start")) {
                 start(request, response);
+            } else if (request.getServletPath().endsWith("/signed-out")) {
+                signedOut(request, response);
             } else {
                 callback(request, response);
             }
@@ -80,6 +82,29 @@ public class SsoServlet extends HttpServlet {
         session.setAttribute(SessionKeys.SIGNED_IN_AT, Instant.now());
         session.setAttribute(SessionKeys.ID_TOKEN, signedIn.idToken());
         response.sendRedirect(request.getContextPath() + SessionKeys.safeNext(pending.next()));
+    }
+
+    /**
+     * Signed out of Cofinance, on the way to the provider's sign-out: a page that goes on there at once (a navigation
+     * of its own, which the policy's form-action does not bound) and says so to whoever it does not move.
+     */
+    private void signedOut(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        HttpSession session = request.getSession(false);
+        String next = session == null ? null : (String) session.getAttribute(SessionKeys.PROVIDER_SIGN_OUT);
+        if (next == null) {
+            response.sendRedirect(request.getContextPath() + "/login.xhtml?signedOut=true");
+            return;
+        }
+        session.invalidate();
+        String target = next.replace("&", "&amp;").replace("\"", "&quot;").replace("<", "&lt;");
+        response.setContentType("text/html");
+        response.setCharacterEncoding("UTF-8");
+        response.setHeader("Cache-Control", "no-store");
+        response.getWriter().write("<!DOCTYPE html><html lang=\"fr\"><head><meta charset=\"UTF-8\">"
+                + "<meta http-equiv=\"refresh\" content=\"0;url=" + target + "\">"
+                + "<title>Déconnexion – Cofinance</title></head><body><main><h1>Vous êtes déconnecté de Cofinance"
+                + "</h1><p><a id=\"provider-sign-out\" href=\"" + target + "\">Terminer la déconnexion auprès de "
+                + provider.label() + "</a></p></main></body></html>");
     }
 
     /** Where the provider sends the browser back: this application's callback, as the browser reached it. */
