@@ -5,13 +5,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.cofinance.application.opendata.TableSchema;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -59,10 +66,106 @@ class ReportsIT {
     }
 
     @Test
-    void shouldReportBalancesAsTheyStoodAtAnEarlierDate() {
-        String yesterday = LocalDate.now(ZoneId.of("Europe/Paris")).minusDays(1).toString();
+    void shouldReportBalancesAsTheyStoodAtTheEndOfAnEarlierDayAsAnIndependentSumOfTheLedgerSays() throws Exception {
+        // given an envelope whose ledger was written on earlier days: opened at 800 000 € three days ago, 300 000 €
+        // reserved the day before yesterday at 11:00, voided yesterday at 00:30 (Paris) — which is still the day
+        // before in UTC; its row agrees with its entries, so the ledger still reconciles
+        ZoneId paris = ZoneId.of("Europe/Paris");
+        LocalDate today = LocalDate.now(paris);
+        String code = "IT-PAST-" + Long.toString(System.nanoTime() % 1_000_000_000L, 36).toUpperCase();
+        long envelope;
+        try (Connection db = Sql.connect()) {
+            try (PreparedStatement insert = db.prepareStatement("insert into envelope (code, name, "
+                    + "owner_organisation_id, ceiling) values (?, 'Enveloppe des jours passés', ?, 800000.00) "
+                    + "returning id")) {
+                insert.setString(1, code);
+                insert.setLong(2, Demo.organisationId("Caisse des Dépôts"));
+                try (ResultSet row = insert.executeQuery()) {
+                    row.next();
+                    envelope = row.getLong(1);
+                }
+            }
+            entry(db, envelope, "AMEND", "800000.00", today.minusDays(3).atTime(9, 0).atZone(paris));
+            entry(db, envelope, "RESERVE", "300000.00", today.minusDays(2).atTime(11, 0).atZone(paris));
+            entry(db, envelope, "VOID", "300000.00", today.minusDays(1).atTime(0, 30).atZone(paris));
+        }
 
-        assertThat(csv("/reports/envelope-status?format=csv&at=" + yesterday)).isEmpty();
+        // when the envelope's status is reported at the end of each of those days
+        // then it is what a sum of its entries up to then says, to the cent, and nothing before it opened
+        assertThat(status(code, today.minusDays(4))).isNull();
+        for (LocalDate day : List.of(today.minusDays(3), today.minusDays(2), today.minusDays(1))) {
+            Map<String, String> row = status(code, day);
+            BigDecimal reserved = reservedBySql(envelope, day);
+            assertThat(new BigDecimal(row.get("reserved"))).as("reserved on " + day).isEqualTo(reserved);
+            assertThat(row.get("ceiling")).isEqualTo("800000.00");
+            assertThat(new BigDecimal(row.get("available"))).as("available on " + day)
+                    .isEqualTo(new BigDecimal("800000.00").subtract(reserved));
+        }
+        assertThat(status(code, today.minusDays(2)).get("reserved")).isEqualTo("300000.00");
+        assertThat(status(code, today.minusDays(1)).get("reserved")).isEqualTo("0.00");
+        assertThat(Api.as("finance").get("/ledger/reconciliation").json().get("consistent").asBoolean()).isTrue();
+
+        // and the PDF and the workbook of the day before yesterday carry the same figures
+        String query = "?envelope=" + code + "&at=" + today.minusDays(2);
+        try (PDDocument pdf = Loader.loadPDF(Api.as("finance").get("/reports/envelope-status" + query
+                + "&format=pdf").bytes())) {
+            String text = new PDFTextStripper().getText(pdf).replaceAll("[\\u00a0\\u202f]", " ");
+            assertThat(text).contains(code, "800 000,00", "300 000,00", "500 000,00");
+        }
+        assertThat(workbookNumbers(Api.as("finance").get("/reports/envelope-status" + query + "&format=xlsx")
+                .bytes())).contains(new BigDecimal("800000"), new BigDecimal("300000"), new BigDecimal("500000"));
+    }
+
+    private static void entry(Connection db, long envelope, String kind, String amount, ZonedDateTime at)
+            throws SQLException {
+        try (PreparedStatement insert = db.prepareStatement("insert into ledger_entry (envelope_id, kind, amount, at, "
+                + "author, idempotency_key, reason) values (?, ?, ?, ?, 'admin', ?, 'écrit un jour passé')")) {
+            insert.setLong(1, envelope);
+            insert.setString(2, kind);
+            insert.setBigDecimal(3, new BigDecimal(amount));
+            insert.setObject(4, at.toOffsetDateTime());
+            insert.setString(5, "past-" + envelope + "-" + kind);
+            insert.executeUpdate();
+        }
+    }
+
+    /** The envelope's row of the envelope-status report at the end of that day, or null when it has none. */
+    private static Map<String, String> status(String code, LocalDate day) {
+        return csv("/reports/envelope-status?format=csv&envelope=" + code + "&at=" + day).stream()
+                .filter(r -> r.get("code").equals(code)).findFirst().orElse(null);
+    }
+
+    /** What was reserved on the envelope at the end of that day in Paris, summed by SQL from its entries alone. */
+    private static BigDecimal reservedBySql(long envelope, LocalDate day) throws SQLException {
+        try (Connection db = Sql.connect(); PreparedStatement sum = db.prepareStatement("select coalesce(sum(case kind "
+                + "when 'RESERVE' then amount when 'POST' then -amount when 'VOID' then -amount else 0 end), 0) "
+                + "from ledger_entry where envelope_id = ? and at < ((?::date + 1)::timestamp at time zone "
+                + "'Europe/Paris')")) {
+            sum.setLong(1, envelope);
+            sum.setString(2, day.toString());
+            try (ResultSet row = sum.executeQuery()) {
+                row.next();
+                return row.getBigDecimal(1).setScale(2);
+            }
+        }
+    }
+
+    /** Every number of the workbook's sheets (not the shared strings' indexes, nor booleans). */
+    private static List<BigDecimal> workbookNumbers(byte[] xlsx) throws java.io.IOException {
+        List<BigDecimal> numbers = new ArrayList<>();
+        try (java.util.zip.ZipInputStream zip = new java.util.zip.ZipInputStream(
+                new java.io.ByteArrayInputStream(xlsx))) {
+            for (java.util.zip.ZipEntry entry; (entry = zip.getNextEntry()) != null; ) {
+                if (entry.getName().startsWith("xl/worksheets/")) {
+                    java.util.regex.Matcher cell = java.util.regex.Pattern.compile(
+                            "<c (?![^>]*t=\"(?:s|str|inlineStr|b|e)\")[^>]*><v>([-0-9.E]+)</v>").matcher(new String(zip.readAllBytes(), StandardCharsets.UTF_8));
+                    while (cell.find()) {
+                        numbers.add(new BigDecimal(cell.group(1)).stripTrailingZeros());
+                    }
+                }
+            }
+        }
+        return numbers.stream().map(n -> n.scale() < 0 ? n.setScale(0) : n).toList();
     }
 
     @Test
