@@ -12,7 +12,7 @@ public class TestPorts implements LauncherSessionListener {
 
     private static final int HTTP = 8080;
     private static final int MANAGEMENT = 9990;
-    private static final int KEYCLOAK = 8380;
+    private static final int KEYCLOAK = 8580;
 
     static int offset() {
         return Integer.getInteger("cofinance.test.port.offset", 0);
@@ -27,7 +27,10 @@ public class TestPorts implements LauncherSessionListener {
         return "http://localhost:" + http() + "/cofinance";
     }
 
-    /** The identity provider of the single sign-on tests (Keycloak, started by {@link KeycloakServer}). */
+    /**
+     * The identity provider of the single sign-on tests (Keycloak, started by {@link KeycloakServer}), clear of the
+     * production-profile server ProductionProfileIT starts on 8380/8743.
+     */
     static int keycloak() {
         return KEYCLOAK + offset();
     }

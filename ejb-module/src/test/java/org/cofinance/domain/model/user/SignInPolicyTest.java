@@ -60,4 +60,43 @@ class SignInPolicyTest {
         assertThat(SignInAttempt.normalise(null)).isEmpty();
         assertThat(SignInAttempt.normalise("x".repeat(100))).hasSize(64);
     }
+
+    @Test
+    void shouldCountAWrongPasswordExactlyAtTheWindowsEdgeAndNotOneJustBefore() {
+        // given four wrong passwords within the window and a fifth exactly fifteen minutes ago
+        List<SignInAttempt> atTheEdge = attempts(Outcome.BAD_CREDENTIALS, 1, Outcome.BAD_CREDENTIALS, 2,
+                Outcome.BAD_CREDENTIALS, 3, Outcome.BAD_CREDENTIALS, 4, Outcome.BAD_CREDENTIALS, 15);
+        List<SignInAttempt> beyond = attempts(Outcome.BAD_CREDENTIALS, 1, Outcome.BAD_CREDENTIALS, 2,
+                Outcome.BAD_CREDENTIALS, 3, Outcome.BAD_CREDENTIALS, 4, Outcome.BAD_CREDENTIALS, 16);
+
+        // then the first still throttles, the second does not
+        assertThat(SignInPolicy.throttledUntil(atTheEdge, NOW)).isPresent();
+        assertThat(SignInPolicy.throttledUntil(beyond, NOW)).isEmpty();
+    }
+
+    @Test
+    void shouldThrottleAnAddressOnItsOwnCountEvenAcrossASuccessOfOneName() {
+        // given three wrong passwords from an address, a success of some name between them
+        List<SignInAttempt> spraying = attempts(Outcome.BAD_CREDENTIALS, 1, Outcome.SUCCESS, 2,
+                Outcome.BAD_CREDENTIALS, 3, Outcome.SIGNED_OUT, 3, Outcome.BAD_CREDENTIALS, 4);
+
+        // then a limit of three throttles it until fifteen minutes after the newest, a limit of four does not
+        assertThat(SignInPolicy.addressThrottledUntil(spraying, NOW, 3))
+                .contains(NOW.minus(Duration.ofMinutes(1)).plus(SignInPolicy.WINDOW));
+        assertThat(SignInPolicy.addressThrottledUntil(spraying, NOW, 4)).isEmpty();
+        assertThat(SignInPolicy.throttledUntil(spraying, NOW)).isEmpty();
+    }
+
+    @Test
+    void shouldKeepTheNameAndAddressAsTheStoreComparesThem() {
+        // when an attempt is kept with a long padded name and a long address
+        SignInAttempt attempt = new SignInAttempt("  " + "A".repeat(70) + " ", Channel.OIDC, "9".repeat(80), NOW,
+                Outcome.UNKNOWN_IDENTITY);
+
+        // then both are cut to 64 characters, the name trimmed and in lower case
+        assertThat(attempt.username()).isEqualTo("a".repeat(64));
+        assertThat(attempt.remoteAddress()).hasSize(64);
+        assertThat(attempt.at()).isEqualTo(NOW);
+        assertThat(new SignInAttempt(null, Channel.FORM, null, NOW, Outcome.SUCCESS).username()).isEmpty();
+    }
 }
