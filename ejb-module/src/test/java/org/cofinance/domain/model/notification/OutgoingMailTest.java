@@ -89,4 +89,47 @@ class OutgoingMailTest {
         assertThatThrownBy(() -> new OutgoingMail("a@b.c", "x".repeat(501), "b", T0))
                 .isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void shouldTakeAnAddressAndASubjectUpToTheirLimitsAndKeepWhatItCarries() {
+        // given the longest address and subject a mail may have
+        Instant queued = Instant.parse("2026-12-03T08:00:00Z");
+        String address = "a".repeat(241) + "@cofinance.fr";
+        OutgoingMail longest = new OutgoingMail(address, "s".repeat(500), "corps", queued);
+
+        // then it is kept as given, and one character more of either is refused
+        assertThat(longest.recipient()).hasSize(254);
+        assertThat(longest.subject()).hasSize(500);
+        assertThat(longest.body()).isEqualTo("corps");
+        assertThat(longest.queuedAt()).isEqualTo(queued);
+        assertThat(longest.id()).isNull();
+        assertThatThrownBy(() -> new OutgoingMail("a" + address, "x", "corps", queued))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new OutgoingMail(address, "s".repeat(501), "corps", queued))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new OutgoingMail(address, null, "corps", queued))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void shouldKeepTheFirstThousandCharactersOfTheServersAnswerAndWaitAnHourAtMost() {
+        // when the server refuses a mail with a very long answer
+        Instant queued = Instant.parse("2026-12-03T08:00:00Z");
+        OutgoingMail mail = new OutgoingMail("cdc@cofinance.test", "Tâche", "corps", queued);
+        mail.refused(queued, "5".repeat(1500));
+
+        // then a thousand characters of it are kept, the mail counted once and tried again after the first wait
+        assertThat(mail.lastError()).hasSize(1000);
+        assertThat(mail.attempts()).isEqualTo(1);
+        assertThat(mail.nextAttemptAt()).isEqualTo(queued.plus(OutgoingMail.FIRST_RETRY));
+        mail.refused(queued, null);
+        assertThat(mail.lastError()).isNull();
+
+        // and the waits double up to an hour, never beyond, however many the refusals
+        assertThat(OutgoingMail.waitAfter(1)).isEqualTo(OutgoingMail.FIRST_RETRY);
+        assertThat(OutgoingMail.waitAfter(2)).isEqualTo(OutgoingMail.FIRST_RETRY.multipliedBy(2));
+        assertThat(OutgoingMail.waitAfter(7)).isEqualTo(OutgoingMail.FIRST_RETRY.multipliedBy(64));
+        assertThat(OutgoingMail.waitAfter(8)).isEqualTo(OutgoingMail.LONGEST_WAIT);
+        assertThat(OutgoingMail.waitAfter(40)).isEqualTo(OutgoingMail.LONGEST_WAIT);
+    }
 }

@@ -69,4 +69,30 @@ class ProgrammeTest {
         assertThat(migrated.isInstructedBy(region.id())).isFalse();
         assertThatThrownBy(() -> migrated.operatedBy(region)).isInstanceOf(DomainException.class);
     }
+
+    @Test
+    void shouldKeepWhatItWasCreatedWithAndWhetherItsAidIsNotified() {
+        // when a programme is created, its aid notified to the European Commission
+        Programme notified = new Programme("EU-AID", " Aide notifiée ", region, LocalDate.of(2026, 1, 1),
+                LocalDate.of(2026, 1, 1), List.of(Theme.MOBILITY, Theme.HOUSING),
+                List.of(new Indicator("JOBS", "Emplois", "ETP")), true, "admin", NOW);
+
+        // then it keeps each of its facts, a single-day call included, its lists read only
+        assertThat(notified.code()).isEqualTo("EU-AID");
+        assertThat(notified.name()).isEqualTo("Aide notifiée");
+        assertThat(notified.operator()).contains(region);
+        assertThat(notified.opensOn()).isEqualTo(LocalDate.of(2026, 1, 1));
+        assertThat(notified.closesOn()).isEqualTo(LocalDate.of(2026, 1, 1));
+        assertThat(notified.themes()).containsExactlyInAnyOrder(Theme.MOBILITY, Theme.HOUSING);
+        assertThat(notified.indicators()).extracting(Indicator::code).containsExactly("JOBS");
+        assertThat(notified.isEuNotified()).isTrue();
+        assertThat(notified.createdBy()).isEqualTo("admin");
+        assertThat(notified.createdAt()).isEqualTo(NOW);
+        assertThat(notified.id()).isNull();
+        assertThat(residence(null).isEuNotified()).isFalse();
+        assertThat(notified.violationsOfRequest(Theme.MOBILITY, LocalDate.of(2026, 1, 1))).isEmpty();
+        assertThat(notified.violationsOfRequest(null, LocalDate.of(2026, 1, 1))).isEmpty();
+        assertThat(notified.violationsOfRequest(Theme.DIGITAL, LocalDate.of(2026, 1, 1)))
+                .extracting(Violation::field).containsExactly("theme");
+    }
 }

@@ -174,4 +174,20 @@ class TrancheTest {
             return e.violations().stream().map(org.cofinance.domain.model.shared.Violation::field).toList();
         }
     }
+
+    @Test
+    void shouldCallForEachShareToTheCentAndTheRestOnTheLastTranche() {
+        // when a schedule of 30, 40 and 30 % is laid over 1 000.01 €
+        List<Money> amounts = Tranche.schedule(Money.parse("1000.01"), List.of(new BigDecimal("30"),
+                new BigDecimal("40"), new BigDecimal("30")));
+
+        // then the first two are their shares rounded to the cent, the last the rest, adding up exactly
+        assertThat(amounts).containsExactly(Money.parse("300.00"), Money.parse("400.00"), Money.parse("300.01"));
+        assertThat(Tranche.schedule(Money.parse("1000.01"), List.of(new BigDecimal("100"))))
+                .containsExactly(Money.parse("1000.01"));
+        assertThat(Tranche.schedule(Money.parse("0.03"), List.of(new BigDecimal("33.33"), new BigDecimal("33.33"),
+                new BigDecimal("33.34")))).containsExactly(Money.parse("0.01"), Money.parse("0.01"),
+                Money.parse("0.01"));
+        assertThat(Tranche.schedule(Money.parse("10.00"), List.of())).isEmpty();
+    }
 }
