@@ -52,7 +52,8 @@ public class BasicAuthenticationFilter extends HttpFilter {
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         String path = request.getServletPath() + Optional.ofNullable(request.getPathInfo()).orElse("");
-        if ("/api/health".equals(path) || isOpenData(request, path) || isDescription(request, path)) {
+        if (path.startsWith("/api/")
+                && PublicPaths.isPublic(request.getMethod(), path.substring("/api".length()))) {
             chain.doFilter(request, response);
             return;
         }
@@ -78,18 +79,6 @@ public class BasicAuthenticationFilter extends HttpFilter {
         try (SignedInUser.Scope signedIn = SignedInUser.signIn(result.caller())) {
             chain.doFilter(request, response);
         }
-    }
-
-    /** The open data are read by anyone, the same with or without credentials (which are not even read). */
-    private static boolean isOpenData(HttpServletRequest request, String path) {
-        return path.startsWith("/api/opendata/") && ("GET".equals(request.getMethod())
-                || "HEAD".equals(request.getMethod()));
-    }
-
-    /** The API's own OpenAPI description is public, like any API's. */
-    private static boolean isDescription(HttpServletRequest request, String path) {
-        return ("/api/openapi.json".equals(path) || "/api/openapi.yaml".equals(path))
-                && ("GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod()));
     }
 
     private static boolean isOwnPasswordChange(HttpServletRequest request) {

@@ -2,6 +2,7 @@ package org.cofinance.interfaces.rest.openapi;
 
 import java.util.List;
 import java.util.stream.Collectors;
+import org.cofinance.interfaces.rest.PublicPaths;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
@@ -19,11 +20,6 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponse;
  */
 public class ApiFilter implements OASFilter {
 
-    /** Paths read without credentials: BasicAuthenticationFilter lets them through. */
-    static boolean isPublic(String path) {
-        return path.equals("/health") || path.startsWith("/opendata/") || path.startsWith("/openapi");
-    }
-
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
         openAPI.getPaths().getPathItems().forEach((path, item) -> item.getOperations()
@@ -34,7 +30,7 @@ public class ApiFilter implements OASFilter {
         if (operation.getOperationId() != null) {
             operation.setOperationId(operation.getOperationId().replace("Resource_", "_"));
         }
-        boolean open = isPublic(path);
+        boolean open = PublicPaths.isPublic(method.name(), path);
         boolean changes = method != PathItem.HttpMethod.GET && method != PathItem.HttpMethod.HEAD;
         if (open) {
             operation.setSecurity(List.of());

@@ -57,16 +57,16 @@ public class UserSession implements Serializable {
         }
         String idToken = (String) context.getSessionMap().get(SessionKeys.ID_TOKEN);
         context.invalidateSession();
-        URI back = URI.create(SsoServlet.origin(request) + context.getRequestContextPath()
-                + "/login.xhtml?signedOut=true");
+        String login = context.getRequestContextPath() + "/login.xhtml?signedOut=true";
         if (idToken != null && provider.isConfigured()) {
             // signed in at the provider: signed out there too, which brings the browser back to the login page; by
             // a page of ours, since the pages' policy (form-action 'self') lets no form post end at another site
+            URI back = URI.create(SsoServlet.origin(request) + login);
             URI atProvider = provider.endSession(idToken, back).orElse(back);
             request.getSession(true).setAttribute(SessionKeys.PROVIDER_SIGN_OUT, atProvider.toString());
             context.redirect(context.getRequestContextPath() + "/sso/signed-out");
         } else {
-            context.redirect(back.toString());
+            context.redirect(login);
         }
     }
 }

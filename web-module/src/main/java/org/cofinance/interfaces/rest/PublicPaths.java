@@ -1,0 +1,20 @@
+package org.cofinance.interfaces.rest;
+
+/**
+ * The API's paths read without credentials (which are then not even read): the health check, the open data and the
+ * API's own description. One rule for the authentication filter and for the description's security requirements.
+ */
+public final class PublicPaths {
+
+    private PublicPaths() {
+    }
+
+    /** Whether a path within the API ({@code /health}, {@code /opendata/…}) is public for that method. */
+    public static boolean isPublic(String method, String path) {
+        if ("/health".equals(path)) {
+            return true;
+        }
+        boolean read = "GET".equals(method) || "HEAD".equals(method);
+        return read && (path.startsWith("/opendata/") || "/openapi.json".equals(path) || "/openapi.yaml".equals(path));
+    }
+}
