@@ -2,6 +2,7 @@ package org.cofinance.application.access;
 
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
+import java.io.Serializable;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -51,7 +52,7 @@ public class UserAdminService {
     }
 
     public record UserView(String username, String displayName, String email, Long organisationId,
-                           Set<Role> roles, boolean enabled) {
+                           Set<Role> roles, boolean enabled) implements Serializable {
         static UserView of(AppUser u) {
             return new UserView(u.username(), u.displayName(), u.email(), u.organisationId(), u.roles(),
                     u.isEnabled());

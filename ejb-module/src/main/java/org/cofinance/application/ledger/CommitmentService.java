@@ -2,6 +2,7 @@ package org.cofinance.application.ledger;
 
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
+import java.io.Serializable;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -78,7 +79,7 @@ public class CommitmentService {
     /** A tranche awaiting finance's validation, with what the queue shows of its request and envelope. */
     public record PendingDisbursement(DisbursementView disbursement, Long requestId, String requestReference,
                                       String requestTitle, String envelopeCode, Long organisationId,
-                                      String committed, String disbursed) {
+                                      String committed, String disbursed) implements Serializable {
     }
 
     /** The validation queue of a finance team: the payments asked on its organisation's commitments, oldest first. */

@@ -2,6 +2,7 @@ package org.cofinance.application.ledger;
 
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
+import java.io.Serializable;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -94,7 +95,7 @@ public class EnvelopeService {
     }
 
     /** A year of an envelope's forecast: what its signed schedules call for, what it paid, and its credits. */
-    public record ForecastYear(int year, String scheduled, String paid, String paymentCredits) {
+    public record ForecastYear(int year, String scheduled, String paid, String paymentCredits) implements Serializable {
     }
 
     /**
@@ -152,7 +153,7 @@ public class EnvelopeService {
 
     /** The balances of an envelope, its sub-envelopes counted, at the end of a day (Paris time) that moved them. */
     public record ConsumptionPoint(LocalDate day, String ceiling, String reserved, String committed,
-                                   String disbursed) {
+                                   String disbursed) implements Serializable {
     }
 
     /** How an envelope was consumed over time, from its ledger entries and those of its sub-envelopes. */

@@ -1,5 +1,6 @@
 package org.cofinance.application.ledger;
 
+import java.io.Serializable;
 import java.util.List;
 import org.cofinance.application.shared.Amounts;
 import org.cofinance.domain.model.ledger.Envelope;
@@ -9,7 +10,8 @@ public record EnvelopeView(Long id, String code, String name, Long ownerOrganisa
                            @Schema(ref = "Money") String ceiling, @Schema(ref = "Money") String reserved,
                            @Schema(ref = "Money") String committed, @Schema(ref = "Money") String disbursed,
                            @Schema(ref = "Money") String available,
-                           List<EnvelopeView> children, List<PaymentCreditView> paymentCredits) {
+                           List<EnvelopeView> children, List<PaymentCreditView> paymentCredits)
+        implements Serializable {
     public static EnvelopeView of(Envelope e, List<EnvelopeView> children) {
         return of(e, children, null);
     }

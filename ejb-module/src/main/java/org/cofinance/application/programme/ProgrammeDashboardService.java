@@ -2,6 +2,7 @@ package org.cofinance.application.programme;
 
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
+import java.io.Serializable;
 import java.util.List;
 import org.cofinance.application.access.Caller;
 import org.cofinance.application.access.Callers;
@@ -35,7 +36,7 @@ public class ProgrammeDashboardService {
 
     public record Dashboard(String programme, String territory, List<ProgrammeFigures.EnvelopeUse> envelopes,
                             List<ProgrammeFigures.Stage> pipeline, List<ProgrammeFigures.TerritoryLeverage> leverage,
-                            List<ProgrammeFigures.IndicatorProgress> impact) {
+                            List<ProgrammeFigures.IndicatorProgress> impact) implements Serializable {
     }
 
     public Dashboard of(String programmeCode, String territory) {

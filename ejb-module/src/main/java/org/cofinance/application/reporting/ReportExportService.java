@@ -2,6 +2,7 @@ package org.cofinance.application.reporting;
 
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
+import java.io.Serializable;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -46,7 +47,8 @@ public class ReportExportService {
     }
 
     public record ExportView(UUID id, String name, String format, String status, Integer rowsTotal, int rowsDone,
-                             int percent, Instant requestedAt, Instant finishedAt, String fileName, String error) {
+                             int percent, Instant requestedAt, Instant finishedAt, String fileName, String error)
+            implements Serializable {
     }
 
     public record Content(byte[] bytes, ReportFormat format, String fileName) {

@@ -1,5 +1,6 @@
 package org.cofinance.application.request;
 
+import java.io.Serializable;
 import java.time.Instant;
 import java.util.List;
 import org.cofinance.application.shared.Amounts;
@@ -14,15 +15,15 @@ public record AmendmentView(Long id, Long requestId, String status, String reaso
                             @Schema(ref = "Money") String eligibleCostBefore,
                             @Schema(ref = "Money") String eligibleCostAfter, List<Change> changes,
                             List<DecisionLine> decisions,
-                            String filedBy, Instant filedAt, Instant decidedAt) {
+                            String filedBy, Instant filedAt, Instant decidedAt) implements Serializable {
 
     /** A funder's amount on one of its lines: {@code before} what it committed, {@code after} what it would be. */
     public record Change(Long organisationId, String envelopeCode, @Schema(ref = "Money") String before,
-                         @Schema(ref = "Money") String after) {
+                         @Schema(ref = "Money") String after) implements Serializable {
     }
 
     public record DecisionLine(Long organisationId, String level, String outcome, String comment, String author,
-                               Instant decidedAt) {
+                               Instant decidedAt) implements Serializable {
     }
 
     public static AmendmentView of(Amendment a) {

@@ -4,6 +4,7 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.Serializable;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -71,18 +72,18 @@ public class RequestHistoryService {
 
     /** One line of a timeline; {@code kind} is CREATED, SUBMITTED, TASK, DECISION or a ledger entry kind. */
     public record TimelineEvent(Instant at, String kind, String what, String author, String amount,
-                                Long organisationId, String detail) {
+                                Long organisationId, String detail) implements Serializable {
     }
 
     /** One step of the process, for the list read beside the drawing; state is DONE, ACTIVE or empty. */
-    public record Step(String id, String name, String state) {
+    public record Step(String id, String name, String state) implements Serializable {
     }
 
     /**
      * The request's own process version as its BPMN XML (drawn on the page by bpmn-js) and its named steps: those
      * passed in the order they started, then the current ones, then those to come in the model's order.
      */
-    public record Diagram(String bpmnXml, List<Step> steps) {
+    public record Diagram(String bpmnXml, List<Step> steps) implements Serializable {
         static final Diagram NONE = new Diagram(null, List.of());
 
         /** The ids of the steps in that state, separated by spaces (for the page's markers). */

@@ -1,5 +1,6 @@
 package org.cofinance.application.request;
 
+import java.io.Serializable;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.LinkedHashSet;
@@ -26,17 +27,18 @@ public record RequestView(Long id, String reference, String title, String territ
                           Instant createdAt, Instant submittedAt, String instructedBy,
                           String conventionSignedBy, List<TrancheView> tranches, List<RecoveryView> recoveries,
                           List<AmendmentView> amendments, String programmeCode, List<PartnerView> partners,
-                          List<IndicatorView> indicators) {
+                          List<IndicatorView> indicators) implements Serializable {
 
     /** A partner of the coalition beside the lead, and its declared share of each grant (null: none). */
-    public record PartnerView(Long organisationId, String name, String grantShare) {
+    public record PartnerView(Long organisationId, String name, String grantShare) implements Serializable {
     }
 
     /**
      * An impact indicator of the request: its target (null when none was declared) and the latest actual reported
      * (null until one is), in the indicator's unit, as plain decimals.
      */
-    public record IndicatorView(String code, String label, String unit, String target, String actual) {
+    public record IndicatorView(String code, String label, String unit, String target, String actual)
+            implements Serializable {
     }
 
     /**

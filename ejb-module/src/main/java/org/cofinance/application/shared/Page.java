@@ -1,6 +1,7 @@
 package org.cofinance.application.shared;
 
+import java.io.Serializable;
 import java.util.List;
 
-public record Page<T>(List<T> items, long total) {
+public record Page<T>(List<T> items, long total) implements Serializable {
 }

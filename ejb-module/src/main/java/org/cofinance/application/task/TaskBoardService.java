@@ -2,6 +2,7 @@ package org.cofinance.application.task;
 
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
+import java.io.Serializable;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -70,10 +71,11 @@ public class TaskBoardService {
     public record TaskRow(String id, String name, String taskType, Long requestId, String requestReference,
                           String title, String territory, String theme, Long organisationId, String organisationName,
                           String amount, Instant created, Instant due, String assignee, String owner,
-                          boolean delegated, boolean late, Long trancheId, String level, Long amendmentId) {
+                          boolean delegated, boolean late, Long trancheId, String level, Long amendmentId)
+            implements Serializable {
     }
 
-    public record Board(List<TaskRow> rows, long mine, long unassigned) {
+    public record Board(List<TaskRow> rows, long mine, long unassigned) implements Serializable {
     }
 
     public Board search(TaskCriteria criteria) {

@@ -1,5 +1,6 @@
 package org.cofinance.application.task;
 
+import java.io.Serializable;
 import java.time.Instant;
 
 /**
@@ -8,5 +9,5 @@ import java.time.Instant;
  */
 public record TaskView(String id, String name, String taskType, Long requestId, String requestReference,
                        Long organisationId, Instant created, Instant due, String assignee, boolean late,
-                       String level, Long trancheId) {
+                       String level, Long trancheId) implements Serializable {
 }

@@ -1,5 +1,6 @@
 package org.cofinance.interfaces.web.finance;
 
+import java.io.Serializable;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
@@ -14,13 +15,13 @@ import org.cofinance.application.ledger.EnvelopeService.ConsumptionPoint;
  * (reserved + committed) and what is disbursed, as step lines over the days that moved them.
  */
 public record ConsumptionChart(String ceiling, String engaged, String disbursed, List<Tick> ticks, String maximum,
-                               LocalDate first, LocalDate last, List<ConsumptionPoint> points) {
+                               LocalDate first, LocalDate last, List<ConsumptionPoint> points) implements Serializable {
 
     public static final int WIDTH = 720;
     public static final int HEIGHT = 240;
 
     /** A label of the horizontal axis. */
-    public record Tick(double x, LocalDate day) {
+    public record Tick(double x, LocalDate day) implements Serializable {
     }
 
     static ConsumptionChart of(List<ConsumptionPoint> points) {

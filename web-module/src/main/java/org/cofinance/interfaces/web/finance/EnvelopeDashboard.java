@@ -32,7 +32,7 @@ public class EnvelopeDashboard implements Serializable {
     private EnvelopeView chosenDetail;
 
     /** An envelope and its depth in the tree. */
-    public record Row(EnvelopeView envelope, int depth) {
+    public record Row(EnvelopeView envelope, int depth) implements Serializable {
     }
 
     public List<Row> getRows() {

@@ -1,5 +1,6 @@
 package org.cofinance.interfaces.web.finance;
 
+import java.io.Serializable;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
@@ -10,18 +11,20 @@ import org.cofinance.application.ledger.EnvelopeService.ForecastYear;
  * The coming years of an envelope drawn as SVG bars (no script): per year, what the signed schedules call for, what
  * was paid and the year's payment credits, side by side on one scale.
  */
-public record ForecastChart(List<Bar> bars, List<Label> labels, String maximum, List<ForecastYear> years) {
+public record ForecastChart(List<Bar> bars, List<Label> labels, String maximum, List<ForecastYear> years)
+        implements Serializable {
 
     public static final int WIDTH = 720;
     public static final int HEIGHT = 200;
     private static final int BAR = 18;
 
     /** One bar: which measure ({@code scheduled}, {@code paid} or {@code credits}), where, how high. */
-    public record Bar(String measure, int year, double x, double y, double height, String amount) {
+    public record Bar(String measure, int year, double x, double y, double height, String amount)
+            implements Serializable {
     }
 
     /** A year under its bars. */
-    public record Label(double x, int year) {
+    public record Label(double x, int year) implements Serializable {
     }
 
     static ForecastChart of(List<ForecastYear> years) {
