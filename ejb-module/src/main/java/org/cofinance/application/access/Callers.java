@@ -42,4 +42,13 @@ public class Callers {
         }
         return Caller.of(user);
     }
+
+    /** The signed-in caller when somebody known is signed in, for what anyone may call and some see more of. */
+    public Optional<Caller> signedIn() {
+        Optional<Caller> read = SignedInUser.caller();
+        if (read.isPresent()) {
+            return read;
+        }
+        return SignedInUser.username().flatMap(name -> users.find(name)).filter(AppUser::isEnabled).map(Caller::of);
+    }
 }

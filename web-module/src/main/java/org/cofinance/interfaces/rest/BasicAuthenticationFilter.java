@@ -24,11 +24,11 @@ import org.cofinance.interfaces.sso.SignInRefusedException;
 
 /**
  * HTTP Basic authentication of the API over the application's own identity store — or, when an identity provider is
- * configured, its bearer access tokens (checked by {@link OidcProvider}, naming a Cofinance user). Every call but the
- * health check and
- * the reading of the open data carries valid credentials or gets 401 problem+json (429 while the user name is
- * throttled after repeated wrong passwords; 403 while the user must first replace a password an administrator set,
- * but for that change); the call then runs as that user.
+ * configured, its bearer access tokens (checked by {@link OidcProvider}, naming a Cofinance user). Every call but
+ * the health check and the reading of the open data carries valid credentials or gets 401 problem+json (429 while the
+ * user name is throttled after repeated wrong passwords; 403 while the user must first replace a password an
+ * administrator set, but for that change); the call then runs as that user. Credentials sent to the health check are
+ * checked the same way (it tells an administrator more).
  * <p>
  * The API is for programs, not for browsers: a 401 carries no {@code Basic} challenge, so a browser never prompts for
  * a password it would then remember and send with a forged cross-site form; and a call that changes something and
@@ -53,7 +53,9 @@ public class BasicAuthenticationFilter extends HttpFilter {
             throws IOException, ServletException {
         String path = request.getServletPath() + Optional.ofNullable(request.getPathInfo()).orElse("");
         if (path.startsWith("/api/")
-                && PublicPaths.isPublic(request.getMethod(), path.substring("/api".length()))) {
+                && PublicPaths.isPublic(request.getMethod(), path.substring("/api".length()))
+                && !(request.getHeader("Authorization") != null
+                    && PublicPaths.answersMoreToTheSignedIn(path.substring("/api".length())))) {
             chain.doFilter(request, response);
             return;
         }

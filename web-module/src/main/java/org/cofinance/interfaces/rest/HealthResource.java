@@ -6,6 +6,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.cofinance.application.health.HealthService;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -26,10 +27,20 @@ public class HealthResource {
     @GET
     @APIResponse(responseCode = "200", description = "the node is up",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT,
-                    properties = @SchemaProperty(name = "status", type = SchemaType.STRING,
-                        enumeration = {"UP", "DOWN"}))))
+                    properties = {
+                        @SchemaProperty(name = "status", type = SchemaType.STRING, enumeration = {"UP", "DOWN"}),
+                        @SchemaProperty(name = "node", type = SchemaType.STRING,
+                            description = "the name of the node that served the call"),
+                        @SchemaProperty(name = "pid", type = SchemaType.INTEGER, format = "int64",
+                            description = "that node's server process id, to an administrator only")})))
     public Response health() {
-        boolean up = health.isUp();
-        return Response.status(up ? 200 : 503).entity(Map.of("status", up ? "UP" : "DOWN")).build();
+        HealthService.Health node = health.check();
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("status", node.up() ? "UP" : "DOWN");
+        answer.put("node", node.node());
+        if (node.processId() != null) {
+            answer.put("pid", node.processId());
+        }
+        return Response.status(node.up() ? 200 : 503).entity(answer).build();
     }
 }
