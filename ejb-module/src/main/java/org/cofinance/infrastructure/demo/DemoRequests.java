@@ -1,6 +1,7 @@
 package org.cofinance.infrastructure.demo;
 
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Singleton;
@@ -12,6 +13,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.List;
 import java.util.logging.Logger;
+import javax.sql.DataSource;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.exception.NullValueException;
@@ -32,6 +34,7 @@ import org.cofinance.application.task.TaskWork;
 import org.cofinance.bpmn.FundingRequestProcess;
 import org.cofinance.domain.model.organisation.Organisation;
 import org.cofinance.domain.model.request.FundingRequest;
+import org.cofinance.infrastructure.persistence.StartupLock;
 
 /**
  * The demo profile's requests, so that a newcomer can play every role at once: a dozen requests in every stage
@@ -65,13 +68,24 @@ public class DemoRequests {
     @Inject
     private ManagementService managementService;
 
+    /** The schema owner's connections, outside the transactions: the lock that lets one node load the demo. */
+    @Resource(lookup = "java:jboss/datasources/CofinanceOwnerDS")
+    private DataSource ownerDataSource;
+
 
     @PostConstruct
     void load() {
-        if (!Boolean.getBoolean("cofinance.demo")
-                || em.createQuery("select count(r) from FundingRequest r", Long.class).getSingleResult() > 0) {
+        if (!Boolean.getBoolean("cofinance.demo")) {
             return;
         }
+        try (StartupLock loading = StartupLock.acquire(ownerDataSource)) {
+            if (em.createQuery("select count(r) from FundingRequest r", Long.class).getSingleResult() == 0) {
+                loadRequests();
+            }
+        }
+    }
+
+    private void loadRequests() {
         long cdc = organisation("Caisse des Dépôts");
         long fund = organisation("Fonds Résidence");
         long region = organisation("Région");

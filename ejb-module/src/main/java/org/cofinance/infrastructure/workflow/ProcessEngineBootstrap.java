@@ -21,11 +21,13 @@ import org.camunda.bpm.engine.impl.jobexecutor.DefaultJobExecutor;
 import org.cofinance.bpmn.ProcessModels;
 import org.cofinance.infrastructure.demo.DemoData;
 import org.cofinance.infrastructure.persistence.DatabaseMigration;
+import org.cofinance.infrastructure.persistence.StartupLock;
 
 /**
  * Starts the application: migrates the schema (ours and Camunda's, by Flyway), builds the process engine on the
  * server's datasource and JTA transaction manager — so that a task completion and the JPA writes of the same call
- * commit or roll back together — deploys the process models, then loads the demo data when asked to.
+ * commit or roll back together — deploys the process models, then loads the demo data when asked to; one node of a
+ * cluster at a time ({@link StartupLock}).
  */
 @Singleton
 @Startup
@@ -55,6 +57,13 @@ public class ProcessEngineBootstrap {
 
     @PostConstruct
     void start() {
+        try (StartupLock starting = StartupLock.acquire(ownerDataSource)) {
+            startAlone();
+        }
+        LOG.info("Cofinance is ready");
+    }
+
+    private void startAlone() {
         DatabaseMigration.migrate(ownerDataSource, System.getProperty("cofinance.db.runtime.user"));
         JakartaTransactionProcessEngineConfiguration configuration = new JakartaTransactionProcessEngineConfiguration();
         configuration.setProcessEngineName("cofinance");
@@ -85,13 +94,17 @@ public class ProcessEngineBootstrap {
             demoData.loadIfEmpty();
             demoData.addMissingUsers();
         }
-        LOG.info("Cofinance is ready");
     }
 
     /**
      * The engine's job executor, sized by system properties: {@code cofinance.jobs.threads} threads (3 by default, as
      * Camunda's) taking up to {@code cofinance.jobs.per-acquisition} jobs at a time (3 by default). Every node of a
-     * cluster runs one; they share the jobs through the database's locks.
+     * cluster runs one; they share the jobs through the database: a node locks the jobs it takes for
+     * {@code cofinance.jobs.lock-seconds} (300 by default, as Camunda's), after which another node may take a job
+     * whose node died holding it; an idle node looks for jobs it was not told of (those another node created) at
+     * least every {@code cofinance.jobs.max-idle-wait-ms} (60,000 by default, as Camunda's). A job so taken again is
+     * run again: its effects are idempotent (the reservations' keys), and the engine's optimistic locking lets only
+     * one run of it commit.
      */
     private static DefaultJobExecutor jobExecutor() {
         DefaultJobExecutor executor = new DefaultJobExecutor();
@@ -100,6 +113,12 @@ public class ProcessEngineBootstrap {
         executor.setMaxPoolSize(Math.max(threads, 10));
         executor.setQueueSize(threads);
         executor.setMaxJobsPerAcquisition(Integer.getInteger("cofinance.jobs.per-acquisition", 3));
+        // the jobs a node holds bear its name (jboss.node.name), so that one can tell whose they were when it died
+        executor.setLockOwner(System.getProperty("jboss.node.name", executor.getLockOwner()));
+        executor.setLockTimeInMillis(Math.toIntExact(Integer.getInteger("cofinance.jobs.lock-seconds", 300) * 1000L));
+        int maxIdleWait = Integer.getInteger("cofinance.jobs.max-idle-wait-ms", 60_000);
+        executor.setMaxWait(maxIdleWait);
+        executor.setWaitTimeInMillis(Math.min(executor.getWaitTimeInMillis(), maxIdleWait));
         return executor;
     }
 
