@@ -28,34 +28,48 @@ public final class CofinanceLauncher {
     public static void main(String[] args) throws Exception {
         Path jbossHome = Path.of(args[0]);
         Path ear = Path.of(args[1]);
+        Database database = database();
+        Path baseDir = runBaseDirectory(jbossHome);
+        Files.copy(ear, baseDir.resolve("deployments/cofinance.ear"), StandardCopyOption.REPLACE_EXISTING);
+
+        List<String> command = new ArrayList<>(List.of(jbossHome.resolve("bin/standalone.sh").toString(),
+                "-Djboss.server.base.dir=" + baseDir, "-Djava.awt.headless=true", "-Duser.timezone=UTC"));
+        List<String> properties = new ArrayList<>(List.of(database.serverProperties()));
+        GreenMail mail = mail(properties);
+        command.addAll(properties);
+        command.add("-Dcofinance.demo=true");
+        Process server = new ProcessBuilder(command).inheritIO().start();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(server, database, mail)));
+        System.out.println("Cofinance starts on http://localhost:8080/cofinance (Ctrl-C stops it)");
+        server.waitFor();
+    }
+
+    /** The run's database: the one COFINANCE_DB_URL names, else the embedded one kept in ~/.cofinance/postgres. */
+    static Database database() {
         Database environment = Database.fromEnvironment();
         Database database = environment != null ? environment
                 : Database.embeddedDurable(Path.of(System.getProperty("user.home"), ".cofinance", "postgres"),
                         EMBEDDED_PORT, "cofinance");
         System.out.println("Cofinance database: " + database.url());
-        Path baseDir = runBaseDirectory(jbossHome);
-        Files.copy(ear, baseDir.resolve("deployments/cofinance.ear"), StandardCopyOption.REPLACE_EXISTING);
+        return database;
+    }
 
-        List<String> command = new ArrayList<>(List.of(jbossHome.resolve("bin/standalone.sh").toString(),
-                "-Djboss.server.base.dir=" + baseDir, "-Djava.awt.headless=true", "-Dcofinance.demo=true",
-                "-Duser.timezone=UTC"));
-        command.addAll(List.of(database.serverProperties()));
-        // the SMTP server of the task notifications: COFINANCE_SMTP_HOST, COFINANCE_SMTP_PORT, and how long (ms) to
-        // wait for its answers: COFINANCE_SMTP_TIMEOUT; without one, a local mail server the demo users can read
+    /**
+     * The SMTP server of the task notifications, as system properties for the server: COFINANCE_SMTP_HOST,
+     * COFINANCE_SMTP_PORT, and how long (ms) to wait for its answers: COFINANCE_SMTP_TIMEOUT; without one, a local
+     * mail server the demo users can read, returned so that it is stopped with the run.
+     */
+    static GreenMail mail(List<String> properties) {
         GreenMail localMail = null;
         if (System.getenv("COFINANCE_SMTP_HOST") == null || System.getenv("COFINANCE_SMTP_HOST").isBlank()) {
             localMail = localMailServer();
-            command.addAll(List.of("-Dcofinance.smtp.host=127.0.0.1", "-Dcofinance.smtp.port=" + LOCAL_SMTP_PORT));
+            properties.addAll(List.of("-Dcofinance.smtp.host=127.0.0.1", "-Dcofinance.smtp.port=" + LOCAL_SMTP_PORT));
         } else {
-            passEnvironment(command, "COFINANCE_SMTP_HOST", "cofinance.smtp.host");
-            passEnvironment(command, "COFINANCE_SMTP_PORT", "cofinance.smtp.port");
+            passEnvironment(properties, "COFINANCE_SMTP_HOST", "cofinance.smtp.host");
+            passEnvironment(properties, "COFINANCE_SMTP_PORT", "cofinance.smtp.port");
         }
-        passEnvironment(command, "COFINANCE_SMTP_TIMEOUT", "cofinance.smtp.timeout");
-        Process server = new ProcessBuilder(command).inheritIO().start();
-        GreenMail mail = localMail;
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(server, database, mail)));
-        System.out.println("Cofinance starts on http://localhost:8080/cofinance (Ctrl-C stops it)");
-        server.waitFor();
+        passEnvironment(properties, "COFINANCE_SMTP_TIMEOUT", "cofinance.smtp.timeout");
+        return localMail;
     }
 
     /**
@@ -115,14 +129,20 @@ public final class CofinanceLauncher {
             if (!server.waitFor(30, TimeUnit.SECONDS)) {
                 server.destroyForcibly();
             }
-            database.close();
-            if (mail != null) {
-                mail.stop();
-            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+        stop(database, mail);
+    }
+
+    static void stop(Database database, GreenMail mail) {
+        try {
+            database.close();
         } catch (IOException e) {
             System.err.println("the database did not stop cleanly: " + e.getMessage());
+        }
+        if (mail != null) {
+            mail.stop();
         }
     }
 }

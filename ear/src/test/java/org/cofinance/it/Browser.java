@@ -38,10 +38,17 @@ final class Browser implements AutoCloseable {
     private final WebDriver driver;
     private final WebDriverWait wait;
     private final Path downloads;
+    private final String base;
     final String name;
 
     Browser(String name) {
+        this(name, BASE);
+    }
+
+    /** A browser on the application at another root (the cluster's balancer). */
+    Browser(String name, String base) {
         this.name = name;
+        this.base = base;
         try {
             downloads = Files.createTempDirectory("cofinance-downloads-" + name);
         } catch (IOException e) {
@@ -63,8 +70,13 @@ final class Browser implements AutoCloseable {
     }
 
     Browser open(String path) {
-        driver.get(BASE + path);
+        driver.get(base + path);
         return this;
+    }
+
+    /** The value of a cookie the browser holds for the application, if it holds one. */
+    Optional<String> cookie(String name) {
+        return Optional.ofNullable(driver.manage().getCookieNamed(name)).map(org.openqa.selenium.Cookie::getValue);
     }
 
     /** Goes to an address outside the application (another site, or the API itself). */
