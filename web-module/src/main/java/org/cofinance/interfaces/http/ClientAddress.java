@@ -2,6 +2,7 @@ package org.cofinance.interfaces.http;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -18,7 +19,17 @@ public final class ClientAddress {
     }
 
     public static String of(HttpServletRequest request) {
-        return of(request.getRemoteAddr(), request.getHeader("X-Forwarded-For"), trustedProxies());
+        return of(request.getRemoteAddr(), forwardedFor(Collections.list(request.getHeaders("X-Forwarded-For"))),
+                trustedProxies());
+    }
+
+    /**
+     * The header's fields as one list, in order: a balancer may add a field of its own after the one the client
+     * sent (HAProxy's {@code option forwardfor} does) rather than append to it, and reading the first field only
+     * would believe the client.
+     */
+    static String forwardedFor(List<String> fields) {
+        return fields.isEmpty() ? null : String.join(",", fields);
     }
 
     static String of(String peer, String forwardedFor, Set<String> trustedProxies) {

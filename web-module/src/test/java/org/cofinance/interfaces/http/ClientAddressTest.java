@@ -2,6 +2,7 @@ package org.cofinance.interfaces.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -21,5 +22,15 @@ class ClientAddressTest {
         assertThat(ClientAddress.of("10.0.0.5", "1.2.3.4, 198.51.100.7", BALANCER)).isEqualTo("198.51.100.7");
         assertThat(ClientAddress.of("10.0.0.5", "198.51.100.7, 10.0.0.5", BALANCER)).isEqualTo("198.51.100.7");
         assertThat(ClientAddress.of("10.0.0.5", " , ", BALANCER)).isEqualTo("10.0.0.5");
+    }
+
+    @Test
+    void shouldReadEveryFieldOfTheHeaderWhenTheBalancerAddsItsOwn() {
+        // given a client's own X-Forwarded-For field, and the one the balancer added after it
+        String forwarded = ClientAddress.forwardedFor(List.of("203.0.113.9", "198.51.100.7"));
+
+        // then the address the balancer saw is taken, not the client's claim
+        assertThat(ClientAddress.of("10.0.0.5", forwarded, BALANCER)).isEqualTo("198.51.100.7");
+        assertThat(ClientAddress.forwardedFor(List.of())).isNull();
     }
 }
