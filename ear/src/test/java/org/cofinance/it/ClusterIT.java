@@ -28,6 +28,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -55,7 +56,7 @@ class ClusterIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     /** Clear of the tests' own server, of the production profile's, of Keycloak and of an application on 8080. */
-    private static final int BALANCER = 8980 + TestPorts.offset();
+    private static final int BALANCER = 8970 + TestPorts.offset();
     private static final List<Integer> NODE_OFFSETS = List.of(1000 + TestPorts.offset(), 1050 + TestPorts.offset());
     private static final int LIFECYCLES = 12;
     private static final int CLIENTS = 4;
@@ -215,6 +216,146 @@ class ClusterIT {
             officer.open("/app/requests.xhtml");
             assertThat(officer.find(By.id("signed-in-user")).getText()).isNotBlank();
             assertThat(victim.jvm().pid()).isNotEqualTo(victimPid);
+        }
+    }
+
+    @Test
+    void shouldNeverHoldMoreThanTheCeilingWhenBothNodesReserveAtOnce() throws Exception {
+        // given an envelope of its own that holds ten reservations of 30,000 €, and sixteen submitted requests
+        // drawing on it
+        Map<String, Long> organisations = organisations();
+        long envelope = call("admin", "POST", "/envelopes", """
+                {"code": "CLUSTER-ROOM", "name": "Cluster contention", "ownerOrganisationId": %d,
+                 "ceiling": "300000.00"}""".formatted(organisations.get("Caisse des Dépôts")), null)
+                .get("id").asLong();
+        List<Long> requests = new ArrayList<>();
+        for (int i = 0; i < 16; i++) {
+            long id = call("officer", "POST", "/requests", """
+                    {"title": "Contention %d", "territory": "Cluster", "theme": "DIGITAL", "leadOrganisationId": %d,
+                     "eligibleCost": "100000.00", "plan": [
+                     {"organisationId": %d, "envelopeCode": "CLUSTER-ROOM", "instrument": "SUBSIDY",
+                      "amount": "30000.00"},
+                     {"organisationId": %d, "envelopeCode": null, "instrument": "SELF_FUNDING", "amount": "70000.00"}]}
+                    """.formatted(i, organisations.get("Agrinova"), organisations.get("Caisse des Dépôts"),
+                    organisations.get("Agrinova")), null).get("id").asLong();
+            call("officer", "POST", "/requests/" + id + "/submit", null, null);
+            requests.add(id);
+        }
+
+        // when the officer's sixteen instructions reach both nodes at once, half each, so that both nodes' job
+        // executors book the reservations against the same envelope together
+        ExecutorService officers = Executors.newFixedThreadPool(requests.size());
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Integer>> answers = new ArrayList<>();
+        for (int i = 0; i < requests.size(); i++) {
+            Cluster.Node node = cluster.nodes().get(i % 2);
+            long request = requests.get(i);
+            String task = instructionTask(request);
+            answers.add(officers.submit(() -> {
+                start.await();
+                return directly(node, "officer", "POST", "/tasks/" + task + "/complete",
+                        "{\"decision\":\"APPROVE\"}");
+            }));
+        }
+        start.countDown();
+        for (Future<Integer> answer : answers) {
+            assertThat(answer.get(2, TimeUnit.MINUTES)).isBetween(200, 204);
+        }
+        officers.shutdown();
+        patiently(Duration.ofMinutes(2)).until(() -> requests.stream().noneMatch(id -> {
+            try {
+                return "IN_INSTRUCTION".equals(call("officer", "GET", "/requests/" + id, null, null)
+                        .get("status").asText());
+            } catch (IOException | InterruptedException e) {
+                return true;
+            }
+        }));
+
+        // then exactly ten are held, the envelope's row equals the sum of its entries and stays within its ceiling,
+        // and both nodes booked some of them
+        long held = 0;
+        for (long id : requests) {
+            if ("AWAITING_DECISIONS".equals(call("officer", "GET", "/requests/" + id, null, null).get("status")
+                    .asText())) {
+                held++;
+            }
+        }
+        assertThat(held).isEqualTo(10);
+        assertThat(money("select reserved from envelope where id = " + envelope)).isEqualByComparingTo("300000.00");
+        assertThat(money("select coalesce(sum(case kind when 'RESERVE' then amount when 'VOID' then -amount "
+                + "when 'POST' then -amount else 0 end), 0) from ledger_entry where envelope_id = " + envelope))
+                .isEqualByComparingTo("300000.00");
+        assertThat(money("select ceiling - reserved - committed from envelope where id = " + envelope))
+                .isEqualByComparingTo("0.00");
+        String ids = requests.stream().map(String::valueOf).reduce((a, b) -> a + "," + b).orElseThrow();
+        assertThat(count("select count(distinct hostname_) from act_hi_job_log where job_def_type_ = "
+                + "'async-continuation' and process_instance_id_ in (select process_instance_id from funding_request "
+                + "where id in (" + ids + "))")).as("the nodes that ran the reservations").isEqualTo(2);
+    }
+
+    private static String instructionTask(long request) throws Exception {
+        for (JsonNode task : call("officer", "GET", "/tasks?requestId=" + request, null, null).get("items")) {
+            if (task.get("taskType").asText().equals(FundingRequestProcess.INSTRUCT)) {
+                return task.get("id").asText();
+            }
+        }
+        throw new AssertionError("no instruction task on request " + request);
+    }
+
+    /** A call straight to one node, past the balancer. */
+    private static int directly(Cluster.Node node, String user, String method, String path, String body)
+            throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(node.url() + "/api" + path)).timeout(Duration.ofSeconds(60))
+                .header("Content-Type", "application/json").header("Authorization", "Basic " + Base64.getEncoder()
+                        .encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8)))
+                .method(method, HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    private static java.math.BigDecimal money(String sql) throws SQLException {
+        try (Connection connection = database.connect();
+             PreparedStatement query = connection.prepareStatement(sql);
+             ResultSet rows = query.executeQuery()) {
+            rows.next();
+            return rows.getBigDecimal(1);
+        }
+    }
+
+    @Test
+    void shouldReadTheClientsAddressFromTheBalancerOnly() throws Exception {
+        // given calls with wrong passwords: through the balancer, one of them naming another address itself, and one
+        // straight to a node with that forged header
+        String forged = "203.0.113.9";
+        int throughBalancer = signInWith("xff-balancer", cluster.url(), null);
+        int forgedThroughBalancer = signInWith("xff-balancer-forged", cluster.url(), forged);
+        int forgedToNode = signInWith("xff-node-forged", cluster.nodes().get(0).url(), forged);
+
+        // then each is refused, and audited with the address the call really came from: the balancer's header is
+        // believed (not the balancer's own 127.0.0.2), a client's own header never
+        assertThat(List.of(throughBalancer, forgedThroughBalancer, forgedToNode)).containsOnly(401);
+        assertThat(signInAddress("xff-balancer")).isEqualTo("127.0.0.1");
+        assertThat(signInAddress("xff-balancer-forged")).isEqualTo("127.0.0.1");
+        assertThat(signInAddress("xff-node-forged")).isEqualTo("127.0.0.1");
+    }
+
+    private static int signInWith(String username, String root, String forwardedFor) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(root + "/api/requests"))
+                .timeout(Duration.ofSeconds(30)).header("Authorization", "Basic " + Base64.getEncoder()
+                        .encodeToString((username + ":wrong").getBytes(StandardCharsets.UTF_8)));
+        if (forwardedFor != null) {
+            request.header("X-Forwarded-For", forwardedFor);
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    private static String signInAddress(String username) throws SQLException {
+        try (Connection connection = database.connect();
+             PreparedStatement query = connection.prepareStatement(
+                     "select remote_address from sign_in_attempt where username = ? order by id desc limit 1")) {
+            query.setString(1, username);
+            try (ResultSet rows = query.executeQuery()) {
+                return rows.next() ? rows.getString(1) : null;
+            }
         }
     }
 

@@ -79,6 +79,10 @@ public class ProcessEngineBootstrap {
                 "22:00"));
         configuration.setHistoryCleanupBatchWindowEndTime(System.getProperty("cofinance.history.cleanup.until",
                 "06:00"));
+        // the node's name in the engine's job log (act_hi_job_log.hostname_) and metrics: which node ran what
+        if (System.getProperty("jboss.node.name") != null) {
+            configuration.setHostname(System.getProperty("jboss.node.name"));
+        }
         configuration.setJobExecutorActivate(false);
         configuration.setJobExecutor(jobExecutor());
         configuration.setJobExecutorDeploymentAware(false);
