@@ -7,8 +7,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import javax.sql.DataSource;
 
-/** One organisation, one request and two fresh envelopes of the same ceiling, one per phase. */
-record LedgerFixture(long organisation, long request, long appEnvelope, long rawEnvelope, long run) {
+/** One organisation, one request and three fresh envelopes of the same ceiling, one per phase. */
+record LedgerFixture(long organisation, long request, long appEnvelope, long rawEnvelope, long batchedEnvelope,
+                     long run) {
 
 static LedgerFixture create(DataSource pool, long ceilingCents) throws SQLException {
         long run = System.currentTimeMillis();
@@ -20,7 +21,8 @@ static LedgerFixture create(DataSource pool, long ceilingCents) throws SQLExcept
             BigDecimal ceiling = BigDecimal.valueOf(ceilingCents, 2);
             long app = envelope(c, "BENCH-APP-" + run, organisation, ceiling);
             long raw = envelope(c, "BENCH-RAW-" + run, organisation, ceiling);
-            return new LedgerFixture(organisation, request, app, raw, run);
+            long batched = envelope(c, "BENCH-BATCHED-" + run, organisation, ceiling);
+            return new LedgerFixture(organisation, request, app, raw, batched, run);
         }
     }
 
