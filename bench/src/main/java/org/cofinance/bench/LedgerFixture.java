@@ -15,9 +15,11 @@ static LedgerFixture create(DataSource pool, long ceilingCents) throws SQLExcept
         long run = System.currentTimeMillis();
         try (Connection c = pool.getConnection()) {
             long organisation = insert(c, "insert into organisation (name, kind) values ('Bench', 'CDC')");
+            // (of the programme the migrations made, as every request must be of one)
             long request = insert(c, "insert into funding_request (reference, title, territory, theme, "
-                    + "lead_organisation_id, eligible_cost, status, created_by, created_at) values ('BENCH-"
-                    + run + "', 'Bench', 'Bench', 'DIGITAL', " + organisation + ", 1, 'DRAFT', 'bench', now())");
+                    + "lead_organisation_id, eligible_cost, status, created_by, created_at, programme_id) values ('BENCH-"
+                    + run + "', 'Bench', 'Bench', 'DIGITAL', " + organisation + ", 1, 'DRAFT', 'bench', now(), "
+                    + "(select id from programme where code = 'AMI-TIGA'))");
             BigDecimal ceiling = BigDecimal.valueOf(ceilingCents, 2);
             long app = envelope(c, "BENCH-APP-" + run, organisation, ceiling);
             long raw = envelope(c, "BENCH-RAW-" + run, organisation, ceiling);
