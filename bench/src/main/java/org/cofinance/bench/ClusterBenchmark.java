@@ -22,7 +22,9 @@ import java.util.Base64;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -58,13 +60,9 @@ public final class ClusterBenchmark {
         LifecycleRun.Phase two = application.run(warmUp, lifecycles, clients);
 
         String victim = nodes.keySet().iterator().next();
-        CompletableFuture<LifecycleRun.Phase> during = CompletableFuture.supplyAsync(() -> {
-            try {
-                return application.run(0, lifecycles, clients);
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        });
+        ExecutorService background = Executors.newSingleThreadExecutor();
+        Future<LifecycleRun.Phase> during = background.submit(() -> application.run(0, lifecycles, clients));
+        background.shutdown();
         TimeUnit.SECONDS.sleep(3);
         long killedAt = System.nanoTime();
         ProcessHandle.of(nodes.get(victim)).orElseThrow().destroyForcibly();

@@ -32,15 +32,7 @@ public class Callers {
      * @throws AccessDeniedException when nobody known is signed in
      */
     public Caller current() {
-        Optional<Caller> read = SignedInUser.caller();
-        if (read.isPresent()) {
-            return read.get();
-        }
-        AppUser user = SignedInUser.username().flatMap(users::find).orElse(null);
-        if (user == null || !user.isEnabled()) {
-            throw new AccessDeniedException("no signed-in user");
-        }
-        return Caller.of(user);
+        return signedIn().orElseThrow(() -> new AccessDeniedException("no signed-in user"));
     }
 
     /** The signed-in caller when somebody known is signed in, for what anyone may call and some see more of. */
