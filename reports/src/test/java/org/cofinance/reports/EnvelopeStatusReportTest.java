@@ -61,6 +61,21 @@ class EnvelopeStatusReportTest {
     }
 
     @Test
+    void shouldPrintAnEnvelopeCodeOfFortyCharactersWholeOnAsManyLinesAsItNeeds() throws IOException {
+        // given an envelope whose code has the forty characters a code may have
+        String code = "PROGRAMME-REGIONAL-2026-SUBVENTIONS-0001";
+        List<Map<String, ?>> rows = List.of(row(code, "Long", null, "1000.00", "0.00", "0.00", "0.00"));
+
+        // when the report is produced in PDF
+        byte[] pdf = renderer.render(ReportDefinition.ENVELOPE_STATUS, rows, ReportFormat.PDF, Locale.FRANCE, "",
+                GENERATED);
+
+        // then the whole code is printed, wrapped at its hyphens rather than cut
+        assertThat(code).hasSize(40);
+        assertThat(textOf(pdf).replace("-\n", "-").replace("-\r\n", "-")).contains(code);
+    }
+
+    @Test
     void shouldDrawTheConsumptionChartOfTheEnvelopes() throws IOException {
         byte[] pdf = renderer.render(ReportDefinition.ENVELOPE_STATUS, FIXTURE, ReportFormat.PDF, Locale.FRANCE, "",
                 ZonedDateTime.of(2026, 11, 26, 9, 30, 0, 0, ZoneOffset.UTC));
