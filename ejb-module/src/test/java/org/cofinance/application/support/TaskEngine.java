@@ -1,0 +1,120 @@
+package org.cofinance.application.support;
+
+import java.util.Date;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.cfg.StandaloneInMemProcessEngineConfiguration;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.cofinance.application.task.TaskCommands;
+
+/**
+ * A process engine in memory (H2) for the task services' unit tests: one single-task process per task key, offered
+ * to the candidate group and due on the day the test gives, with the process variables the application reads. The
+ * services run their real engine queries against it.
+ */
+public final class TaskEngine {
+
+    private static final AtomicLong DATABASES = new AtomicLong();
+
+    private final ProcessEngine engine;
+    private final Map<String, String> deployed = new HashMap<>();
+
+    public TaskEngine() {
+        engine = new StandaloneInMemProcessEngineConfiguration()
+                .setJdbcUrl("jdbc:h2:mem:task-engine-" + DATABASES.incrementAndGet() + ";DB_CLOSE_DELAY=-1")
+                .setHistory("full")
+                .setJobExecutorActivate(false)
+                .buildProcessEngine();
+    }
+
+    public TaskService taskService() {
+        return engine.getTaskService();
+    }
+
+    public RuntimeService runtimeService() {
+        return engine.getRuntimeService();
+    }
+
+    /** A task of that key in a process of its own, offered to {@code group}, with those process variables. */
+    public Task offer(String taskKey, String group, Date due, Map<String, Object> variables) {
+        String process = deployed.computeIfAbsent(taskKey, this::deploy);
+        Map<String, Object> all = new HashMap<>(variables);
+        all.put("candidateGroup", group);
+        all.put("due", due);
+        ProcessInstance instance = engine.getRuntimeService().startProcessInstanceByKey(process, all);
+        return engine.getTaskService().createTaskQuery().processInstanceId(instance.getId()).singleResult();
+    }
+
+    public Task task(String taskId) {
+        return engine.getTaskService().createTaskQuery().taskId(taskId).singleResult();
+    }
+
+    /** Ends every process the tests started. */
+    public void clear() {
+        engine.getRuntimeService().createProcessInstanceQuery().list().forEach(instance ->
+                engine.getRuntimeService().deleteProcessInstance(instance.getId(), "test over"));
+    }
+
+    public void close() {
+        engine.close();
+    }
+
+    private String deploy(String taskKey) {
+        String process = "single-" + taskKey;
+        engine.getRepositoryService().createDeployment().addModelInstance(process + ".bpmn",
+                Bpmn.createExecutableProcess(process).startEvent()
+                        .userTask(taskKey).name("Task " + taskKey).camundaCandidateGroups("${candidateGroup}")
+                        .camundaDueDate("${due}")
+                        .endEvent().done()).deploy();
+        return process;
+    }
+
+    /** The task commands as the server runs them, each as the user who acts. */
+    public TaskCommands commands() {
+        TaskService tasks = engine.getTaskService();
+        IdentityService identity = engine.getIdentityService();
+        return new TaskCommands() {
+            @Override
+            public void assign(String taskId, String assignee, String actor) {
+                as(identity, actor, () -> tasks.setAssignee(taskId, assignee));
+            }
+
+            @Override
+            public void delegate(String taskId, String colleague, String actor) {
+                as(identity, actor, () -> tasks.delegateTask(taskId, colleague));
+            }
+
+            @Override
+            public void resolve(String taskId, String actor) {
+                as(identity, actor, () -> tasks.resolveTask(taskId));
+            }
+
+            @Override
+            public void assignAndComplete(String taskId, String assignee, Map<String, Object> variables,
+                                          String actor) {
+                as(identity, actor, () -> {
+                    if (assignee != null) {
+                        tasks.setAssignee(taskId, assignee);
+                    }
+                    tasks.complete(taskId, variables);
+                });
+            }
+        };
+    }
+
+    private static void as(IdentityService identity, String actor, Runnable work) {
+        identity.setAuthenticatedUserId(actor);
+        try {
+            work.run();
+        } finally {
+            identity.clearAuthentication();
+        }
+    }
+}

@@ -1,0 +1,245 @@
+package org.cofinance.application.task;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.cofinance.bpmn.FundingRequestProcess.DECIDE;
+import static org.cofinance.bpmn.FundingRequestProcess.INSTRUCT;
+import static org.cofinance.bpmn.FundingRequestProcess.LEVEL;
+import static org.cofinance.bpmn.FundingRequestProcess.OFFICERS_GROUP;
+import static org.cofinance.bpmn.FundingRequestProcess.ORGANISATION_ID;
+import static org.cofinance.bpmn.FundingRequestProcess.PROGRAMME_CODE;
+import static org.cofinance.bpmn.FundingRequestProcess.REQUEST_ID;
+import static org.cofinance.bpmn.FundingRequestProcess.TRANCHE_ID;
+import static org.cofinance.bpmn.FundingRequestProcess.approversGroup;
+
+import java.time.LocalDate;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+import org.camunda.bpm.engine.task.Task;
+import org.cofinance.application.access.Callers;
+import org.cofinance.application.access.SignedInUser;
+import org.cofinance.application.shared.AccessDeniedException;
+import org.cofinance.application.support.InMemoryOrganisations;
+import org.cofinance.application.support.InMemoryUsers;
+import org.cofinance.application.support.LedgerWorld;
+import org.cofinance.application.support.TaskEngine;
+import org.cofinance.application.task.TaskBoardService.Board;
+import org.cofinance.application.task.TaskBoardService.TaskRow;
+import org.cofinance.domain.model.request.FundingRequest;
+import org.cofinance.domain.model.shared.ValidationException;
+import org.cofinance.domain.model.user.AppUser;
+import org.cofinance.domain.model.user.Role;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The web application's task board: each task with its request's facts, filtered by funder, territory, theme,
+ * amount, due day and lateness, due date first; the counts of the caller's and of his groups' unclaimed tasks.
+ */
+class TaskBoardServiceTest {
+
+    private static final TaskEngine ENGINE = new TaskEngine();
+    private static final Date YESTERDAY = Date.from(LedgerWorld.NOW.minusSeconds(86_400));
+    private static final Date NEXT_WEEK = Date.from(LedgerWorld.NOW.plusSeconds(7 * 86_400));
+
+    private final LedgerWorld world = new LedgerWorld();
+    private final InMemoryUsers users = new InMemoryUsers();
+    private final TaskBoardService board = new TaskBoardService(world.requests,
+            new InMemoryOrganisations(world.cdc, world.fund, world.lead), ENGINE.taskService(),
+            ENGINE.runtimeService(), new Callers(users), world.clock);
+    private FundingRequest request;
+
+    @BeforeEach
+    void given() {
+        for (String name : new String[] {"officer", "officer2"}) {
+            users.add(new AppUser(name, "hash", name, null, null, Set.of(Role.OFFICER)));
+        }
+        users.add(new AppUser("cdc", "hash", "cdc", null, 1L, Set.of(Role.APPROVER)));
+        users.add(new AppUser("admin", "hash", "admin", null, null, Set.of(Role.ADMIN)));
+        users.add(new AppUser("both", "hash", "both", null, 2L, Set.of(Role.APPROVER, Role.OFFICER)));
+        // the CDC asked 100 €, the fund 200 €, the lead's 100 € for a cost of 400 €
+        request = world.requestInInstruction(100, 200);
+    }
+
+    @AfterEach
+    void endProcesses() {
+        ENGINE.clear();
+    }
+
+    @AfterAll
+    static void closeEngine() {
+        ENGINE.close();
+    }
+
+    private Task decision(Long organisation, Date due) {
+        Map<String, Object> variables = new HashMap<>(Map.of(REQUEST_ID, request.id(), ORGANISATION_ID, organisation,
+                LEVEL, "COMMITTEE", PROGRAMME_CODE, "AMI-TIGA"));
+        return ENGINE.offer(DECIDE, approversGroup(organisation), due, variables);
+    }
+
+    private Task instruction(Long requestId, Date due, String programme) {
+        return ENGINE.offer(INSTRUCT, OFFICERS_GROUP, due, Map.of(REQUEST_ID, requestId, PROGRAMME_CODE, programme));
+    }
+
+    private static <T> T as(String user, Supplier<T> work) {
+        try (SignedInUser.Scope scope = SignedInUser.signIn(user)) {
+            return work.get();
+        }
+    }
+
+    private static TaskCriteria criteria(String scope, Long funder, String territory, String theme, String min,
+                                         String max, LocalDate dueBefore, boolean lateOnly) {
+        return new TaskCriteria(scope, null, funder, territory, theme, min, max, dueBefore, lateOnly);
+    }
+
+    @Test
+    void shouldShowADecisionWithItsRequestsFactsAndWhatItsOrganisationFunds() {
+        Task task = decision(1L, YESTERDAY);
+
+        Board found = as("cdc", () -> board.search(TaskCriteria.all()));
+
+        assertThat(found.rows()).singleElement().satisfies(row -> {
+            assertThat(row.id()).isEqualTo(task.getId());
+            assertThat(row.taskType()).isEqualTo(DECIDE);
+            assertThat(row.requestId()).isEqualTo(request.id());
+            assertThat(row.requestReference()).isEqualTo(request.reference());
+            assertThat(row.title()).isEqualTo("Résidence");
+            assertThat(row.territory()).isEqualTo("Dijon");
+            assertThat(row.theme()).isEqualTo("HOUSING");
+            assertThat(row.organisationId()).isEqualTo(1L);
+            assertThat(row.organisationName()).isEqualTo("CDC");
+            assertThat(row.amount()).isEqualTo("100.00");
+            assertThat(row.level()).isEqualTo("COMMITTEE");
+            assertThat(row.late()).isTrue();
+            assertThat(row.delegated()).isFalse();
+            assertThat(row.owner()).isNull();
+            assertThat(row.amendmentId()).isNull();
+            assertThat(row.trancheId()).isNull();
+        });
+        assertThat(found.mine()).isZero();
+        assertThat(found.unassigned()).isEqualTo(1);
+        assertThat(as("cdc", () -> board.task(task.getId())).amount()).isEqualTo("100.00");
+    }
+
+    @Test
+    void shouldShowAnOfficersTaskWithTheEligibleCostAndNoFunder() {
+        ENGINE.offer(INSTRUCT, OFFICERS_GROUP, NEXT_WEEK, Map.of(REQUEST_ID, request.id(), PROGRAMME_CODE, "AMI-TIGA",
+                TRANCHE_ID, 5L));
+
+        TaskRow row = as("officer", () -> board.search(TaskCriteria.all())).rows().get(0);
+
+        assertThat(row.amount()).isEqualTo("400.00");
+        assertThat(row.organisationId()).isNull();
+        assertThat(row.organisationName()).isNull();
+        assertThat(row.level()).isNull();
+        assertThat(row.late()).isFalse();
+        assertThat(row.trancheId()).isEqualTo(5L);
+    }
+
+    @Test
+    void shouldShowATaskOfAnUnknownRequestWithoutItsFacts() {
+        instruction(999L, NEXT_WEEK, "AMI-TIGA");
+
+        TaskRow row = as("officer", () -> board.search(TaskCriteria.all())).rows().get(0);
+
+        assertThat(row.requestId()).isEqualTo(999L);
+        assertThat(row.requestReference()).isNull();
+        assertThat(row.title()).isNull();
+        assertThat(row.territory()).isNull();
+        assertThat(row.theme()).isNull();
+        assertThat(row.amount()).isNull();
+    }
+
+    @Test
+    void shouldFilterByFunderTerritoryThemeAmountsDueDayAndLateness() {
+        // given, for a user who is both an officer and the fund's approver: the fund's decision (200 €, due next
+        // week), an instruction of the request (400 €, late), one of an unknown request (due next week)
+        Task fund = decision(2L, NEXT_WEEK);
+        Task late = instruction(request.id(), YESTERDAY, "AMI-TIGA");
+        Task unknown = instruction(999L, NEXT_WEEK, "RESIDENCE-300");
+
+        // then each filter keeps what it says, due date first
+        assertThat(ids(criteria(null, null, null, null, null, null, null, false)))
+                .containsExactly(late.getId(), fund.getId(), unknown.getId());
+        assertThat(ids(criteria(null, 2L, null, null, null, null, null, false))).containsExactly(fund.getId());
+        assertThat(ids(criteria(null, null, " dijon ", null, null, null, null, false)))
+                .containsExactly(late.getId(), fund.getId());
+        assertThat(ids(criteria(null, null, null, "HOUSING", null, null, null, false)))
+                .containsExactly(late.getId(), fund.getId());
+        assertThat(ids(criteria(null, null, null, "ENERGY", null, null, null, false))).isEmpty();
+        assertThat(ids(criteria(null, null, null, null, "200.00", null, null, false)))
+                .containsExactly(late.getId(), fund.getId());
+        assertThat(ids(criteria(null, null, null, null, "200.01", null, null, false))).containsExactly(late.getId());
+        assertThat(ids(criteria(null, null, null, null, null, "200.00", null, false))).containsExactly(fund.getId());
+        assertThat(ids(criteria(null, null, null, null, null, "199.99", null, false))).isEmpty();
+        assertThat(ids(criteria(null, null, null, null, null, null, LocalDate.of(2026, 11, 25), false)))
+                .containsExactly(late.getId());
+        assertThat(ids(criteria(null, null, null, null, null, null, LocalDate.of(2026, 11, 24), false))).isEmpty();
+        assertThat(ids(criteria(null, null, null, null, null, null, null, true))).containsExactly(late.getId());
+        assertThat(ids(new TaskCriteria(null, " RESIDENCE-300 ", null, null, null, null, null, null, false)))
+                .containsExactly(unknown.getId());
+        assertThat(ids(new TaskCriteria(null, "", null, " ", "", " ", "", null, false))).hasSize(3);
+    }
+
+    @Test
+    void shouldCountTheCallersTasksAndHisGroupsUnclaimedOnesWhateverTheScopeShown() {
+        Task mine = instruction(request.id(), NEXT_WEEK, "AMI-TIGA");
+        instruction(request.id(), NEXT_WEEK, "AMI-TIGA");
+        instruction(request.id(), NEXT_WEEK, "AMI-TIGA");
+        ENGINE.taskService().setAssignee(mine.getId(), "officer");
+
+        Board own = as("officer", () -> board.search(criteria("me", null, null, null, null, null, null, false)));
+        Board free = as("officer", () -> board.search(criteria("none", null, null, null, null, null, null, false)));
+
+        assertThat(own.rows()).extracting(TaskRow::id).containsExactly(mine.getId());
+        assertThat(own.rows().get(0).assignee()).isEqualTo("officer");
+        assertThat(free.rows()).hasSize(2);
+        assertThat(List.of(own.mine(), own.unassigned(), free.mine(), free.unassigned())).containsExactly(1L, 2L,
+                1L, 2L);
+    }
+
+    @Test
+    void shouldShowADelegatedTaskAsDelegatedWithItsOwner() {
+        Task task = instruction(request.id(), NEXT_WEEK, "AMI-TIGA");
+        ENGINE.taskService().setAssignee(task.getId(), "officer");
+        ENGINE.taskService().delegateTask(task.getId(), "officer2");
+
+        TaskRow row = as("officer", () -> board.search(TaskCriteria.all())).rows().get(0);
+
+        assertThat(row.delegated()).isTrue();
+        assertThat(row.owner()).isEqualTo("officer");
+        assertThat(row.assignee()).isEqualTo("officer2");
+    }
+
+    @Test
+    void shouldShowNothingUnclaimedToAUserOfNoGroup() {
+        instruction(request.id(), NEXT_WEEK, "AMI-TIGA");
+
+        Board nothing = as("admin", () -> board.search(criteria("none", null, null, null, null, null, null, false)));
+
+        assertThat(nothing.rows()).isEmpty();
+        assertThat(nothing.mine()).isZero();
+        assertThat(nothing.unassigned()).isZero();
+    }
+
+    @Test
+    void shouldNameEachUnreadableAmountAndRefuseATaskNotOffered() {
+        Task task = decision(1L, NEXT_WEEK);
+
+        assertThatThrownBy(() -> as("officer", () -> board.search(criteria(null, null, null, null, "-1", "abc", null,
+                false)))).isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.violations())
+                .extracting(v -> v.field()).containsExactly("minAmount", "maxAmount"));
+        assertThatThrownBy(() -> as("officer", () -> board.task(task.getId())))
+                .isInstanceOf(AccessDeniedException.class);
+    }
+
+    private List<String> ids(TaskCriteria criteria) {
+        return as("both", () -> board.search(criteria)).rows().stream().map(TaskRow::id).toList();
+    }
+}
