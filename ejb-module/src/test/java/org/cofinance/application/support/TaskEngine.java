@@ -4,6 +4,7 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
@@ -13,13 +14,18 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.cofinance.application.task.TaskCommands;
+import org.cofinance.bpmn.FundingRequestProcess;
 
 /**
  * A process engine in memory (H2) for the task services' unit tests: one single-task process per task key, offered
- * to the candidate group and due on the day the test gives, with the process variables the application reads. The
- * services run their real engine queries against it.
+ * to the candidate group and due on the day the test gives, with the process variables the application reads, and
+ * ending apart on an {@code APPROVE} answer. The services run their real engine queries and commands against it.
  */
 public final class TaskEngine {
+
+    /** The end of a task's process answered {@code APPROVE}, and of one answered otherwise. */
+    public static final String APPROVED = "approved-end";
+    public static final String OTHER_ANSWER = "other-end";
 
     private static final AtomicLong DATABASES = new AtomicLong();
 
@@ -42,6 +48,10 @@ public final class TaskEngine {
         return engine.getRuntimeService();
     }
 
+    public HistoryService historyService() {
+        return engine.getHistoryService();
+    }
+
     /** A task of that key in a process of its own, offered to {@code group}, with those process variables. */
     public Task offer(String taskKey, String group, Date due, Map<String, Object> variables) {
         String process = deployed.computeIfAbsent(taskKey, this::deploy);
@@ -54,6 +64,13 @@ public final class TaskEngine {
 
     public Task task(String taskId) {
         return engine.getTaskService().createTaskQuery().taskId(taskId).singleResult();
+    }
+
+    /** Where the process of that task ended: {@link #APPROVED} or {@link #OTHER_ANSWER}, after its answer. */
+    public String endOf(Task task) {
+        return engine.getHistoryService().createHistoricActivityInstanceQuery()
+                .processInstanceId(task.getProcessInstanceId()).activityType("noneEndEvent").singleResult()
+                .getActivityId();
     }
 
     /** Ends every process the tests started. */
@@ -72,7 +89,13 @@ public final class TaskEngine {
                 Bpmn.createExecutableProcess(process).startEvent()
                         .userTask(taskKey).name("Task " + taskKey).camundaCandidateGroups("${candidateGroup}")
                         .camundaDueDate("${due}")
-                        .endEvent().done()).deploy();
+                        .exclusiveGateway()
+                        .condition("approved", "${" + FundingRequestProcess.DECISION + " == 'APPROVE'}")
+                        .endEvent(APPROVED)
+                        .moveToLastGateway()
+                        .condition("other", "${" + FundingRequestProcess.DECISION + " != 'APPROVE'}")
+                        .endEvent(OTHER_ANSWER)
+                        .done()).deploy();
         return process;
     }
 
