@@ -7,6 +7,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.cfg.StandaloneInMemProcessEngineConfiguration;
@@ -50,6 +51,10 @@ public final class TaskEngine {
 
     public HistoryService historyService() {
         return engine.getHistoryService();
+    }
+
+    public RepositoryService repositoryService() {
+        return engine.getRepositoryService();
     }
 
     /** A task of that key in a process of its own, offered to {@code group}, with those process variables. */
