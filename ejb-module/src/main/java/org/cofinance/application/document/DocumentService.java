@@ -47,11 +47,9 @@ public class DocumentService {
     private final DocumentRepository documents;
     private final FundingRequestRepository requests;
     private final DocumentStore store;
+    private final DocumentRegistry registry;
     private final Callers callers;
     private final Clock clock;
-
-    @EJB
-    private DocumentRegistry registry;
 
     /** This service through its container, so that {@link #keep} runs in a transaction of its own. */
     @EJB
@@ -59,17 +57,18 @@ public class DocumentService {
 
     @Inject
     public DocumentService(DocumentRepository documents, FundingRequestRepository requests, DocumentStore store,
-                           Callers callers, Clock clock) {
+                           DocumentRegistry registry, Callers callers, Clock clock) {
         this.documents = documents;
         this.requests = requests;
         this.store = store;
+        this.registry = registry;
         this.callers = callers;
         this.clock = clock;
     }
 
     /** For the container's proxies only. */
     protected DocumentService() {
-        this(null, null, null, null, null);
+        this(null, null, null, null, null, null);
     }
 
     /**
