@@ -82,8 +82,8 @@ public class UserAdminService {
         if (command.displayName() != null && command.displayName().length() > 200) {
             violations.add(new Violation("displayName", "has at most 200 characters"));
         }
-        if (command.email() != null && !command.email().isBlank()
-                && !command.email().matches("[^@\\s]{1,64}@[^@\\s]{1,189}\\.[^@\\s]{1,}")) {
+        String email = command.email() == null || command.email().isBlank() ? null : command.email().strip();
+        if (email != null && !email.matches("[^@\\s]{1,64}@[^@\\s]{1,189}\\.[^@\\s]{1,}")) {
             violations.add(new Violation("email", "is an e-mail address"));
         }
         checkPassword(command.password(), violations);
@@ -94,8 +94,7 @@ public class UserAdminService {
         }
         String displayName = command.displayName() == null || command.displayName().isBlank() ? command.username()
                 : command.displayName().strip();
-        AppUser user = new AppUser(command.username(), hasher.hash(command.password()), displayName,
-                command.email() == null || command.email().isBlank() ? null : command.email().strip(),
+        AppUser user = new AppUser(command.username(), hasher.hash(command.password()), displayName, email,
                 command.organisationId(), roles);
         Instant now = clock.instant();
         user.requirePasswordChange();

@@ -129,4 +129,133 @@ class UserAdminServiceTest {
                 .isInstanceOf(org.cofinance.application.shared.AccessDeniedException.class);
         assertThat(users.events()).isEmpty();
     }
+
+    private List<String> refusedFields(UserAdminService.NewUser command) {
+        try {
+            as(ADMIN, () -> service.create(command));
+        } catch (ValidationException e) {
+            return e.violations().stream().map(Violation::field).toList();
+        }
+        throw new AssertionError("created");
+    }
+
+    @Test
+    void shouldCreateAUserAsTypedTrimmedAndDescribeHisRolesInTheAudit() {
+        UserAdminService.UserView created = as(ADMIN, () -> service.create(new UserAdminService.NewUser("fanny.b",
+                "  Fanny B.  ", " fanny@cdc.fr ", 1L, EnumSet.of(Role.FINANCE, Role.APPROVER),
+                "twelve chars".toCharArray())));
+
+        assertThat(created).isEqualTo(new UserAdminService.UserView("fanny.b", "Fanny B.", "fanny@cdc.fr", 1L,
+                EnumSet.of(Role.APPROVER, Role.FINANCE), true));
+        assertThat(HASHER.verify("twelve chars".toCharArray(), users.find("fanny.b").orElseThrow().passwordHash()))
+                .isTrue();
+        assertThat(users.events()).singleElement().satisfies(e -> {
+            assertThat(e.detail()).isEqualTo("roles [APPROVER, FINANCE], organisation 1");
+            assertThat(e.at()).isEqualTo(NOW);
+        });
+        UserAdminService.UserView officer = as(ADMIN, () -> service.create(new UserAdminService.NewUser("olivier",
+                " ", "", null, null, "twelve chars".toCharArray())));
+        assertThat(officer.displayName()).isEqualTo("olivier");
+        assertThat(officer.email()).isNull();
+        assertThat(officer.roles()).isEmpty();
+        assertThat(users.events().get(1).detail()).isEqualTo("roles []");
+        assertThat(as(ADMIN, () -> service.list())).extracting(UserAdminService.UserView::username)
+                .containsExactly("fanny.b", "olivier");
+    }
+
+    @Test
+    void shouldNameEveryMistakeOfANewUserAndCreateNobody() {
+        char[] good = "twelve chars".toCharArray();
+        as(ADMIN, () -> service.create(newUser("taken", EnumSet.of(Role.OFFICER))));
+
+        assertThat(refusedFields(new UserAdminService.NewUser("Fanny", "x".repeat(201), "not-an-address", 9L,
+                EnumSet.of(Role.OFFICER), "eleven char".toCharArray()))).containsExactly("username", "displayName",
+                "email", "password", "organisationId");
+        assertThat(refusedFields(new UserAdminService.NewUser("me", null, null, null, null, good)))
+                .containsExactly("username");
+        assertThat(refusedFields(new UserAdminService.NewUser("taken", null, null, null, null, good)))
+                .containsExactly("username");
+        assertThat(refusedFields(new UserAdminService.NewUser(null, null, null, null, null, null)))
+                .containsExactly("username", "password");
+        assertThat(refusedFields(new UserAdminService.NewUser("a", null, null, null, null, good)))
+                .containsExactly("username");
+        for (Role role : List.of(Role.APPROVER, Role.FINANCE, Role.SUPERVISOR)) {
+            assertThat(refusedFields(new UserAdminService.NewUser("lone", null, null, null, EnumSet.of(role), good)))
+                    .as(role.name()).containsExactly("organisationId");
+        }
+        assertThat(users.find("lone")).isEmpty();
+        assertThat(users.list()).hasSize(1);
+        assertThat(as(ADMIN, () -> service.create(new UserAdminService.NewUser("ok", "x".repeat(200),
+                "a@b.fr", null, EnumSet.of(Role.OFFICER), good))).displayName()).hasSize(200);
+    }
+
+    @Test
+    void shouldNeverLetAnAdministratorRemoveHisOwnAccess() {
+        users.add(new AppUser("admin", "hash", "admin", null, null, EnumSet.of(Role.ADMIN)));
+
+        assertThatThrownBy(() -> as(ADMIN, () -> service.setEnabled("admin", false)))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.violations())
+                        .extracting(Violation::field).containsExactly("roles"));
+        assertThatThrownBy(() -> as(ADMIN, () -> service.changeRoles("admin", EnumSet.of(Role.SUPERVISOR))))
+                .isInstanceOf(ValidationException.class);
+        assertThat(users.find("admin").orElseThrow().isEnabled()).isTrue();
+        assertThat(users.events()).isEmpty();
+    }
+
+    @Test
+    void shouldAnswerTheChangedUserAndAuditAnOrganisationChangeAlone() {
+        Organisation region = org.cofinance.domain.model.TestIds.withId(new Organisation("Région",
+                OrganisationKind.REGION, null), 2L);
+        UserAdminService twoOrganisations = new UserAdminService(users, new InMemoryOrganisations(cdc, region),
+                HASHER, new Callers(users), Clock.fixed(NOW, ZoneOffset.UTC));
+        as(ADMIN, () -> twoOrganisations.create(newUser("fanny", EnumSet.of(Role.FINANCE))));
+
+        UserAdminService.UserView moved = as(ADMIN, () -> twoOrganisations.reassign("fanny", EnumSet.of(Role.FINANCE),
+                2L, true));
+        UserAdminService.UserView disabled = as(ADMIN, () -> twoOrganisations.setEnabled("fanny", false));
+        UserAdminService.UserView changed = as(ADMIN, () -> twoOrganisations.changeRoles("fanny",
+                EnumSet.of(Role.APPROVER)));
+
+        assertThat(moved.organisationId()).isEqualTo(2L);
+        assertThat(disabled.enabled()).isFalse();
+        assertThat(changed.roles()).containsExactly(Role.APPROVER);
+        assertThat(changed.enabled()).isFalse();
+        assertThat(users.events()).extracting(UserEvent::detail).containsExactly(
+                "roles [FINANCE], organisation 1", "roles [FINANCE], organisation 2", null,
+                "roles [APPROVER], organisation 2");
+        assertThatThrownBy(() -> as(ADMIN, () -> twoOrganisations.changeRoles("fanny", null)))
+                .isInstanceOf(ValidationException.class);
+        assertThatThrownBy(() -> as(ADMIN, () -> twoOrganisations.setEnabled("nobody", true)))
+                .isInstanceOf(org.cofinance.application.shared.NotFoundException.class);
+    }
+
+    @Test
+    void shouldRefuseAShortPasswordOnAResetAndChangeNothing() {
+        as(ADMIN, () -> service.create(newUser("fanny", EnumSet.of(Role.FINANCE))));
+        String hash = users.find("fanny").orElseThrow().passwordHash();
+
+        assertThatThrownBy(() -> as(ADMIN, () -> service.resetPassword("fanny", "eleven char".toCharArray())))
+                .isInstanceOf(ValidationException.class);
+        assertThatThrownBy(() -> as(ADMIN, () -> service.resetPassword("fanny", null)))
+                .isInstanceOf(ValidationException.class);
+
+        assertThat(users.find("fanny").orElseThrow().passwordHash()).isEqualTo(hash);
+        assertThat(users.events()).hasSize(1);
+        as(ADMIN, () -> service.resetPassword("fanny", "twelve chars".toCharArray()));
+        assertThat(HASHER.verify("twelve chars".toCharArray(), users.find("fanny").orElseThrow().passwordHash()))
+                .isTrue();
+    }
+
+    @Test
+    void shouldReadRoleNamesAsTypedAndNameAnUnknownOrMissingOne() {
+        assertThat(UserAdminService.roles(List.of("OFFICER", "APPROVER", "OFFICER")))
+                .containsExactly(Role.OFFICER, Role.APPROVER);
+        assertThat(UserAdminService.roles(List.of())).isEmpty();
+        for (List<String> wrong : java.util.Arrays.asList(null, List.of("KING"),
+                java.util.Arrays.asList("OFFICER", null))) {
+            assertThatThrownBy(() -> UserAdminService.roles(wrong)).as(String.valueOf(wrong))
+                    .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.violations())
+                            .extracting(Violation::field).containsOnly("roles"));
+        }
+    }
 }
