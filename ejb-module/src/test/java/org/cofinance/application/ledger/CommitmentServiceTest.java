@@ -298,4 +298,33 @@ class CommitmentServiceTest {
                 .isEqualTo("PAID");
         assertThat(world.ledger.creditRepository.paidIn(world.tiga.id(), year)).isEqualTo(Money.euros(150));
     }
+
+    @Test
+    void shouldLockTheEnvelopesThenTheRowsEachAnswerChangesBeforeChangingThem() {
+        // a refusal locks the payment asked
+        DisbursementView refused = ask("10.00", null);
+        world.locks.forget();
+        as(FINANCE, () -> service.refuseDisbursement(subsidy.id(), refused.id()));
+        assertThat(world.locks.locks()).endsWith("disbursement " + refused.id());
+
+        // a recovery received locks the envelopes' chain, the commitment and the recovery; a cancelled one the recovery
+        paid("100.00");
+        RecoveryView received = issue(FINANCE, "10.00");
+        RecoveryView cancelled = issue(FINANCE, "5.00");
+        world.locks.forget();
+        as(FINANCE, () -> service.receiveRecovery(subsidy.id(), received.id()));
+        assertThat(world.locks.locks()).containsExactly("envelope 10", "envelope 11", "commitment " + subsidy.id(),
+                "recovery " + received.id());
+        world.locks.forget();
+        RecoveryView withdrawn = as(FINANCE, () -> service.cancelRecovery(subsidy.id(), cancelled.id()));
+        assertThat(world.locks.locks()).containsExactly("recovery " + cancelled.id());
+        assertThat(withdrawn.status()).isEqualTo("CANCELLED");
+
+        // the closing locks the envelopes' chain then the commitment
+        world.locks.forget();
+        as(FINANCE, () -> service.close(subsidy.id()));
+        assertThat(world.locks.locks()).containsExactly("envelope 10", "envelope 11", "commitment " + subsidy.id());
+        assertThat(world.ledger.entries()).filteredOn(e -> e.kind() == EntryKind.RELEASE).singleElement()
+                .satisfies(e -> assertThat(e.amount()).isEqualTo(Money.euros(210)));
+    }
 }
