@@ -24,8 +24,8 @@ class SignInServiceTest {
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-12-03T09:00:00Z"));
     private final InMemoryUsers users = new InMemoryUsers();
-    private final SignInService signIn = new SignInService(new UserDirectory(users, HASHER),
-            new InMemorySignInAttempts(), clock);
+    private final InMemorySignInAttempts attempts = new InMemorySignInAttempts();
+    private final SignInService signIn = new SignInService(new UserDirectory(users, HASHER), attempts, clock);
 
     SignInServiceTest() {
         users.add(new AppUser("cdc", "strong:cdc password", "Claude", null, 1L, EnumSet.of(Role.APPROVER)));
@@ -74,5 +74,61 @@ class SignInServiceTest {
         }
 
         assertThat(signIn("cdc", "cdc password", ATTACKER)).isEqualTo(SignInService.Status.SIGNED_IN);
+    }
+
+    private java.util.List<String> audited() {
+        return attempts.all().stream().map(a -> a.username() + " " + a.channel() + " " + a.outcome() + " "
+                + a.remoteAddress()).toList();
+    }
+
+    @Test
+    void shouldAuditAFormsSignInOutAndFailuresButNotAnApiCallThatSucceeds() {
+        // when the approver signs in on the pages, signs out, fails once, and calls the API twice
+        SignInService.Result page = signIn.signIn(" CDC ", "cdc password".toCharArray(), Channel.FORM, DESK);
+        signIn.signedOut("cdc", DESK);
+        signIn.signIn("cdc", "wrong".toCharArray(), Channel.BASIC, null);
+        signIn.signIn("cdc", "cdc password".toCharArray(), Channel.BASIC, DESK);
+        signIn.signIn("cdc", "cdc password".toCharArray(), Channel.BASIC, DESK);
+
+        // then he is signed in as himself, and the audit holds the page's acts and the failure, not the API calls
+        assertThat(page.signedIn()).isTrue();
+        assertThat(page.username()).isEqualTo("cdc");
+        assertThat(page.caller().organisationId()).isEqualTo(1L);
+        assertThat(page.passwordChangeRequired()).isFalse();
+        assertThat(audited()).containsExactly("cdc FORM SUCCESS " + DESK, "cdc FORM SIGNED_OUT " + DESK,
+                "cdc BASIC BAD_CREDENTIALS null");
+    }
+
+    @Test
+    void shouldSayAPasswordAnAdministratorChoseMustChangeAndEndSessionsOfBeforeAReset() {
+        users.find("cdc").orElseThrow().resetPassword("strong:chosen by the admin", clock.instant());
+        clock.advance(Duration.ofSeconds(5));
+
+        SignInService.Result result = signIn.signIn("cdc", "chosen by the admin".toCharArray(), Channel.FORM, DESK);
+
+        assertThat(result.passwordChangeRequired()).isTrue();
+        assertThat(signIn.passwordChangeRequired("cdc")).isTrue();
+        assertThat(signIn.sessionStillValid("cdc", clock.instant().minusSeconds(60))).isFalse();
+        assertThat(signIn.sessionStillValid("cdc", clock.instant())).isTrue();
+    }
+
+    @Test
+    void shouldSignInTheUserAnIdentityProviderVouchesForAndRefuseAnUnknownOne() {
+        FederatedIdentity known = new FederatedIdentity("https://idp", "sub-1", "cdc", null, false);
+        FederatedIdentity unknown = new FederatedIdentity("https://idp", "sub-2", null, "nobody@x.fr", true);
+
+        SignInService.Result page = signIn.signIn(known, Channel.OIDC, DESK);
+        SignInService.Result api = signIn.signIn(known, Channel.BEARER, DESK);
+        SignInService.Result refused = signIn.signIn(unknown, Channel.BEARER, ATTACKER);
+
+        assertThat(page.signedIn()).isTrue();
+        assertThat(page.caller().username()).isEqualTo("cdc");
+        assertThat(api.signedIn()).isTrue();
+        assertThat(refused.status()).isEqualTo(SignInService.Status.REFUSED);
+        assertThat(refused.caller()).isNull();
+        assertThat(audited()).containsExactly("cdc OIDC SUCCESS " + DESK,
+                org.cofinance.domain.model.user.SignInAttempt.normalise(unknown.auditName()) + " BEARER UNKNOWN_IDENTITY " + ATTACKER);
+        assertThat(SignInService.unreadable().status()).isEqualTo(SignInService.Status.REFUSED);
+        assertThat(SignInService.unreadable().username()).isNull();
     }
 }
