@@ -21,6 +21,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @RunAsClient
 class AccessIT {
 
+    private static final Envelopes ENVELOPES = Envelopes.of("IT-ACCESS");
+
     @Deployment(testable = false)
     static EnterpriseArchive ear() {
         return Deployments.builtEar();
@@ -41,8 +43,7 @@ class AccessIT {
     @Test
     void shouldRefuseAChangeABrowserSaysComesFromAnotherSiteEvenWithValidCredentials() {
         // given a draft
-        long draft = Api.as("officer").post("/requests", Demo.balancedRequest("Soumise d'ailleurs")).json().get("id")
-                .asLong();
+        long draft = Demo.draft(ENVELOPES, "Soumise d'ailleurs");
 
         // when its submission comes, credentials and all, from another site, or from an opaque origin
         Api.Reply crossSite = Api.as("officer").post("/requests/" + draft + "/submit", null, "Sec-Fetch-Site",
@@ -94,7 +95,7 @@ class AccessIT {
 
     @Test
     void shouldAnswer403ToAUserWithoutTheRole() {
-        assertThat(Api.as("investor").post("/requests", Demo.balancedRequest("Not an officer")).status())
+        assertThat(Api.as("investor").post("/requests", Demo.balancedRequest(ENVELOPES, "Not an officer")).status())
                 .isEqualTo(403);
         assertThat(Api.as("officer").get("/reports/envelope-status?format=pdf").status()).isEqualTo(403);
         assertThat(Api.as("officer").post("/organisations", "{\"name\":\"X\",\"kind\":\"COMPANY\"}").status())
@@ -104,7 +105,7 @@ class AccessIT {
     @Test
     void shouldNeitherShowNorLetAnotherOrganisationWorkATask() {
         // given a submitted request awaiting the CDC's decision
-        long id = Demo.submittedRequest("Access test");
+        long id = Demo.submittedRequest(ENVELOPES, "Access test");
         JsonNode cdcTask = Api.as("cdc").get("/tasks?requestId=" + id).json().get("items").get(0);
         String taskId = cdcTask.get("id").asText();
 
@@ -127,7 +128,7 @@ class AccessIT {
 
     @Test
     void shouldHideARequestFromAnApproverWhoseOrganisationDoesNotFundIt() {
-        long id = Api.as("officer").post("/requests", Demo.balancedRequest("Not Dijon's")).json().get("id").asLong();
+        long id = Demo.draft(ENVELOPES, "Not Dijon's");
 
         assertThat(Api.as("metropole").get("/requests/" + id).status()).isEqualTo(404);
         assertThat(Api.as("cdc").get("/requests/" + id).status()).isEqualTo(200);
@@ -135,7 +136,7 @@ class AccessIT {
 
     @Test
     void shouldNeverOfferTheFundersDecisionsToTheInstructingOfficer() {
-        long id = Demo.submittedRequest("Segregation");
+        long id = Demo.submittedRequest(ENVELOPES, "Segregation");
 
         JsonNode officerTasks = Api.as("officer").get("/tasks?requestId=" + id).json().get("items");
         assertThat(officerTasks).noneSatisfy(t -> assertThat(t.get("taskType").asText())
@@ -147,8 +148,7 @@ class AccessIT {
 
     @Test
     void shouldTakeOnlyTheAnswersAnInstructionTakes() {
-        long id = Api.as("officer").post("/requests", Demo.balancedRequest("Instruction answers")).json()
-                .get("id").asLong();
+        long id = Demo.draft(ENVELOPES, "Instruction answers");
         Api.as("officer").post("/requests/" + id + "/submit", null);
         String task = Api.as("officer").get("/tasks?requestId=" + id).json().get("items").get(0).get("id").asText();
 

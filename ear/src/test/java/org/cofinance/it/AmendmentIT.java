@@ -23,6 +23,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @RunAsClient
 class AmendmentIT {
 
+    private static final Envelopes ENVELOPES = Envelopes.of("IT-AMENDMENT");
+
     @Deployment(testable = false)
     static EnterpriseArchive ear() {
         return Deployments.builtEar();
@@ -31,7 +33,7 @@ class AmendmentIT {
     @Test
     void shouldApplyAnAmendmentEveryFunderConcernedApprovedAtItsLevelsAndPayTheNextTrancheOnTheNewAmounts() {
         // given a contracted request (CDC 4 M€, fund 3 M€, region 2 M€, lead 3 M€) whose first tranche is paid
-        long id = Demo.contractedRequest("Avenant approuvé").get("id").asLong();
+        long id = Demo.contractedRequest(ENVELOPES, "Avenant approuvé").get("id").asLong();
         evidenceAndPay(id, "Convention signée");
         assertThat(committed(id, "disbursed")).containsExactly("1200000.00", "900000.00", "600000.00");
 
@@ -41,9 +43,9 @@ class AmendmentIT {
         assertThat(belowPaid.json().get("errors").get(0).get("field").asText()).isEqualTo("plan[0].amount");
         Api.Reply moved = Api.as("officer").post("/requests/" + id + "/amendments", """
                 {"reason": "Déplacement", "plan": [%s, %s, %s, %s]}""".formatted(
-                line("Caisse des Dépôts", "AMI-TIGA-SUB", "SUBSIDY", "4000000.00"),
-                line("Fonds Résidence", "FONDS-IMMO", "EQUITY", "3000000.00"),
-                line("Région", "AMI-TIGA-SUB", "SUBSIDY", "2000000.00"),
+                line("Caisse des Dépôts", ENVELOPES.cdcSub(), "SUBSIDY", "4000000.00"),
+                line("Fonds Résidence", ENVELOPES.fund(), "EQUITY", "3000000.00"),
+                line("Région", ENVELOPES.cdcSub(), "SUBSIDY", "2000000.00"),
                 line("Agrinova", null, "SELF_FUNDING", "3000000.00")));
         assertThat(moved.status()).isEqualTo(400);
         assertThat(moved.json().get("errors").get(0).get("field").asText()).startsWith("plan[2]");
@@ -147,9 +149,9 @@ class AmendmentIT {
         return Api.as("officer").post("/requests/" + id + "/amendments", """
                 {"reason": "Extension du programme", "eligibleCost": %s, "plan": [%s, %s, %s, %s]}""".formatted(
                 cost == null ? "null" : "\"" + cost + "\"",
-                line("Caisse des Dépôts", "AMI-TIGA-SUB", "SUBSIDY", cdc),
-                line("Fonds Résidence", "FONDS-IMMO", "EQUITY", fund),
-                line("Région", "REGION-BFC", "SUBSIDY", region),
+                line("Caisse des Dépôts", ENVELOPES.cdcSub(), "SUBSIDY", cdc),
+                line("Fonds Résidence", ENVELOPES.fund(), "EQUITY", fund),
+                line("Région", ENVELOPES.region(), "SUBSIDY", region),
                 line("Agrinova", null, "SELF_FUNDING", lead)));
     }
 

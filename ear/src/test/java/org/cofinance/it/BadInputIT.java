@@ -18,6 +18,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @RunAsClient
 class BadInputIT {
 
+    private static final Envelopes ENVELOPES = Envelopes.of("IT-BADINPUT");
+
     @Deployment(testable = false)
     static EnterpriseArchive ear() {
         return Deployments.builtEar();
@@ -28,23 +30,24 @@ class BadInputIT {
 
     @Test
     void shouldRefuseEachBadRequestNamingTheFieldAndStoreNothing() {
-        String good = Demo.balancedRequest("Bad input");
+        String good = Demo.balancedRequest(ENVELOPES, "Bad input");
         List<Case> cases = List.of(
                 new Case("unbalanced plan", good.replace("\"12000000.00\"", "\"12000001.00\""), "plan"),
                 new Case("negative amount", good.replace("\"4000000.00\"", "\"-4000000.00\""), "plan[0].amount"),
                 new Case("three decimals", good.replace("\"4000000.00\"", "\"4000000.001\""), "plan[0].amount"),
                 new Case("not a number", good.replace("\"4000000.00\"", "\"four millions\""), "plan[0].amount"),
-                new Case("unknown envelope", good.replace("AMI-TIGA-SUB", "NO-SUCH-ENVELOPE"),
+                new Case("unknown envelope", good.replace(ENVELOPES.cdcSub(), "NO-SUCH-ENVELOPE"),
                         "plan[0].envelopeCode"),
                 new Case("unknown organisation", good.replaceFirst("\"organisationId\": \\d+",
                         "\"organisationId\": 999999"), "plan[0].organisationId"),
-                new Case("envelope of another organisation", good.replace("FONDS-IMMO", "AMI-TIGA-EQ"),
+                new Case("envelope of another organisation", good.replace(ENVELOPES.fund(), ENVELOPES.cdc()),
                         "plan[1].envelopeCode"),
                 new Case("unknown theme", good.replace("HOUSING", "SPACE"), "theme"));
         long before = total();
 
         List<String> failures = new ArrayList<>();
         for (Case c : cases) {
+            assertThat(c.body()).as("%s changes the good request", c.name()).isNotEqualTo(good);
             Api.Reply reply = Api.as("officer").post("/requests", c.body());
             List<String> fields = new ArrayList<>();
             if (reply.contentType().startsWith("application/problem+json") && reply.json().has("errors")) {
@@ -73,14 +76,14 @@ class BadInputIT {
     void shouldAnswerAKeyReusedOnAnotherOperationAndAnOverlongCommentWithTheirProblemsNotA500() {
         // given a draft created with an Idempotency-Key, and a request awaiting the CDC's decision
         String key = "reused-" + System.nanoTime();
-        Api.Reply created = Api.as("officer").post("/requests", Demo.balancedRequest("Clé réutilisée"),
+        Api.Reply created = Api.as("officer").post("/requests", Demo.balancedRequest(ENVELOPES, "Clé réutilisée"),
                 "Idempotency-Key", key);
         assertThat(created.status()).isEqualTo(201);
-        long pending = Demo.submittedRequest("Commentaire trop long");
+        long pending = Demo.submittedRequest(ENVELOPES, "Commentaire trop long");
         String task = Api.as("cdc").get("/tasks?requestId=" + pending).json().get("items").get(0).get("id").asText();
 
         // when the same key is sent with another operation, and a decision comes with a 4,001-character comment
-        JsonNode contracted = Demo.contractedRequest("Clé réutilisée ailleurs");
+        JsonNode contracted = Demo.contractedRequest(ENVELOPES, "Clé réutilisée ailleurs");
         long commitment = contracted.get("commitments").get(0).get("id").asLong();
         Api.Reply reused = Api.as("officer").post("/commitments/" + commitment + "/disbursements",
                 "{\"amount\":\"1.00\",\"evidence\":\"x\",\"trancheId\":" + Demo.firstTranche(contracted) + "}",
@@ -99,7 +102,7 @@ class BadInputIT {
 
     @Test
     void shouldRefuseASecondSubmission() {
-        long id = Api.as("officer").post("/requests", Demo.balancedRequest("Twice")).json().get("id").asLong();
+        long id = Demo.draft(ENVELOPES, "Twice");
         assertThat(Api.as("officer").post("/requests/" + id + "/submit", null).status()).isEqualTo(200);
 
         Api.Reply again = Api.as("officer").post("/requests/" + id + "/submit", null);

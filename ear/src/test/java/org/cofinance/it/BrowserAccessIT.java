@@ -27,6 +27,8 @@ import org.openqa.selenium.By;
 @RunAsClient
 class BrowserAccessIT {
 
+    private static final Envelopes ENVELOPES = Envelopes.of("IT-BROWSERACCESS");
+
     @Deployment(testable = false)
     static EnterpriseArchive ear() {
         return Deployments.builtEar();
@@ -35,7 +37,7 @@ class BrowserAccessIT {
     @Test
     void shouldNeitherShowNorOpenAnotherOrganisationsTask(Browsers browsers) {
         // given a request awaiting the CDC's decision
-        long requestId = Demo.submittedRequest("Tâche de la CDC seulement");
+        long requestId = Demo.submittedRequest(ENVELOPES, "Tâche de la CDC seulement");
         JsonNode cdcTask = Api.as("cdc").get("/tasks?requestId=" + requestId).json().get("items").get(0);
         String taskId = cdcTask.get("id").asText();
         String reference = cdcTask.get("requestReference").asText();
@@ -105,8 +107,7 @@ class BrowserAccessIT {
             throws IOException {
         // given a draft, and its officer signed in on the pages who then opens the API in the same browser with his
         // credentials in the address (which a browser answers, and remembers, when the API challenges it)
-        long draft = Api.as("officer").post("/requests", Demo.balancedRequest("Cible d'un formulaire forgé")).json()
-                .get("id").asLong();
+        long draft = Demo.draft(ENVELOPES, "Cible d'un formulaire forgé");
         Browser officer = browsers.open("officer").signIn("officer");
         officer.visit(Browser.BASE.replace("://", "://officer:officer@") + "/api/requests/" + draft);
         String apiPage = officer.source();

@@ -23,6 +23,8 @@ import org.openqa.selenium.Keys;
 @RunAsClient
 class BrowserAccessibilityIT {
 
+    private static final Envelopes ENVELOPES = Envelopes.of("IT-BROWSERACCESSIBILITY");
+
     @Deployment(testable = false)
     static EnterpriseArchive ear() {
         return Deployments.builtEar();
@@ -32,10 +34,9 @@ class BrowserAccessibilityIT {
     void shouldBreakNoSeriousOrCriticalWcagRuleOnAnyPage(Browsers browsers) {
         List<String> violations = new ArrayList<>();
         // given a contracted request, a request in its funders' hands and a draft
-        JsonNode contracted = Demo.contractedRequest("Page accessible");
-        long decided = Demo.submittedRequest("Décision accessible");
-        long draft = Api.as("officer").post("/requests", Demo.balancedRequest("Brouillon accessible")).json()
-                .get("id").asLong();
+        JsonNode contracted = Demo.contractedRequest(ENVELOPES, "Page accessible");
+        long decided = Demo.submittedRequest(ENVELOPES, "Décision accessible");
+        long draft = Demo.draft(ENVELOPES, "Brouillon accessible");
 
         // the public pages and the sign-in page, signed out
         Browser visitor = browsers.open("visitor");
@@ -73,8 +74,7 @@ class BrowserAccessibilityIT {
     @Test
     void shouldLetAnOfficerEditAPlanAndAnApproverDecideWithTheKeyboardOnly(Browsers browsers) {
         // given a draft whose CDC line the officer lowers, with the keyboard only
-        long draft = Api.as("officer").post("/requests", Demo.balancedRequest("Plan au clavier")).json().get("id")
-                .asLong();
+        long draft = Demo.draft(ENVELOPES, "Plan au clavier");
         Browser officer = browsers.open("officer").signIn("officer");
         officer.open("/app/request-edit.xhtml?id=" + draft);
         officer.tabTo("editor:lines:0:amount");
@@ -90,7 +90,7 @@ class BrowserAccessibilityIT {
                         .get("amount").asText()));
 
         // when the CDC's approver decides a request with the keyboard only
-        long id = Demo.submittedRequest("Décision au clavier");
+        long id = Demo.submittedRequest(ENVELOPES, "Décision au clavier");
         String task = Api.as("cdc").get("/tasks?requestId=" + id).json().get("items").get(0).get("id").asText();
         Browser cdc = browsers.open("cdc").signIn("cdc");
         cdc.open("/app/task.xhtml?id=" + task);

@@ -26,6 +26,8 @@ import org.openqa.selenium.By;
 @RunAsClient
 class BrowserProgrammesIT {
 
+    private static final Envelopes ENVELOPES = Envelopes.of("IT-BROWSERPROGRAMMES");
+
     @Deployment(testable = false)
     static EnterpriseArchive ear() {
         return Deployments.builtEar();
@@ -35,6 +37,7 @@ class BrowserProgrammesIT {
     void shouldTypeACoalitionRequestOfTheResidenceSchemeInTheEditor(Browsers browsers) throws SQLException {
         // given the officer in the editor of a new request of the residence scheme, with a partner and a target
         String title = "Coalition saisie " + UUID.randomUUID().toString().substring(0, 6);
+        String envelope = ENVELOPES.cdcSub();
         Browser officer = browsers.open("officer").signIn("officer");
         officer.open("/app/request-edit.xhtml");
         officer.chooseStartingWith(By.id("editor:programme"), "RESIDENCE-300");
@@ -50,7 +53,7 @@ class BrowserProgrammesIT {
         officer.type(By.id("editor:target-rows:0:target"), "beaucoup");
         officer.chooseStartingWith(By.id("editor:lines:0:organisation"), "Caisse des Dépôts");
         officer.choose(By.id("editor:lines:0:instrument"), "Subvention");
-        officer.chooseStartingWith(By.id("editor:lines:0:envelope"), "AMI-TIGA-SUB");
+        officer.chooseStartingWith(By.id("editor:lines:0:envelope"), envelope);
         officer.type(By.id("editor:lines:0:amount"), "800000");
         officer.clickAndWait(By.id("editor:add-line"));
         officer.chooseStartingWith(By.id("editor:lines:1:organisation"), "Agrinova");
@@ -90,16 +93,15 @@ class BrowserProgrammesIT {
         String territory = "Tableau-" + UUID.randomUUID().toString().substring(0, 6);
         long cdc = Demo.organisationId("Caisse des Dépôts");
         long lead = Demo.organisationId("Agrinova");
-        Demo.ensureRoomForBalancedRequests();
         long id = Demo.instructedRequest("""
                 {"programmeCode": "RESIDENCE-300", "title": "Tableau de bord", "territory": "%s", "theme": "HOUSING",
                  "leadOrganisationId": %d, "eligibleCost": "2000000.00",
                  "indicators": [{"code": "HOUSING_UNITS", "target": "80"}],
-                 "plan": [{"organisationId": %d, "envelopeCode": "AMI-TIGA-SUB", "instrument": "SUBSIDY",
+                 "plan": [{"organisationId": %d, "envelopeCode": "%s", "instrument": "SUBSIDY",
                            "amount": "800000.00"},
                           {"organisationId": %d, "envelopeCode": null, "instrument": "SELF_FUNDING",
                            "amount": "1200000.00"}]}
-                """.formatted(territory, lead, cdc, lead));
+                """.formatted(territory, lead, cdc, ENVELOPES.cdcSub(), lead));
         assertThat(Demo.decide("cdc", id, "APPROVE").status()).isEqualTo(204);
 
         // when the CDC's finance opens the dashboard of the scheme in that territory
@@ -111,7 +113,7 @@ class BrowserProgrammesIT {
 
         // then each chart is drawn with its table, in French formats
         assertThat(finance.all(By.cssSelector("#envelope-chart rect.bar"))).isNotEmpty();
-        assertThat(finance.text(By.id("envelope-table"))).contains("AMI-TIGA-SUB", "800 000,00 €");
+        assertThat(finance.text(By.id("envelope-table"))).contains(ENVELOPES.cdcSub(), "800 000,00 €");
         assertThat(finance.text(By.id("pipeline-table"))).contains("Approuvée", "2 000 000,00 €");
         assertThat(finance.all(By.cssSelector("#leverage-chart rect.bar"))).hasSize(2);
         assertThat(finance.text(By.id("leverage-table"))).contains(territory, "800 000,00 €", "1 200 000,00 €",

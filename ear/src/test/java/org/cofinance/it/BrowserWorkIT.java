@@ -26,6 +26,8 @@ import org.openqa.selenium.WebElement;
 @RunAsClient
 class BrowserWorkIT {
 
+    private static final Envelopes ENVELOPES = Envelopes.of("IT-BROWSERWORK");
+
     @Deployment(testable = false)
     static EnterpriseArchive ear() {
         return Deployments.builtEar();
@@ -34,8 +36,8 @@ class BrowserWorkIT {
     @Test
     void shouldClaimSeveralTasksAtOnceThenDelegateOneToAColleagueWhoGivesItBack(Browsers browsers) {
         // given two requests awaiting the CDC's decision, and a second CDC approver the administrator creates
-        String first = reference(Demo.submittedRequest("Tâches groupées 1"));
-        String second = reference(Demo.submittedRequest("Tâches groupées 2"));
+        String first = reference(Demo.submittedRequest(ENVELOPES, "Tâches groupées 1"));
+        String second = reference(Demo.submittedRequest(ENVELOPES, "Tâches groupées 2"));
         String colleague = "cdc-" + UUID.randomUUID().toString().substring(0, 6);
         Browser admin = browsers.open("admin").signIn("admin");
         admin.open("/app/admin.xhtml");
@@ -80,7 +82,7 @@ class BrowserWorkIT {
     @Test
     void shouldLetFinanceValidateFromItsQueueATrancheTheOfficerAsked(Browsers browsers) {
         // given a request whose convention is signed
-        JsonNode approved = Demo.contractedRequest("Tranche validée à l'écran");
+        JsonNode approved = Demo.contractedRequest(ENVELOPES, "Tranche validée à l'écran");
         String reference = approved.get("reference").asText();
 
         // when the officer asks for a 1 200 000,00 € tranche on its page
@@ -109,7 +111,7 @@ class BrowserWorkIT {
     @Test
     void shouldSignTheConventionEvidenceAMilestoneAndHaveFinancePayIt(Browsers browsers) {
         // given an approved request
-        JsonNode approved = Demo.approvedRequest("Convention signée à l'écran");
+        JsonNode approved = Demo.approvedRequest(ENVELOPES, "Convention signée à l'écran");
         long id = approved.get("id").asLong();
         String reference = approved.get("reference").asText();
 
@@ -152,7 +154,7 @@ class BrowserWorkIT {
     @Test
     void shouldShowTheUploadsProgressAndRefuseAFileTooLargeBeforeSendingIt(Browsers browsers) throws IOException {
         // given an officer on an approved request's page, the bytes his browser reports sent watched as they go
-        JsonNode approved = Demo.approvedRequest("Dossier déposé avec sa barre de progression");
+        JsonNode approved = Demo.approvedRequest(ENVELOPES, "Dossier déposé avec sa barre de progression");
         Browser officer = browsers.open("officer").signIn("officer");
         officer.open("/app/request.xhtml?id=" + approved.get("id").asLong());
         officer.script("""
@@ -220,7 +222,7 @@ class BrowserWorkIT {
     @Test
     void shouldSignTheConventionOnTheScheduleTheOfficerTypesKeepingWhatHeTypedOnAnError(Browsers browsers) {
         // given an approved request whose signed copy is kept, and its officer on the convention's task
-        JsonNode approved = Demo.approvedRequest("Échéancier saisi à l'écran");
+        JsonNode approved = Demo.approvedRequest(ENVELOPES, "Échéancier saisi à l'écran");
         long id = approved.get("id").asLong();
         Demo.upload(id, "CONVENTION_SIGNED", null);
         Browser officer = browsers.open("officer").signIn("officer");

@@ -15,6 +15,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @RunAsClient
 class CommitteeLevelIT {
 
+    private static final Envelopes ENVELOPES = Envelopes.of("IT-COMMITTEELEVEL");
+
     @Deployment(testable = false)
     static EnterpriseArchive ear() {
         return Deployments.builtEar();
@@ -27,11 +29,12 @@ class CommitteeLevelIT {
                 {"title": "Pôle d'innovation agricole", "territory": "Dijon Métropole", "theme": "AGRI_FOOD",
                  "leadOrganisationId": %d, "eligibleCost": "30000000.00",
                  "plan": [
-                   {"organisationId": %d, "envelopeCode": "AMI-TIGA-SUB", "instrument": "SUBSIDY", "amount": "12000000.00"},
-                   {"organisationId": %d, "envelopeCode": "FONDS-IMMO", "instrument": "EQUITY", "amount": "10000000.00"},
+                   {"organisationId": %d, "envelopeCode": "%s", "instrument": "SUBSIDY", "amount": "12000000.00"},
+                   {"organisationId": %d, "envelopeCode": "%s", "instrument": "EQUITY", "amount": "10000000.00"},
                    {"organisationId": %d, "envelopeCode": null, "instrument": "SELF_FUNDING", "amount": "8000000.00"}]}
                 """.formatted(Demo.organisationId("Agrinova"), Demo.organisationId("Caisse des Dépôts"),
-                Demo.organisationId("Fonds Résidence"), Demo.organisationId("Agrinova")));
+                ENVELOPES.cdcSub(), Demo.organisationId("Fonds Résidence"), ENVELOPES.fund(),
+                Demo.organisationId("Agrinova")));
 
         // when the CDC's national committee and the fund's investment committee approve
         assertThat(level("cdc", id)).isEqualTo("NATIONAL_COMMITTEE");
@@ -70,7 +73,7 @@ class CommitteeLevelIT {
     @Test
     void shouldKeepTwoPeopleForTwoLevelsInTheDatabaseToo() throws java.sql.SQLException {
         // given a decision of the CDC in the current round of a request
-        long id = Demo.submittedRequest("Deux personnes, même en base");
+        long id = Demo.submittedRequest(ENVELOPES, "Deux personnes, même en base");
         assertThat(Demo.decide("cdc", id, "APPROVE").status()).isEqualTo(204);
 
         // when a second decision of the same person for the same organisation and round is written past the service
@@ -90,7 +93,7 @@ class CommitteeLevelIT {
     @Test
     void shouldAcceptThreeApprovalsGivenAtTheSameInstant() throws Exception {
         // given a request awaiting its three funders
-        long id = Demo.submittedRequest("Trois décisions simultanées");
+        long id = Demo.submittedRequest(ENVELOPES, "Trois décisions simultanées");
 
         // when the three approvers answer at the same instant
         java.util.concurrent.ExecutorService approvers = java.util.concurrent.Executors.newFixedThreadPool(3);

@@ -22,6 +22,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @RunAsClient
 class ConventionIT {
 
+    private static final Envelopes ENVELOPES = Envelopes.of("IT-CONVENTION");
+
     @Deployment(testable = false)
     static EnterpriseArchive ear() {
         return Deployments.builtEar();
@@ -30,8 +32,8 @@ class ConventionIT {
     @Test
     void shouldPayTheTranchesFunderByFunderOnEvidenceAndReleaseTheUnjustifiedRestAtClosing() {
         // given an approved request: CDC 4 M€, the fund 3 M€, the region 2 M€
-        long id = Demo.approvedRequest("Convention et tranches").get("id").asLong();
-        BigDecimal regionAvailableBefore = Demo.money(Demo.envelope("REGION-BFC"), "available");
+        long id = Demo.approvedRequest(ENVELOPES, "Convention et tranches").get("id").asLong();
+        BigDecimal regionAvailableBefore = Demo.money(Demo.envelope(ENVELOPES.region()), "available");
 
         // when the officer records the signed convention
         assertThat(Demo.answer("officer", id, FundingRequestProcess.SIGN_CONVENTION,
@@ -95,7 +97,7 @@ class ConventionIT {
             assertThat(c.get("status").asText()).isEqualTo("CLOSED");
             assertThat(c.get("committed").asText()).isEqualTo(c.get("disbursed").asText());
         });
-        assertThat(Demo.money(Demo.envelope("REGION-BFC"), "available"))
+        assertThat(Demo.money(Demo.envelope(ENVELOPES.region()), "available"))
                 .isEqualByComparingTo(regionAvailableBefore.add(new BigDecimal("200000.00")));
         assertThat(Api.as("admin").get("/ledger/reconciliation").json().get("consistent").asBoolean()).isTrue();
     }
@@ -103,7 +105,7 @@ class ConventionIT {
     @Test
     void shouldRefuseTheConventionToAnyoneButAnOfficerThePaymentToAnyoneButFinanceAndACancellationOnceSigned() {
         // given an approved request
-        long id = Demo.approvedRequest("Conventions réservées").get("id").asLong();
+        long id = Demo.approvedRequest(ENVELOPES, "Conventions réservées").get("id").asLong();
         String convention = Api.as("officer").get("/tasks?requestId=" + id).json().get("items").get(0).get("id")
                 .asText();
 
@@ -137,7 +139,7 @@ class ConventionIT {
     @Test
     void shouldSignOnTheScheduleTheOfficerTypesAndRefuseOneThatIsNotWhole() {
         // given an approved request
-        long id = Demo.approvedRequest("Échéancier convenu").get("id").asLong();
+        long id = Demo.approvedRequest(ENVELOPES, "Échéancier convenu").get("id").asLong();
         String today = java.time.LocalDate.now(java.time.ZoneId.of("Europe/Paris")).toString();
         String later = java.time.LocalDate.parse(today).plusMonths(18).toString();
 

@@ -29,6 +29,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @RunAsClient
 class CsrfIT {
 
+    private static final Envelopes ENVELOPES = Envelopes.of("IT-CSRF");
+
     private static final String PAGES = TestPorts.applicationUrl();
     private static final Pattern VIEW_STATE = Pattern.compile("name=\"jakarta.faces.ViewState\"[^>]*value=\"([^\"]+)\"");
 
@@ -44,8 +46,7 @@ class CsrfIT {
         String login = get(officer, "/login.xhtml");
         post(officer, "/login.xhtml", Map.of("login", "login", "login:username", "officer", "login:password",
                 "officer", "login:sign-in", "x", "login:next", "", "jakarta.faces.ViewState", viewState(login)));
-        long draft = Api.as("officer").post("/requests", Demo.balancedRequest("Cible d'une attaque CSRF")).json()
-                .get("id").asLong();
+        long draft = Demo.draft(ENVELOPES, "Cible d'une attaque CSRF");
         String page = get(officer, "/app/request.xhtml?id=" + draft);
         assertThat(page).contains("request:cancel");
 

@@ -29,6 +29,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @RunAsClient
 class DatabaseRolesIT {
 
+    private static final Envelopes ENVELOPES = Envelopes.of("IT-DATABASEROLES");
+
     @Deployment(testable = false)
     static EnterpriseArchive ear() {
         return Deployments.builtEar();
@@ -37,7 +39,7 @@ class DatabaseRolesIT {
     @Test
     void shouldRefuseTheApplicationsRoleAnyChangeOfTheSchemaOrOfWhatIsImmutable() throws SQLException {
         // given the application at work (a request and its ledger entries exist)
-        Demo.submittedRequest("Moindre privilège");
+        Demo.submittedRequest(ENVELOPES, "Moindre privilège");
 
         try (Connection runtime = Sql.connectAsRuntime(); Statement sql = runtime.createStatement()) {
             // then the application's role reads and writes rows

@@ -29,36 +29,13 @@ final class Demo {
         throw new IllegalStateException("no demo envelope " + code);
     }
 
-    /**
-     * Makes sure the demo envelopes hold a balanced request (the region's budget is the smallest): when one is short,
-     * the administrator raises its ceiling by an audited amendment, as he would in real life. Tests so do not depend
-     * on what the tests before them reserved.
-     */
-    static void ensureRoomForBalancedRequests() {
-        ensureRoom("REGION-BFC", new BigDecimal("2000000.00"));
-        ensureRoom("FONDS-IMMO", new BigDecimal("3000000.00"));
-    }
-
-    private static void ensureRoom(String code, BigDecimal needed) {
-        JsonNode envelope = envelope(code);
-        if (money(envelope, "available").compareTo(needed.multiply(BigDecimal.TEN)) >= 0) {
-            return;
-        }
-        BigDecimal raised = money(envelope, "ceiling").add(new BigDecimal("50000000.00"));
-        Api.Reply amended = Api.as("admin").post("/envelopes/" + envelope.get("id").asLong() + "/amendments",
-                "{\"ceiling\": \"" + raised.toPlainString() + "\", \"reason\": \"room for the tests\"}");
-        if (amended.status() != 201) {
-            throw new IllegalStateException("envelope " + code + " not amended: " + amended.body());
-        }
-    }
-
     static BigDecimal money(JsonNode node, String field) {
         return new BigDecimal(node.get(field).asText());
     }
 
     /** A request created, submitted and approved by its three funders; its JSON after the last approval. */
-    static JsonNode approvedRequest(String title) {
-        long id = submittedRequest(title);
+    static JsonNode approvedRequest(Envelopes envelopes, String title) {
+        long id = submittedRequest(envelopes, title);
         for (String approver : java.util.List.of("cdc", "investor", "region")) {
             decide(approver, id, "APPROVE");
         }
@@ -66,8 +43,8 @@ final class Demo {
     }
 
     /** A request approved by its three funders whose convention the officer signed: its JSON then. */
-    static JsonNode contractedRequest(String title) {
-        long id = approvedRequest(title).get("id").asLong();
+    static JsonNode contractedRequest(Envelopes envelopes, String title) {
+        long id = approvedRequest(envelopes, title).get("id").asLong();
         answer("officer", id, org.cofinance.bpmn.FundingRequestProcess.SIGN_CONVENTION, "{\"decision\":\"APPROVE\"}");
         return Api.as("officer").get("/requests/" + id).json();
     }
@@ -78,9 +55,18 @@ final class Demo {
                 .get("id").asLong();
     }
 
+    /** A balanced request the officer created, still a draft: its id. */
+    static long draft(Envelopes envelopes, String title) {
+        Api.Reply created = Api.as("officer").post("/requests", balancedRequest(envelopes, title));
+        if (created.status() != 201) {
+            throw new IllegalStateException("request not created: " + created.body());
+        }
+        return created.json().get("id").asLong();
+    }
+
     /** A request created, submitted and instructed favourably: its funders now decide. */
-    static long submittedRequest(String title) {
-        return instructedRequest(balancedRequest(title));
+    static long submittedRequest(Envelopes envelopes, String title) {
+        return instructedRequest(balancedRequest(envelopes, title));
     }
 
     static long instructedRequest(String body) {
@@ -194,20 +180,21 @@ final class Demo {
         return created.json();
     }
 
-    /** A balanced 12 M€ plan: CDC 4 M€ subsidy, the fund 3 M€ equity, the region 2 M€, the lead 3 M€ of its own. */
-    static String balancedRequest(String title) {
-        ensureRoomForBalancedRequests();
+    /**
+     * A balanced 12 M€ plan on the test class's envelopes: CDC 4 M€ subsidy, the fund 3 M€ equity, the region 2 M€,
+     * the lead 3 M€ of its own.
+     */
+    static String balancedRequest(Envelopes envelopes, String title) {
         return """
                 {"title": "%s", "territory": "Dijon Métropole", "theme": "HOUSING", "leadOrganisationId": %d,
                  "eligibleCost": "12000000.00",
                  "plan": [
-                   {"organisationId": %d, "envelopeCode": "AMI-TIGA-SUB", "instrument": "SUBSIDY",
-                           "amount": "4000000.00"},
-                   {"organisationId": %d, "envelopeCode": "FONDS-IMMO", "instrument": "EQUITY", "amount": "3000000.00"},
-                   {"organisationId": %d, "envelopeCode": "REGION-BFC", "instrument": "SUBSIDY",
-                           "amount": "2000000.00"},
+                   {"organisationId": %d, "envelopeCode": "%s", "instrument": "SUBSIDY", "amount": "4000000.00"},
+                   {"organisationId": %d, "envelopeCode": "%s", "instrument": "EQUITY", "amount": "3000000.00"},
+                   {"organisationId": %d, "envelopeCode": "%s", "instrument": "SUBSIDY", "amount": "2000000.00"},
                    {"organisationId": %d, "envelopeCode": null, "instrument": "SELF_FUNDING", "amount": "3000000.00"}]}
                 """.formatted(title, organisationId("Agrinova"), organisationId("Caisse des Dépôts"),
-                organisationId("Fonds Résidence"), organisationId("Région"), organisationId("Agrinova"));
+                envelopes.cdcSub(), organisationId("Fonds Résidence"), envelopes.fund(), organisationId("Région"),
+                envelopes.region(), organisationId("Agrinova"));
     }
 }

@@ -19,7 +19,7 @@ final class Deployments {
 
     static EnterpriseArchive builtEarWith(Class<?> inContainerTest) {
         return builtEar().addAsLibrary(ShrinkWrap.create(JavaArchive.class,
-                inContainerTest.getSimpleName() + ".jar").addClass(inContainerTest));
+                inContainerTest.getSimpleName() + ".jar").addClasses(inContainerTest, OwnEnvelope.class));
     }
 
     /** The same, with the test-only libraries that hold {@code librariesOf} beside it (e.g. Awaitility). */

@@ -38,6 +38,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @RunAsClient
 class DocumentsIT {
 
+    private static final Envelopes ENVELOPES = Envelopes.of("IT-DOCUMENTS");
+
     private static final long LIMIT = 20L * 1024 * 1024;
 
     @Deployment(testable = false)
@@ -61,7 +63,7 @@ class DocumentsIT {
     @Test
     void shouldKeepAPdfAndGiveItBackIdenticalToWhoeverMayReadTheRequest() throws Exception {
         // given a request awaiting the CDC's decision, and a PDF with an accented name
-        long id = Demo.submittedRequest("Dossier de projet");
+        long id = Demo.submittedRequest(ENVELOPES, "Dossier de projet");
         byte[] pdf = pdf();
 
         // when the officer uploads it as the project file, sending a wrong type in the part's header
@@ -102,10 +104,10 @@ class DocumentsIT {
     @Test
     void shouldRefuseWhatAClientGetsWrongAndStoreNothing() throws Exception {
         // given a contracted request, and another one's tranche
-        JsonNode contracted = Demo.contractedRequest("Pièces refusées");
+        JsonNode contracted = Demo.contractedRequest(ENVELOPES, "Pièces refusées");
         long id = contracted.get("id").asLong();
         long ownTranche = Demo.firstTranche(contracted);
-        long otherTranche = Demo.firstTranche(Demo.contractedRequest("Autre convention"));
+        long otherTranche = Demo.firstTranche(Demo.contractedRequest(ENVELOPES, "Autre convention"));
         byte[] pdf = pdf();
         byte[] program = new byte[4096];
         program[0] = 'M';
@@ -155,7 +157,7 @@ class DocumentsIT {
     @Test
     void shouldSignTheConventionAndRecordTheEvidenceOnlyOnceTheirDocumentsAreKept() {
         // given an approved request without any document
-        long id = Demo.approvedRequest("Pièces exigées").get("id").asLong();
+        long id = Demo.approvedRequest(ENVELOPES, "Pièces exigées").get("id").asLong();
 
         // when the officer signs the convention without its signed copy
         Api.Reply unsigned = complete(id, org.cofinance.bpmn.FundingRequestProcess.SIGN_CONVENTION);
@@ -180,8 +182,8 @@ class DocumentsIT {
     @Test
     void shouldGenerateTheConventionFromTheApprovedPlanInFrenchAndNotBefore() throws Exception {
         // given a request its funders still decide, and an approved one
-        long deciding = Demo.submittedRequest("Convention pas encore");
-        JsonNode approved = Demo.approvedRequest("Convention générée");
+        long deciding = Demo.submittedRequest(ENVELOPES, "Convention pas encore");
+        JsonNode approved = Demo.approvedRequest(ENVELOPES, "Convention générée");
 
         // when its convention is asked
         Api.Reply early = Api.as("officer").get("/requests/" + deciding + "/convention?format=pdf");
@@ -218,7 +220,7 @@ class DocumentsIT {
 
     @Test
     void shouldMoveFiftyMegabytesInAndOutWithTheDigestsMatchingAndTheHeapNeverHoldingThem() throws Exception {
-        long id = Demo.submittedRequest("Gros dossier");
+        long id = Demo.submittedRequest(ENVELOPES, "Gros dossier");
         long heapBefore = ServerHeap.usedAfterCollection();
         long moved = 0;
         for (int i = 0; i < 3; i++) {

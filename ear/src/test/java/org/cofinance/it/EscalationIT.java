@@ -29,6 +29,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @RunAsClient
 class EscalationIT {
 
+    private static final Envelopes ENVELOPES = Envelopes.of("IT-ESCALATION");
+
     @Deployment(testable = false)
     static EnterpriseArchive ear() {
         return Deployments.builtEar();
@@ -37,7 +39,7 @@ class EscalationIT {
     @Test
     void shouldMarkLateDecisionsAndMailTheirOrganisationsEscalationGroup() throws SQLException, MessagingException {
         // given a request whose three decisions are open, the investor's given
-        long id = Demo.submittedRequest("Décision en retard");
+        long id = Demo.submittedRequest(ENVELOPES, "Décision en retard");
         String reference = Api.as("officer").get("/requests/" + id).json().get("reference").asText();
         Demo.decide("investor", id, "APPROVE");
         String processInstance = Api.as("officer").get("/requests/" + id).json().get("processInstanceId").asText();

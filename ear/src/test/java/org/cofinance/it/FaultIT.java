@@ -25,6 +25,8 @@ import org.awaitility.Awaitility;
 @RunAsClient
 class FaultIT {
 
+    private static final Envelopes ENVELOPES = Envelopes.of("IT-FAULT");
+
     @Deployment(testable = false)
     static EnterpriseArchive ear() {
         return Deployments.builtEar();
@@ -33,7 +35,7 @@ class FaultIT {
     @Test
     void shouldPostExactlyOnceWhenTheConnectionIsKilledDuringThePostingAndTheDecisionRetried() throws Exception {
         // given a request approved by two of its three funders
-        long requestId = Demo.submittedRequest("Connection killed");
+        long requestId = Demo.submittedRequest(ENVELOPES, "Connection killed");
         Demo.decide("cdc", requestId, "APPROVE");
         Demo.decide("investor", requestId, "APPROVE");
 
@@ -41,7 +43,8 @@ class FaultIT {
             // and another transaction holding the region's envelope row, so that the posting stops there
             blocker.setAutoCommit(false);
             try (PreparedStatement lock = blocker.prepareStatement(
-                    "select id from envelope where code = 'REGION-BFC' for update")) {
+                    "select id from envelope where code = ? for update")) {
+                lock.setString(1, ENVELOPES.region());
                 lock.executeQuery().close();
             }
             int blockerPid = backendPid(blocker);

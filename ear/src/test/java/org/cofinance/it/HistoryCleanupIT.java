@@ -22,6 +22,7 @@ import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.runtime.Job;
 import org.cofinance.application.access.SignedInUser;
+import org.cofinance.application.ledger.EnvelopeService;
 import org.cofinance.application.request.FundingRequestService;
 import org.cofinance.application.request.NewRequest;
 import org.cofinance.bpmn.FundingRequestProcess;
@@ -53,6 +54,9 @@ class HistoryCleanupIT {
 
     @EJB
     private FundingRequestService requests;
+
+    @EJB
+    private EnvelopeService envelopes;
 
     @PersistenceContext(unitName = "cofinance")
     private EntityManager em;
@@ -133,8 +137,10 @@ class HistoryCleanupIT {
         Long fund = organisation(OrganisationKind.PRIVATE_INVESTOR);
         Long lead = organisation(OrganisationKind.COMPANY);
         return NewRequest.ofLead(title, "Dijon", "DIGITAL", lead, "1000000.00", List.of(
-                new NewRequest.Line(cdc, "AMI-TIGA-SUB", "SUBSIDY", "400000.00"),
-                new NewRequest.Line(fund, "FONDS-IMMO", "EQUITY", "300000.00"),
+                new NewRequest.Line(cdc, OwnEnvelope.open(envelopes, "IT-HISTORY-CDC", cdc, "400000.00"), "SUBSIDY",
+                        "400000.00"),
+                new NewRequest.Line(fund, OwnEnvelope.open(envelopes, "IT-HISTORY-FUND", fund, "300000.00"), "EQUITY",
+                        "300000.00"),
                 new NewRequest.Line(lead, null, "SELF_FUNDING", "300000.00")));
     }
 

@@ -24,6 +24,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @RunAsClient
 class LedgerIT {
 
+    private static final Envelopes ENVELOPES = Envelopes.of("IT-LEDGER");
+
     @Deployment(testable = false)
     static EnterpriseArchive ear() {
         return Deployments.builtEar();
@@ -75,6 +77,7 @@ class LedgerIT {
     @Test
     void shouldRefuseBadEnvelopeInputNamingTheFieldAndStoreNothing() {
         long cdc = Demo.organisationId("Caisse des Dépôts");
+        String parent = ENVELOPES.cdc();
         long before = Api.as("finance").get("/envelopes?size=1").json().get("total").asLong();
         String template = "{\"code\": \"%s\", \"name\": \"x\", \"ownerOrganisationId\": %d, \"ceiling\": \"%s\""
                 + ", \"parentCode\": %s}";
@@ -86,8 +89,8 @@ class LedgerIT {
                 new Case(template.formatted("it bad", cdc, "1.00", "null"), "code"),
                 new Case(template.formatted("IT-BAD-3", 999999, "1.00", "null"), "ownerOrganisationId"),
                 new Case(template.formatted("IT-BAD-4", cdc, "1.00", "\"NO-SUCH\""), "parentCode"),
-                new Case(template.formatted("IT-BAD-5", cdc, "500000000.01", "\"AMI-TIGA\""), "ceiling"),
-                new Case(template.formatted("AMI-TIGA", cdc, "1.00", "null"), "code"));
+                new Case(template.formatted("IT-BAD-5", cdc, "500000000.01", "\"" + parent + "\""), "ceiling"),
+                new Case(template.formatted(parent, cdc, "1.00", "null"), "code"));
         for (Case c : cases) {
             Api.Reply reply = Api.as("admin").post("/envelopes", c.body());
             assertThat(reply.status()).as(c.body()).isEqualTo(400);
@@ -147,11 +150,11 @@ class LedgerIT {
     @Test
     void shouldPayTranchesValidatedByFinanceAndReleaseTheRestAtClosing() {
         // given a request whose convention is signed, and its CDC commitment of 4 M€
-        JsonNode request = Demo.contractedRequest("Tranches");
-        JsonNode commitment = commitmentOn(request, "AMI-TIGA-SUB");
+        JsonNode request = Demo.contractedRequest(ENVELOPES, "Tranches");
+        JsonNode commitment = commitmentOn(request, ENVELOPES.cdcSub());
         long id = commitment.get("id").asLong();
-        BigDecimal disbursedBefore = Demo.money(Demo.envelope("AMI-TIGA-SUB"), "disbursed");
-        BigDecimal committedBefore = Demo.money(Demo.envelope("AMI-TIGA-SUB"), "committed");
+        BigDecimal disbursedBefore = Demo.money(Demo.envelope(ENVELOPES.cdcSub()), "disbursed");
+        BigDecimal committedBefore = Demo.money(Demo.envelope(ENVELOPES.cdcSub()), "committed");
 
         // when an officer asks for a first tranche of 30 %, twice with the same key
         long tranche = Demo.firstTranche(request);
@@ -170,7 +173,7 @@ class LedgerIT {
         assertThat(replayed.json().get("id").asLong()).isEqualTo(asked.json().get("id").asLong());
         assertThat(reused.status()).isEqualTo(422);
         long disbursement = asked.json().get("id").asLong();
-        assertThat(Demo.money(Demo.envelope("AMI-TIGA-SUB"), "disbursed")).isEqualByComparingTo(disbursedBefore);
+        assertThat(Demo.money(Demo.envelope(ENVELOPES.cdcSub()), "disbursed")).isEqualByComparingTo(disbursedBefore);
 
         // when someone else than finance tries to validate it, then finance validates it
         String validate = "/commitments/" + id + "/disbursements/" + disbursement + "/validate";
@@ -181,7 +184,7 @@ class LedgerIT {
         assertThat(paid.status()).isEqualTo(200);
         assertThat(paid.json().get("status").asText()).isEqualTo("PAID");
         assertThat(Api.as("finance").post(validate, null).status()).isEqualTo(409);
-        assertThat(Demo.money(Demo.envelope("AMI-TIGA-SUB"), "disbursed"))
+        assertThat(Demo.money(Demo.envelope(ENVELOPES.cdcSub()), "disbursed"))
                 .isEqualByComparingTo(disbursedBefore.add(new BigDecimal("1200000.00")));
 
         // and no tranche may go over what is committed
@@ -196,16 +199,16 @@ class LedgerIT {
         assertThat(closed.status()).isEqualTo(200);
         assertThat(closed.json().get("commitment").get("status").asText()).isEqualTo("CLOSED");
         assertThat(closed.json().get("commitment").get("committed").asText()).isEqualTo("1200000.00");
-        assertThat(Demo.money(Demo.envelope("AMI-TIGA-SUB"), "committed"))
+        assertThat(Demo.money(Demo.envelope(ENVELOPES.cdcSub()), "committed"))
                 .isEqualByComparingTo(committedBefore.subtract(new BigDecimal("2800000.00")));
     }
 
     @Test
     void shouldPayNothingOutsideASignedConvention() {
         // given a request approved but whose convention is not signed yet
-        JsonNode approved = Demo.approvedRequest("Pas de convention, pas de versement");
-        long id = commitmentOn(approved, "AMI-TIGA-SUB").get("id").asLong();
-        BigDecimal disbursedBefore = Demo.money(Demo.envelope("AMI-TIGA-SUB"), "disbursed");
+        JsonNode approved = Demo.approvedRequest(ENVELOPES, "Pas de convention, pas de versement");
+        long id = commitmentOn(approved, ENVELOPES.cdcSub()).get("id").asLong();
+        BigDecimal disbursedBefore = Demo.money(Demo.envelope(ENVELOPES.cdcSub()), "disbursed");
 
         // when an officer asks for a payment on it
         Api.Reply asked = Api.as("officer").post("/commitments/" + id + "/disbursements",
@@ -215,13 +218,13 @@ class LedgerIT {
         assertThat(asked.status()).isEqualTo(409);
         assertThat(asked.json().get("detail").asText()).contains("signed convention");
         assertThat(Api.as("finance").get("/commitments/" + id).json().get("disbursements")).isEmpty();
-        assertThat(Demo.money(Demo.envelope("AMI-TIGA-SUB"), "disbursed")).isEqualByComparingTo(disbursedBefore);
+        assertThat(Demo.money(Demo.envelope(ENVELOPES.cdcSub()), "disbursed")).isEqualByComparingTo(disbursedBefore);
     }
 
     @Test
     void shouldRefuseBadDisbursementInput() {
-        JsonNode request = Demo.contractedRequest("Bad tranches");
-        long id = commitmentOn(request, "FONDS-IMMO").get("id").asLong();
+        JsonNode request = Demo.contractedRequest(ENVELOPES, "Bad tranches");
+        long id = commitmentOn(request, ENVELOPES.fund()).get("id").asLong();
 
         long tranche = Demo.firstTranche(request);
         for (String amount : List.of("\"-1.00\"", "\"0.00\"", "\"1.005\"", "\"abc\"", "null")) {
@@ -238,7 +241,7 @@ class LedgerIT {
         assertThat(bare.status()).isEqualTo(400);
         assertThat(bare.json().get("errors")).extracting(e -> e.get("field").asText())
                 .containsExactlyInAnyOrder("evidence", "trancheId");
-        long otherRequestsTranche = Demo.firstTranche(Demo.contractedRequest("Bad tranches, other"));
+        long otherRequestsTranche = Demo.firstTranche(Demo.contractedRequest(ENVELOPES, "Bad tranches, other"));
         assertThat(Api.as("officer").post("/commitments/" + id + "/disbursements", "{\"amount\": \"1.00\", "
                 + "\"evidence\": \"x\", \"trancheId\": " + otherRequestsTranche + "}").json().get("errors").get(0)
                 .get("field").asText()).isEqualTo("trancheId");

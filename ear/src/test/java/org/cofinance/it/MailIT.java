@@ -24,6 +24,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @RunAsClient
 class MailIT {
 
+    private static final Envelopes ENVELOPES = Envelopes.of("IT-MAIL");
+
     @Deployment(testable = false)
     static EnterpriseArchive ear() {
         return Deployments.builtEar();
@@ -32,7 +34,7 @@ class MailIT {
     @Test
     void shouldMailEachCandidateOnceWhenATaskIsCreatedAndNobodyOnAClaim() throws Exception {
         // when an officer submits a request
-        long id = Api.as("officer").post("/requests", Demo.balancedRequest("Mailed")).json().get("id").asLong();
+        long id = Demo.draft(ENVELOPES, "Mailed");
         String reference = Api.as("officer").post("/requests/" + id + "/submit", null).json().get("reference")
                 .asText();
 
@@ -77,7 +79,7 @@ class MailIT {
     @Test
     void shouldSendAgainLaterTheMailsAHangingSmtpServerDidNotTake() throws Exception {
         // given an SMTP server that has stopped answering when an officer submits a request
-        long id = Api.as("officer").post("/requests", Demo.balancedRequest("Mailed later")).json().get("id").asLong();
+        long id = Demo.draft(ENVELOPES, "Mailed later");
         String reference;
         TestMailServer.stopAnswering();
         try {

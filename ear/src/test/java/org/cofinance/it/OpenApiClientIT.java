@@ -44,6 +44,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @RunAsClient
 class OpenApiClientIT {
 
+    private static final Envelopes ENVELOPES = Envelopes.of("IT-OPENAPICLIENT");
+
     private static final Path DESCRIPTION = Path.of("target/api-description/WEB-INF/classes/META-INF/openapi/openapi.json");
 
     @Deployment(testable = false)
@@ -68,18 +70,17 @@ class OpenApiClientIT {
 
     @Test
     void shouldWalkARequestToItsCommitmentsThroughTheGeneratedClient() throws ApiException {
-        // given the CDC's subsidy envelope as its finance user reads it, and room on the other funders' envelopes
-        Demo.ensureRoomForBalancedRequests();
-        EnvelopeView before = envelope("AMI-TIGA-SUB");
+        // given the CDC's subsidy envelope of this test as its finance user reads it
+        EnvelopeView before = envelope(ENVELOPES.cdcSub());
 
         // when the officer creates the request, submits it and instructs it favourably
         RequestsApi requests = new RequestsApi(client("officer"));
         RequestView created = requests.requestCreate(new NewRequest().title("Parcours par le client OpenAPI")
                 .territory("Dijon Métropole").theme("HOUSING").leadOrganisationId(organisation("Agrinova"))
                 .eligibleCost("12000000.00").plan(List.of(
-                        line("Caisse des Dépôts", "AMI-TIGA-SUB", "SUBSIDY", "4000000.00"),
-                        line("Fonds Résidence", "FONDS-IMMO", "EQUITY", "3000000.00"),
-                        line("Région", "REGION-BFC", "SUBSIDY", "2000000.00"),
+                        line("Caisse des Dépôts", ENVELOPES.cdcSub(), "SUBSIDY", "4000000.00"),
+                        line("Fonds Résidence", ENVELOPES.fund(), "EQUITY", "3000000.00"),
+                        line("Région", ENVELOPES.region(), "SUBSIDY", "2000000.00"),
                         line("Agrinova", null, "SELF_FUNDING", "3000000.00"))), UUID.randomUUID().toString());
         assertThat(created.getStatus()).isEqualTo("DRAFT");
         assertThat(requests.requestSubmit(created.getId()).getStatus()).isEqualTo("IN_INSTRUCTION");
@@ -99,7 +100,7 @@ class OpenApiClientIT {
         assertThat(approved.getStatus()).isEqualTo("APPROVED");
         assertThat(approved.getCommitments()).hasSize(3)
                 .allSatisfy(c -> assertThat(c.getStatus()).isEqualTo("COMMITTED"));
-        EnvelopeView after = envelope("AMI-TIGA-SUB");
+        EnvelopeView after = envelope(ENVELOPES.cdcSub());
         assertThat(new BigDecimal(after.getCommitted()))
                 .isEqualTo(new BigDecimal(before.getCommitted()).add(new BigDecimal("4000000.00")));
         assertThat(after.getCommitted()).matches("\\d+\\.\\d{2}");

@@ -24,6 +24,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @RunAsClient
 class OpenDataIT {
 
+    private static final Envelopes ENVELOPES = Envelopes.of("IT-OPENDATA");
+
     private static final String CDC_SIRET = "18002002600019";
     private static final String REGION_SIRET = "20004100000015";
 
@@ -36,9 +38,9 @@ class OpenDataIT {
     void shouldPublishTheSubsidiesOfSignedConventionsOnlyToAnyoneInBothFormats() {
         // given a contracted request (CDC 4 M€ subsidy, the fund 3 M€ equity, the region 2 M€ subsidy) and an
         // approved one whose convention is not signed
-        JsonNode contracted = Demo.contractedRequest("Publiée en open data");
+        JsonNode contracted = Demo.contractedRequest(ENVELOPES, "Publiée en open data");
         String reference = contracted.get("reference").asText();
-        String unsigned = Demo.approvedRequest("Pas encore signée").get("reference").asText();
+        String unsigned = Demo.approvedRequest(ENVELOPES, "Pas encore signée").get("reference").asText();
 
         // when anyone reads the SCDL file
         Api.Reply csv = Api.anonymous().get("/opendata/scdl/subventions.csv");

@@ -27,6 +27,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @RunAsClient
 class ProgrammesIT {
 
+    private static final Envelopes ENVELOPES = Envelopes.of("IT-PROGRAMMES");
+
     private static final String RESIDENCE = "RESIDENCE-300";
 
     @Deployment(testable = false)
@@ -80,7 +82,7 @@ class ProgrammesIT {
                 assertThat(l).endsWith("/programmes/" + code));
         assertThat(again.status()).isEqualTo(400);
         assertThat(Api.as("officer").post("/requests", request(code, "ENERGY", unique("T"), "[]", "[]",
-                cdcAndLead("AMI-TIGA-SUB", "400000.00", "600000.00"))).json().get("errors").get(0).get("field")
+                cdcAndLead(ENVELOPES.cdcSub(), "400000.00", "600000.00"))).json().get("errors").get(0).get("field")
                 .asText()).as("the CDC's officer does not instruct the region's call").isEqualTo("programmeCode");
     }
 
@@ -93,7 +95,7 @@ class ProgrammesIT {
                  "closesOn": "2020-12-31", "themes": ["HOUSING"], "indicators": []}
                 """.formatted(closed, Demo.organisationId("Caisse des Dépôts"))).status()).isEqualTo(201);
         String territory = unique("IT-REFUS");
-        String plan = cdcAndLead("AMI-TIGA-SUB", "400000.00", "600000.00");
+        String plan = cdcAndLead(ENVELOPES.cdcSub(), "400000.00", "600000.00");
 
         // when requests name it, a theme outside the scheme, an indicator it does not have, an unknown programme,
         // a partner named twice, or a self-funder outside the coalition
@@ -108,9 +110,9 @@ class ProgrammesIT {
                 "[{\"organisationId\": %d}, {\"organisationId\": %d}]".formatted(university, university), "[]",
                 plan));
         Api.Reply outsider = api.post("/requests", request(RESIDENCE, "HOUSING", territory, "[]", "[]", """
-                [{"organisationId": %d, "envelopeCode": "AMI-TIGA-SUB", "instrument": "SUBSIDY", "amount": "400000.00"},
+                [{"organisationId": %d, "envelopeCode": "%s", "instrument": "SUBSIDY", "amount": "400000.00"},
                  {"organisationId": %d, "envelopeCode": null, "instrument": "SELF_FUNDING", "amount": "600000.00"}]
-                """.formatted(Demo.organisationId("Caisse des Dépôts"), university)));
+                """.formatted(Demo.organisationId("Caisse des Dépôts"), ENVELOPES.cdcSub(), university)));
 
         // then each is a 400 naming its field, and no request of that territory exists
         assertThat(field(toClosed)).isEqualTo("programmeCode");

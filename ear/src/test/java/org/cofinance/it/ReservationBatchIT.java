@@ -202,8 +202,10 @@ class ReservationBatchIT {
         Long lead = organisation(OrganisationKind.COMPANY);
         try (SignedInUser.Scope officer = SignedInUser.signIn("officer")) {
             return requests.create(NewRequest.ofLead(title, "Dijon", "DIGITAL", lead, "100.00", List.of(
-                    new NewRequest.Line(cdc, "AMI-TIGA-SUB", "SUBSIDY", "40.00"),
-                    new NewRequest.Line(fund, "FONDS-IMMO", "EQUITY", "30.00"),
+                    new NewRequest.Line(cdc, OwnEnvelope.open(envelopes, "IT-BATCH-CDC", cdc, "40.00"), "SUBSIDY",
+                        "40.00"),
+                    new NewRequest.Line(fund, OwnEnvelope.open(envelopes, "IT-BATCH-FUND", fund, "30.00"), "EQUITY",
+                        "30.00"),
                     new NewRequest.Line(lead, null, "SELF_FUNDING", "30.00"))), null).id();
         }
     }

@@ -20,6 +20,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @RunAsClient
 class RevisionIT {
 
+    private static final Envelopes ENVELOPES = Envelopes.of("IT-REVISION");
+
     @Deployment(testable = false)
     static EnterpriseArchive ear() {
         return Deployments.builtEar();
@@ -28,7 +30,7 @@ class RevisionIT {
     @Test
     void shouldKeepTheUnchangedFundersApprovalsWhenTheRevisedPlanIsRoutedAgain() {
         // given the fund approves 2 M€ instead of 3 M€, the CDC and the region approve
-        long id = Demo.submittedRequest("Plan rééquilibré");
+        long id = Demo.submittedRequest(ENVELOPES, "Plan rééquilibré");
         assertThat(Demo.decide("cdc", id, "APPROVE").status()).isEqualTo(204);
         assertThat(Demo.answer("investor", id, FundingRequestProcess.DECIDE,
                 "{\"decision\":\"APPROVE_REDUCED\",\"amount\":\"2000000.00\"}").status()).isEqualTo(204);
@@ -65,7 +67,7 @@ class RevisionIT {
 
     @Test
     void shouldRefuseToChangeThePlanOfARequestAwaitingDecisions() {
-        long id = Demo.submittedRequest("Plan figé");
+        long id = Demo.submittedRequest(ENVELOPES, "Plan figé");
 
         Api.Reply changed = Api.as("officer").put("/requests/" + id, plan("4000000.00", "3000000.00",
                 "2000000.00", "0", "3000000.00"));
@@ -74,14 +76,24 @@ class RevisionIT {
         assertThat(status(id)).isEqualTo("AWAITING_DECISIONS");
     }
 
+    private static String metropoleEnvelope;
+
+    /** The metropolis's envelope of this test, opened on first use. */
+    private static synchronized String metropole() {
+        if (metropoleEnvelope == null) {
+            metropoleEnvelope = Envelopes.openOf("IT-REVISION-METRO", "Dijon Métropole", "50000000.00");
+        }
+        return metropoleEnvelope;
+    }
+
     /** The 12 M€ plan of the CDC, the fund, the region, the metropolis and the lead's own money (0: no line). */
     private static String plan(String cdc, String fund, String region, String metropole, String lead) {
         StringBuilder lines = new StringBuilder();
-        lines.append(line("Caisse des Dépôts", "AMI-TIGA-SUB", "SUBSIDY", cdc)).append(',');
-        lines.append(line("Fonds Résidence", "FONDS-IMMO", "EQUITY", fund)).append(',');
-        lines.append(line("Région", "REGION-BFC", "SUBSIDY", region)).append(',');
+        lines.append(line("Caisse des Dépôts", ENVELOPES.cdcSub(), "SUBSIDY", cdc)).append(',');
+        lines.append(line("Fonds Résidence", ENVELOPES.fund(), "EQUITY", fund)).append(',');
+        lines.append(line("Région", ENVELOPES.region(), "SUBSIDY", region)).append(',');
         if (!"0".equals(metropole)) {
-            lines.append(line("Dijon Métropole", "DIJON-METRO", "SUBSIDY", metropole)).append(',');
+            lines.append(line("Dijon Métropole", metropole(), "SUBSIDY", metropole)).append(',');
         }
         if (!"0".equals(lead)) {
             lines.append(line("Agrinova", null, "SELF_FUNDING", lead)).append(',');

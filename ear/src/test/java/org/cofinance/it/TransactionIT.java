@@ -19,6 +19,7 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.Variables;
 import org.cofinance.application.access.SignedInUser;
+import org.cofinance.application.ledger.EnvelopeService;
 import org.cofinance.application.request.FundingRequestService;
 import org.cofinance.application.request.NewRequest;
 import org.cofinance.application.task.TaskAnswer;
@@ -55,6 +56,9 @@ class TransactionIT {
 
     @EJB
     private TaskWork work;
+
+    @EJB
+    private EnvelopeService envelopes;
 
     @PersistenceContext(unitName = "cofinance")
     private EntityManager em;
@@ -160,8 +164,10 @@ class TransactionIT {
         Long fund = organisation(OrganisationKind.PRIVATE_INVESTOR);
         Long lead = organisation(OrganisationKind.COMPANY);
         return NewRequest.ofLead("Transaction test", "Dijon", "DIGITAL", lead, "1000000.00", List.of(
-                new NewRequest.Line(cdc, "AMI-TIGA-SUB", "SUBSIDY", "400000.00"),
-                new NewRequest.Line(fund, "FONDS-IMMO", "EQUITY", "300000.00"),
+                new NewRequest.Line(cdc, OwnEnvelope.open(envelopes, "IT-TX-CDC", cdc, "400000.00"), "SUBSIDY",
+                        "400000.00"),
+                new NewRequest.Line(fund, OwnEnvelope.open(envelopes, "IT-TX-FUND", fund, "300000.00"), "EQUITY",
+                        "300000.00"),
                 new NewRequest.Line(lead, null, "SELF_FUNDING", "300000.00")));
     }
 
