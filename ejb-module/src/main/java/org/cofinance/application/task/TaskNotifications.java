@@ -1,7 +1,7 @@
 package org.cofinance.application.task;
 
-import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
 import java.util.Set;
 import org.cofinance.application.access.UserDirectory;
 import org.cofinance.application.mail.Mailer;
@@ -14,11 +14,19 @@ import org.cofinance.application.mail.Mailer;
 @Stateless
 public class TaskNotifications {
 
-    @EJB
-    private UserDirectory users;
+    private final UserDirectory users;
+    private final Mailer mailer;
 
-    @EJB
-    private Mailer mailer;
+    @Inject
+    public TaskNotifications(UserDirectory users, Mailer mailer) {
+        this.users = users;
+        this.mailer = mailer;
+    }
+
+    /** For the container's proxies only. */
+    protected TaskNotifications() {
+        this(null, null);
+    }
 
     /** A task was created and offered to the members of {@code candidateGroups}. */
     public void taskCreated(String taskName, String reference, Long requestId, Set<String> candidateGroups) {

@@ -23,7 +23,7 @@ import org.cofinance.domain.model.request.FundingRequest;
 import org.cofinance.domain.model.shared.Money;
 import org.cofinance.domain.model.user.AppUser;
 import org.cofinance.domain.model.user.Role;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -34,7 +34,7 @@ import org.junit.jupiter.api.Test;
  */
 class RequestHistoryServiceTest {
 
-    private static final TaskEngine ENGINE = new TaskEngine();
+    private static final TaskEngine ENGINE = TaskEngine.shared();
     private static final String STORY = "story";
 
     private final LedgerWorld world = new LedgerWorld();
@@ -46,18 +46,17 @@ class RequestHistoryServiceTest {
 
     @BeforeAll
     static void deployTheStory() {
-        ENGINE.repositoryService().createDeployment().addModelInstance(STORY + ".bpmn",
-                Bpmn.createExecutableProcess(STORY).startEvent("submitted").name("Soumise")
+        ENGINE.deployOnce(STORY, Bpmn.createExecutableProcess(STORY).startEvent("submitted").name("Soumise")
                         .userTask("instruct").name(" Instruire ")
                         .exclusiveGateway("route").name("Aiguillage")
                         .userTask("decide").name("Décider")
                         .userTask("unnamed").name(" ")
-                        .endEvent("closed").name("Close").done()).deploy();
+                        .endEvent("closed").name("Close").done());
     }
 
-    @AfterAll
-    static void closeEngine() {
-        ENGINE.close();
+    @AfterEach
+    void endProcesses() {
+        ENGINE.clear();
     }
 
     @BeforeEach

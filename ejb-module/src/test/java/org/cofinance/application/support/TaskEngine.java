@@ -30,15 +30,30 @@ public final class TaskEngine {
 
     private static final AtomicLong DATABASES = new AtomicLong();
 
+    private static TaskEngine shared;
+
     private final ProcessEngine engine;
     private final Map<String, String> deployed = new HashMap<>();
 
-    public TaskEngine() {
+    private TaskEngine() {
         engine = new StandaloneInMemProcessEngineConfiguration()
                 .setJdbcUrl("jdbc:h2:mem:task-engine-" + DATABASES.incrementAndGet() + ";DB_CLOSE_DELAY=-1")
                 .setHistory("full")
                 .setJobExecutorActivate(false)
+                .setMetricsEnabled(false)
+                .setDbMetricsReporterActivate(false)
                 .buildProcessEngine();
+    }
+
+    /**
+     * The engine of this test JVM, built on first use and shared by the test classes (its start is what costs; a
+     * mutation run starts a JVM per mutated class). Each test ends the processes it started: {@link #clear}.
+     */
+    public static synchronized TaskEngine shared() {
+        if (shared == null) {
+            shared = new TaskEngine();
+        }
+        return shared;
     }
 
     public TaskService taskService() {
@@ -58,7 +73,7 @@ public final class TaskEngine {
     }
 
     /** A task of that key in a process of its own, offered to {@code group}, with those process variables. */
-    public Task offer(String taskKey, String group, Date due, Map<String, Object> variables) {
+    public synchronized Task offer(String taskKey, String group, Date due, Map<String, Object> variables) {
         String process = deployed.computeIfAbsent(taskKey, this::deploy);
         Map<String, Object> all = new HashMap<>(variables);
         all.put("candidateGroup", group);
@@ -84,8 +99,12 @@ public final class TaskEngine {
                 engine.getRuntimeService().deleteProcessInstance(instance.getId(), "test over"));
     }
 
-    public void close() {
-        engine.close();
+    /** Deploys a model of the test's own once, under its process key. */
+    public synchronized void deployOnce(String key, org.camunda.bpm.model.bpmn.BpmnModelInstance model) {
+        deployed.computeIfAbsent("model:" + key, k -> {
+            engine.getRepositoryService().createDeployment().addModelInstance(key + ".bpmn", model).deploy();
+            return key;
+        });
     }
 
     private String deploy(String taskKey) {

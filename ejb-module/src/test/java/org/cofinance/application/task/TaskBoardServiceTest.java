@@ -33,7 +33,6 @@ import org.cofinance.domain.model.request.FundingRequest;
 import org.cofinance.domain.model.shared.ValidationException;
 import org.cofinance.domain.model.user.AppUser;
 import org.cofinance.domain.model.user.Role;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -44,7 +43,7 @@ import org.junit.jupiter.api.Test;
  */
 class TaskBoardServiceTest {
 
-    private static final TaskEngine ENGINE = new TaskEngine();
+    private static final TaskEngine ENGINE = TaskEngine.shared();
     private static final Date YESTERDAY = Date.from(LedgerWorld.NOW.minusSeconds(86_400));
     private static final Date NEXT_WEEK = Date.from(LedgerWorld.NOW.plusSeconds(7 * 86_400));
 
@@ -70,11 +69,6 @@ class TaskBoardServiceTest {
     @AfterEach
     void endProcesses() {
         ENGINE.clear();
-    }
-
-    @AfterAll
-    static void closeEngine() {
-        ENGINE.close();
     }
 
     private Task decision(Long organisation, Date due) {

@@ -58,7 +58,6 @@ import org.cofinance.domain.model.shared.ValidationException;
 import org.cofinance.domain.model.shared.Violation;
 import org.cofinance.domain.model.user.AppUser;
 import org.cofinance.domain.model.user.Role;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -69,7 +68,7 @@ import org.junit.jupiter.api.Test;
  */
 class TaskWorkTest {
 
-    private static final TaskEngine ENGINE = new TaskEngine();
+    private static final TaskEngine ENGINE = TaskEngine.shared();
     private static final Date NEXT_WEEK = Date.from(LedgerWorld.NOW.plusSeconds(7 * 86_400));
     private static final TaskAnswer APPROVE = new TaskAnswer("APPROVE", null, null, null, null);
 
@@ -141,11 +140,6 @@ class TaskWorkTest {
     @AfterEach
     void endProcesses() {
         ENGINE.clear();
-    }
-
-    @AfterAll
-    static void closeEngine() {
-        ENGINE.close();
     }
 
     private void user(String name, Long organisation, Role... roles) {
