@@ -2,6 +2,7 @@ package org.cofinance.application.document;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.cofinance.application.support.SignedIn.as;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -14,9 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Supplier;
 import org.cofinance.application.access.Callers;
-import org.cofinance.application.access.SignedInUser;
 import org.cofinance.application.shared.AccessDeniedException;
 import org.cofinance.application.shared.NotFoundException;
 import org.cofinance.application.support.InMemoryUsers;
@@ -143,12 +142,6 @@ class DocumentServiceTest {
         users.add(new AppUser("cdc", "hash", "cdc", null, world.cdc.id(), Set.of(Role.APPROVER)));
         users.add(new AppUser("stranger", "hash", "stranger", null, 99L, Set.of(Role.APPROVER)));
         request = world.requestInInstruction(100, 200);
-    }
-
-    private static <T> T as(String user, Supplier<T> work) {
-        try (SignedInUser.Scope scope = SignedInUser.signIn(user)) {
-            return work.get();
-        }
     }
 
     private DocumentService.Received received(String name, String content) {

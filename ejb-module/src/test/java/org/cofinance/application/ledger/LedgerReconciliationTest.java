@@ -2,14 +2,13 @@ package org.cofinance.application.ledger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.cofinance.application.support.SignedIn.as;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.function.Supplier;
 import org.cofinance.application.access.Callers;
-import org.cofinance.application.access.SignedInUser;
 import org.cofinance.application.ledger.BalancesFromEntries.Compared;
 import org.cofinance.application.ledger.LedgerReconciliation.EnvelopeCheck;
 import org.cofinance.application.ledger.LedgerReconciliation.Result;
@@ -36,12 +35,6 @@ class LedgerReconciliationTest {
         users.add(new AppUser("finance", "hash", "finance", null, world.cdc.id(), Set.of(Role.FINANCE)));
         users.add(new AppUser("lost", "hash", "lost", null, null, Set.of(Role.FINANCE)));
         users.add(new AppUser("officer", "hash", "officer", null, null, Set.of(Role.OFFICER)));
-    }
-
-    private static <T> T as(String user, Supplier<T> work) {
-        try (SignedInUser.Scope scope = SignedInUser.signIn(user)) {
-            return work.get();
-        }
     }
 
     private static BigDecimal d(String value) {

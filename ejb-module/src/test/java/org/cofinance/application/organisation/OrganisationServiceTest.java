@@ -2,12 +2,11 @@ package org.cofinance.application.organisation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.cofinance.application.support.SignedIn.as;
 
 import java.util.List;
 import java.util.Set;
-import java.util.function.Supplier;
 import org.cofinance.application.access.Callers;
-import org.cofinance.application.access.SignedInUser;
 import org.cofinance.application.shared.AccessDeniedException;
 import org.cofinance.application.shared.Page;
 import org.cofinance.application.shared.Paging;
@@ -33,12 +32,6 @@ class OrganisationServiceTest {
     void users() {
         users.add(new AppUser("admin", "hash", "admin", null, null, Set.of(Role.ADMIN)));
         users.add(new AppUser("officer", "hash", "officer", null, null, Set.of(Role.OFFICER)));
-    }
-
-    private static <T> T as(String user, Supplier<T> work) {
-        try (SignedInUser.Scope scope = SignedInUser.signIn(user)) {
-            return work.get();
-        }
     }
 
     private List<String> refused(String name, String kind, String siret) {

@@ -2,14 +2,13 @@ package org.cofinance.application.programme;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.cofinance.application.support.SignedIn.as;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.function.Supplier;
 import org.cofinance.application.access.Callers;
-import org.cofinance.application.access.SignedInUser;
 import org.cofinance.application.programme.ProgrammeDashboardService.Dashboard;
 import org.cofinance.application.reporting.ReportScope;
 import org.cofinance.application.shared.AccessDeniedException;
@@ -61,12 +60,6 @@ class ProgrammeDashboardServiceTest {
         users.add(new AppUser("finance", "hash", "finance", null, 1L, Set.of(Role.FINANCE)));
         users.add(new AppUser("admin", "hash", "admin", null, null, Set.of(Role.ADMIN)));
         users.add(new AppUser("officer", "hash", "officer", null, null, Set.of(Role.OFFICER)));
-    }
-
-    private static <T> T as(String user, Supplier<T> work) {
-        try (SignedInUser.Scope scope = SignedInUser.signIn(user)) {
-            return work.get();
-        }
     }
 
     @Test

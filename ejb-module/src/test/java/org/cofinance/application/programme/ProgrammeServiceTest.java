@@ -2,14 +2,13 @@ package org.cofinance.application.programme;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.cofinance.application.support.SignedIn.as;
 
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
-import java.util.function.Supplier;
 import org.cofinance.application.access.Callers;
-import org.cofinance.application.access.SignedInUser;
 import org.cofinance.application.shared.AccessDeniedException;
 import org.cofinance.application.shared.NotFoundException;
 import org.cofinance.application.support.InMemoryOrganisations;
@@ -36,12 +35,6 @@ class ProgrammeServiceTest {
     void users() {
         users.add(new AppUser("admin", "hash", "admin", null, null, Set.of(Role.ADMIN)));
         users.add(new AppUser("officer", "hash", "officer", null, null, Set.of(Role.OFFICER)));
-    }
-
-    private static <T> T as(String user, Supplier<T> work) {
-        try (SignedInUser.Scope scope = SignedInUser.signIn(user)) {
-            return work.get();
-        }
     }
 
     private static NewProgramme call(String code, String opensOn, String closesOn, List<String> themes) {

@@ -2,6 +2,7 @@ package org.cofinance.application.reporting;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.cofinance.application.support.SignedIn.as;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -13,9 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Supplier;
 import org.cofinance.application.access.Callers;
-import org.cofinance.application.access.SignedInUser;
 import org.cofinance.application.reporting.ReportExportService.ExportView;
 import org.cofinance.application.shared.AccessDeniedException;
 import org.cofinance.application.shared.NotFoundException;
@@ -131,12 +130,6 @@ class ReportExportServiceTest {
         users.add(new AppUser("finance2", "hash", "finance2", null, 1L, Set.of(Role.FINANCE)));
         users.add(new AppUser("admin", "hash", "admin", null, null, Set.of(Role.ADMIN)));
         users.add(new AppUser("officer", "hash", "officer", null, null, Set.of(Role.OFFICER)));
-    }
-
-    private static <T> T as(String user, Supplier<T> work) {
-        try (SignedInUser.Scope scope = SignedInUser.signIn(user)) {
-            return work.get();
-        }
     }
 
     private ExportView started() {

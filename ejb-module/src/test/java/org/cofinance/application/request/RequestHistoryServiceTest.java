@@ -2,14 +2,13 @@ package org.cofinance.application.request;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.cofinance.application.support.SignedIn.as;
 
 import java.util.List;
 import java.util.Set;
-import java.util.function.Supplier;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.cofinance.application.access.Callers;
-import org.cofinance.application.access.SignedInUser;
 import org.cofinance.application.request.RequestHistoryService.Diagram;
 import org.cofinance.application.request.RequestHistoryService.Step;
 import org.cofinance.application.request.RequestHistoryService.TimelineEvent;
@@ -65,12 +64,6 @@ class RequestHistoryServiceTest {
         users.add(new AppUser("investor", "hash", "investor", null, world.fund.id(), Set.of(Role.APPROVER)));
         users.add(new AppUser("stranger", "hash", "stranger", null, 99L, Set.of(Role.APPROVER)));
         request = world.requestInInstruction(100, 200);
-    }
-
-    private static <T> T as(String user, Supplier<T> work) {
-        try (SignedInUser.Scope scope = SignedInUser.signIn(user)) {
-            return work.get();
-        }
     }
 
     private ProcessInstance started() {

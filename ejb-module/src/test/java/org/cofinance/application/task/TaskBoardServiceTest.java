@@ -2,6 +2,7 @@ package org.cofinance.application.task;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.cofinance.application.support.SignedIn.as;
 import static org.cofinance.bpmn.FundingRequestProcess.DECIDE;
 import static org.cofinance.bpmn.FundingRequestProcess.INSTRUCT;
 import static org.cofinance.bpmn.FundingRequestProcess.LEVEL;
@@ -18,10 +19,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Supplier;
 import org.camunda.bpm.engine.task.Task;
 import org.cofinance.application.access.Callers;
-import org.cofinance.application.access.SignedInUser;
 import org.cofinance.application.shared.AccessDeniedException;
 import org.cofinance.application.support.InMemoryOrganisations;
 import org.cofinance.application.support.InMemoryUsers;
@@ -79,12 +78,6 @@ class TaskBoardServiceTest {
 
     private Task instruction(Long requestId, Date due, String programme) {
         return ENGINE.offer(INSTRUCT, OFFICERS_GROUP, due, Map.of(REQUEST_ID, requestId, PROGRAMME_CODE, programme));
-    }
-
-    private static <T> T as(String user, Supplier<T> work) {
-        try (SignedInUser.Scope scope = SignedInUser.signIn(user)) {
-            return work.get();
-        }
     }
 
     private static TaskCriteria criteria(String scope, Long funder, String territory, String theme, String min,

@@ -2,6 +2,7 @@ package org.cofinance.application.task;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.cofinance.application.support.SignedIn.as;
 import static org.cofinance.bpmn.FundingRequestProcess.DECIDE;
 import static org.cofinance.bpmn.FundingRequestProcess.INSTRUCT;
 import static org.cofinance.bpmn.FundingRequestProcess.LEVEL;
@@ -22,7 +23,6 @@ import java.util.Set;
 import org.camunda.bpm.engine.task.DelegationState;
 import org.camunda.bpm.engine.task.Task;
 import org.cofinance.application.access.Callers;
-import org.cofinance.application.access.SignedInUser;
 import org.cofinance.application.shared.AccessDeniedException;
 import org.cofinance.application.shared.NotFoundException;
 import org.cofinance.application.shared.Page;
@@ -88,18 +88,6 @@ class TaskListServiceTest {
     private Task instruction(Long requestId, String programme) {
         return ENGINE.offer(INSTRUCT, OFFICERS_GROUP, NEXT_WEEK, Map.of(REQUEST_ID, requestId, PROGRAMME_CODE,
                 programme));
-    }
-
-    private <T> T as(String user, java.util.function.Supplier<T> work) {
-        try (SignedInUser.Scope scope = SignedInUser.signIn(user)) {
-            return work.get();
-        }
-    }
-
-    private void as(String user, Runnable work) {
-        try (SignedInUser.Scope scope = SignedInUser.signIn(user)) {
-            work.run();
-        }
     }
 
     @Test
