@@ -9,6 +9,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 
 /**
@@ -39,9 +40,19 @@ public final class CofinanceLauncher {
         command.addAll(properties);
         command.add("-Dcofinance.demo=true");
         Process server = new ProcessBuilder(command).inheritIO().start();
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(server, database, mail)));
+        AtomicBoolean stopped = new AtomicBoolean();
+        Runnable stopAll = () -> {
+            if (stopped.compareAndSet(false, true)) {
+                stop(server, database, mail);
+            }
+        };
+        Runtime.getRuntime().addShutdownHook(new Thread(stopAll));
         System.out.println("Cofinance starts on http://localhost:8080/cofinance (Ctrl-C stops it)");
-        server.waitFor();
+        int exit = server.waitFor();
+        // a server that stopped on its own (killed, out of memory): the database and the mail server stop with it,
+        // rather than keep the command waiting on their threads
+        System.out.println("The server stopped (exit " + exit + "): its database and mail server stop too");
+        stopAll.run();
     }
 
     /** The run's database: the one COFINANCE_DB_URL names, else the embedded one kept in ~/.cofinance/postgres. */
