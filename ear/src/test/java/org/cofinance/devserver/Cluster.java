@@ -143,8 +143,11 @@ public final class Cluster implements AutoCloseable {
         return """
                 global
                     maxconn 2000
+                    log stdout format raw local0
                 defaults
                     mode http
+                    log global
+                    option httplog
                     timeout connect 2s
                     timeout client 180s
                     timeout server 180s

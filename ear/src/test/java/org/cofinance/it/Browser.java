@@ -114,6 +114,11 @@ final class Browser implements AutoCloseable {
         return ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(script, arguments);
     }
 
+    /** Waits until the page's own background updates (PrimeFaces' queue) have all been answered. */
+    void awaitUpdatesAnswered() {
+        wait.until(d -> Boolean.TRUE.equals(script("return !window.PrimeFaces || PrimeFaces.ajax.Queue.isEmpty()")));
+    }
+
     /** Whether the page is still the one {@code element} belongs to. */
     boolean stillShows(WebElement element) {
         return !isGone(element);

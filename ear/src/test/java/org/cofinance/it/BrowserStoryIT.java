@@ -12,6 +12,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.text.NumberFormat;
 import java.util.Locale;
+import java.util.UUID;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -114,6 +115,57 @@ class BrowserStoryIT {
             String text = spaces(new PDFTextStripper().getText(document)).replace("-\n", "-");
             assertThat(text).contains(ENVELOPES.cdcSub()).contains(euros(committedBefore.add(
                     new BigDecimal("4000000.00"))).replace(" €", ""));
+        }
+    }
+
+    @Test
+    void shouldSendASaveOnlyOnceThePagesOwnUpdateOnItsWayIsAnswered(Browsers browsers) throws SQLException {
+        // given an officer who has typed a new request, while an update of the page is still on its way
+        Browser officer = browsers.open("officer").signIn("officer");
+        officer.open("/app/request-edit.xhtml");
+        String title = "Projet envoyé après la mise à jour " + UUID.randomUUID().toString().substring(0, 8);
+        officer.type(By.id("editor:title"), title);
+        officer.type(By.id("editor:territory"), "Pays de Montbéliard");
+        officer.choose(By.id("editor:theme"), "Santé");
+        officer.chooseStartingWith(By.id("editor:lead"), "Agrinova");
+        officer.chooseStartingWith(By.id("editor:lines:0:organisation"), "Caisse des Dépôts");
+        officer.choose(By.id("editor:lines:0:instrument"), "Subvention");
+        officer.chooseStartingWith(By.id("editor:lines:0:envelope"), "AMI-TIGA-SUB");
+        officer.type(By.id("editor:lines:0:amount"), "150 000");
+        officer.clickAndWait(By.id("editor:add-line"));
+        officer.chooseStartingWith(By.id("editor:lines:1:organisation"), "Agrinova");
+        officer.choose(By.id("editor:lines:1:instrument"), "Autofinancement");
+        officer.type(By.id("editor:lines:1:amount"), "100 000");
+        officer.type(By.id("editor:cost"), "250 000,00");
+        officer.awaitUpdatesAnswered();
+        officer.script("PrimeFaces.ajax.Queue.requests.push({source: 'an update on its way'})");
+
+        // when he clicks "save" (which leaves the cost field, whose change is one more update)
+        officer.find(By.id("editor:save")).click();
+
+        // then the form waits for the updates to be answered, and nothing is saved meanwhile
+        assertThat(officer.find(By.id("editor")).getAttribute("data-waiting-for-update")).isEqualTo("true");
+        assertThat(drafts(title)).isZero();
+
+        // when they are answered
+        officer.script("PrimeFaces.ajax.Queue.requests.length = 0");
+
+        // then the form is sent as the button sent it: the draft is saved, once
+        assertThat(officer.find(By.xpath("//*[starts-with(normalize-space(text()), 'Brouillon CF-')]")).getText())
+                .endsWith("enregistré.");
+        assertThat(officer.value(By.id("editor:title"))).isEqualTo(title);
+        assertThat(drafts(title)).isEqualTo(1);
+    }
+
+    private static long drafts(String title) throws SQLException {
+        try (Connection db = Sql.connect();
+             PreparedStatement count = db.prepareStatement("select count(*) from funding_request where title = ? "
+                     + "and status = 'DRAFT'")) {
+            count.setString(1, title);
+            try (ResultSet rows = count.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
         }
     }
 

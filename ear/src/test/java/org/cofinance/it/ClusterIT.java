@@ -196,7 +196,11 @@ class ClusterIT {
             assertThat(count("select count(*) from funding_request r join plan_line l on l.request_id = r.id "
                     + "where r.title = '" + TYPED_TITLE + "' and r.territory = 'Quetigny' "
                     + "and r.eligible_cost = 250000.00 and l.amount = 150000.00"))
-                    .as("the request saved from %s, which says: %s", officer.url(), officer.text(By.tagName("main")))
+                    .as("the request saved %s (%s) from %s, which says: %s",
+                            formLost ? "after the page was reloaded and typed again" : "as typed", rows("select r.id, r.reference, "
+                            + "r.created_by, r.created_at, l.id, l.position from funding_request r join plan_line l "
+                            + "on l.request_id = r.id where r.title = '" + TYPED_TITLE + "' order by r.id, l.id"),
+                            officer.url(), officer.text(By.tagName("main")))
                     .isEqualTo(1);
             System.out.println("ClusterIT: the officer's form " + (formLost
                     ? "was lost (the survivor could not rebuild the dead node's page) and typed again"
@@ -401,6 +405,22 @@ class ClusterIT {
             rows.next();
             return rows.getLong(1);
         }
+    }
+
+    private static List<String> rows(String sql) throws SQLException {
+        List<String> found = new ArrayList<>();
+        try (Connection connection = database.connect();
+             PreparedStatement query = connection.prepareStatement(sql);
+             ResultSet rows = query.executeQuery()) {
+            while (rows.next()) {
+                List<String> columns = new ArrayList<>();
+                for (int column = 1; column <= rows.getMetaData().getColumnCount(); column++) {
+                    columns.add(rows.getString(column));
+                }
+                found.add(String.join(" ", columns));
+            }
+        }
+        return found;
     }
 
     private static Map<String, Long> organisations() throws Exception {
