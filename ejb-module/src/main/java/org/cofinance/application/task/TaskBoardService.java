@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.DelegationState;
 import org.camunda.bpm.engine.task.Task;
@@ -44,17 +43,17 @@ public class TaskBoardService {
     private final FundingRequestRepository requests;
     private final OrganisationRepository organisations;
     private final TaskService taskService;
-    private final RuntimeService runtimeService;
+    private final TaskFacts facts;
     private final Callers callers;
     private final Clock clock;
 
     @Inject
     public TaskBoardService(FundingRequestRepository requests, OrganisationRepository organisations,
-                            TaskService taskService, RuntimeService runtimeService, Callers callers, Clock clock) {
+                            TaskService taskService, TaskFacts facts, Callers callers, Clock clock) {
         this.requests = requests;
         this.organisations = organisations;
         this.taskService = taskService;
-        this.runtimeService = runtimeService;
+        this.facts = facts;
         this.callers = callers;
         this.clock = clock;
     }
@@ -99,11 +98,7 @@ public class TaskBoardService {
             query.processVariableValueEquals(FundingRequestProcess.PROGRAMME_CODE, criteria.programme().strip());
         }
         Instant now = clock.instant();
-        Map<Long, FundingRequest> read = new HashMap<>();
-        List<TaskRow> rows = new ArrayList<>();
-        for (Task task : query.orderByDueDate().asc().listPage(0, MAX_TASKS)) {
-            rows.add(row(task, read, now));
-        }
+        List<TaskRow> rows = rows(query.orderByDueDate().asc().listPage(0, MAX_TASKS), now);
         Predicate<TaskRow> keep = row -> true;
         if (criteria.funderId() != null) {
             keep = keep.and(r -> criteria.funderId().equals(r.organisationId()));
@@ -135,36 +130,47 @@ public class TaskBoardService {
     /** One task the caller may see, with its request's facts. */
     public TaskRow task(String taskId) {
         Task task = TaskVisibility.visibleTask(taskService, taskId, callers.current());
-        return row(task, new HashMap<>(), clock.instant());
+        return rows(List.of(task), clock.instant()).get(0);
     }
 
-    private TaskRow row(Task task, Map<Long, FundingRequest> read, Instant now) {
-        Long requestId = (Long) runtimeService.getVariable(task.getExecutionId(), FundingRequestProcess.REQUEST_ID);
+    /** The rows of these tasks, their facts, requests and organisations read once for them all. */
+    private List<TaskRow> rows(List<Task> tasks, Instant now) {
+        Map<String, TaskFacts.Facts> known = facts.of(tasks);
+        Map<Long, FundingRequest> read = requests.findAllWithPlan(known.values().stream()
+                .map(TaskFacts.Facts::requestId).toList());
+        Map<Long, Optional<Organisation>> funders = new HashMap<>();
+        List<TaskRow> rows = new ArrayList<>();
+        for (Task task : tasks) {
+            TaskFacts.Facts of = known.get(task.getId());
+            boolean decision = FundingRequestProcess.DECIDE.equals(task.getTaskDefinitionKey())
+                    || AmendmentProcess.DECIDE_AMENDMENT.equals(task.getTaskDefinitionKey());
+            Long organisationId = decision ? of.organisationId() : null;
+            Organisation organisation = organisationId == null ? null
+                    : funders.computeIfAbsent(organisationId, organisations::find).orElse(null);
+            rows.add(row(task, of, organisationId, read.get(of.requestId()), organisation, now));
+        }
+        return rows;
+    }
+
+    private static TaskRow row(Task task, TaskFacts.Facts facts, Long organisationId, FundingRequest request,
+                               Organisation organisation, Instant now) {
         boolean amendmentDecision = AmendmentProcess.DECIDE_AMENDMENT.equals(task.getTaskDefinitionKey());
-        Long organisationId = FundingRequestProcess.DECIDE.equals(task.getTaskDefinitionKey()) || amendmentDecision
-                ? (Long) runtimeService.getVariable(task.getExecutionId(),
-                        FundingRequestProcess.ORGANISATION_ID) : null;
-        Long amendmentId = amendmentDecision ? (Long) runtimeService.getVariable(task.getExecutionId(),
-                AmendmentProcess.AMENDMENT_ID) : null;
-        FundingRequest request = read.computeIfAbsent(requestId, id -> requests.find(id).orElse(null));
         String amount = null;
         if (request != null) {
             amount = (organisationId == null ? request.project().eligibleCost()
                     : request.financingPlan().amountFundedBy(organisationId))
                     .toPlainString();
         }
-        Organisation organisation = organisations.find(organisationId).orElse(null);
-        Long trancheId = (Long) runtimeService.getVariable(task.getExecutionId(), FundingRequestProcess.TRANCHE_ID);
-        String level = organisationId == null ? null
-                : (String) runtimeService.getVariable(task.getExecutionId(), FundingRequestProcess.LEVEL);
         Instant due = task.getDueDate() == null ? null : task.getDueDate().toInstant();
-        return new TaskRow(task.getId(), task.getName(), task.getTaskDefinitionKey(), requestId,
+        return new TaskRow(task.getId(), task.getName(), task.getTaskDefinitionKey(), facts.requestId(),
                 request == null ? null : request.reference(), request == null ? null : request.project().title(),
                 request == null ? null : request.project().territory(),
-                        request == null ? null : request.project().theme().name(),
+                request == null ? null : request.project().theme().name(),
                 organisationId, organisation == null ? null : organisation.name(), amount,
                 task.getCreateTime().toInstant(), due, task.getAssignee(), task.getOwner(),
-                task.getDelegationState() == DelegationState.PENDING, due != null && due.isBefore(now), trancheId,
-                        level, amendmentId);
+                task.getDelegationState() == DelegationState.PENDING, due != null && due.isBefore(now),
+                facts.trancheId(), organisationId == null ? null : facts.level(),
+                amendmentDecision ? facts.amendmentId() : null);
     }
+
 }

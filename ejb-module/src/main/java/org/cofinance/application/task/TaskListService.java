@@ -3,7 +3,6 @@ package org.cofinance.application.task;
 import static org.cofinance.bpmn.AmendmentProcess.AMENDMENT_ID;
 import static org.cofinance.bpmn.AmendmentProcess.DECIDE_AMENDMENT;
 import static org.cofinance.bpmn.FundingRequestProcess.DECIDE;
-import static org.cofinance.bpmn.FundingRequestProcess.LEVEL;
 import static org.cofinance.bpmn.FundingRequestProcess.ORGANISATION_ID;
 import static org.cofinance.bpmn.FundingRequestProcess.REQUEST_ID;
 
@@ -49,26 +48,28 @@ public class TaskListService {
     private final TaskCommands taskCommands;
     private final TaskService taskService;
     private final RuntimeService runtimeService;
+    private final TaskFacts facts;
     private final Callers callers;
     private final Clock clock;
 
     @Inject
     public TaskListService(FundingRequestRepository requests, AmendmentWorkflowService amendments,
                            UserRepository users, TaskCommands taskCommands, TaskService taskService,
-                           RuntimeService runtimeService, Callers callers, Clock clock) {
+                           RuntimeService runtimeService, TaskFacts facts, Callers callers, Clock clock) {
         this.requests = requests;
         this.amendments = amendments;
         this.users = users;
         this.taskCommands = taskCommands;
         this.taskService = taskService;
         this.runtimeService = runtimeService;
+        this.facts = facts;
         this.callers = callers;
         this.clock = clock;
     }
 
     /** For the container's proxies only. */
     protected TaskListService() {
-        this(null, null, null, null, null, null, null, null);
+        this(null, null, null, null, null, null, null, null, null);
     }
 
     public Page<TaskView> list(Long requestId, String assignee, Paging paging) {
@@ -93,9 +94,12 @@ public class TaskListService {
             query.processVariableValueEquals(FundingRequestProcess.PROGRAMME_CODE, programmeCode.strip());
         }
         long total = query.count();
-        List<TaskView> items = query.orderByDueDate().asc().orderByTaskCreateTime().asc()
-                .listPage(paging.offset(), paging.size()).stream().map(this::view).toList();
-        return new Page<>(items, total);
+        List<Task> page = query.orderByDueDate().asc().orderByTaskCreateTime().asc()
+                .listPage(paging.offset(), paging.size());
+        Map<String, TaskFacts.Facts> known = facts.of(page);
+        Map<Long, FundingRequest> read = requests.findAllWithPlan(known.values().stream()
+                .map(TaskFacts.Facts::requestId).toList());
+        return new Page<>(page.stream().map(task -> view(task, known.get(task.getId()), read)).toList(), total);
     }
 
     public void claim(String taskId) {
@@ -165,20 +169,15 @@ public class TaskListService {
                 .map(AppUser::username).toList();
     }
 
-    private TaskView view(Task task) {
-        Map<String, Object> variables = runtimeService.getVariables(task.getExecutionId(),
-                List.of(REQUEST_ID, ORGANISATION_ID, LEVEL, FundingRequestProcess.TRANCHE_ID));
-        Long requestId = (Long) variables.get(REQUEST_ID);
-        FundingRequest request = requests.find(requestId).orElse(null);
+    private TaskView view(Task task, TaskFacts.Facts facts, Map<Long, FundingRequest> read) {
+        FundingRequest request = read.get(facts.requestId());
         boolean decision = DECIDE.equals(task.getTaskDefinitionKey())
                 || DECIDE_AMENDMENT.equals(task.getTaskDefinitionKey());
-        return new TaskView(task.getId(), task.getName(), task.getTaskDefinitionKey(), requestId,
-                request == null ? null : request.reference(),
-                decision ? (Long) variables.get(ORGANISATION_ID) : null,
+        return new TaskView(task.getId(), task.getName(), task.getTaskDefinitionKey(), facts.requestId(),
+                request == null ? null : request.reference(), decision ? facts.organisationId() : null,
                 instant(task.getCreateTime()), instant(task.getDueDate()), task.getAssignee(),
                 task.getDueDate() != null && task.getDueDate().toInstant().isBefore(clock.instant()),
-                decision ? (String) variables.get(LEVEL) : null,
-                (Long) variables.get(FundingRequestProcess.TRANCHE_ID));
+                decision ? facts.level() : null, facts.trancheId());
     }
 
     private static Instant instant(Date date) {

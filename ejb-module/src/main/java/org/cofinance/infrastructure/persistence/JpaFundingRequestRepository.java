@@ -12,9 +12,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 import org.cofinance.domain.model.request.Decision;
 import org.cofinance.domain.model.request.FundingRequest;
 import org.cofinance.domain.model.request.FundingRequestRepository;
@@ -50,6 +52,20 @@ public class JpaFundingRequestRepository implements FundingRequestRepository {
         EntityGraph<FundingRequest> graph = em.createEntityGraph(FundingRequest.class);
         graph.addSubgraph("plan").addAttributeNodes("organisation", "envelope");
         return Optional.ofNullable(em.find(FundingRequest.class, id, Map.of("jakarta.persistence.loadgraph", graph)));
+    }
+
+    @Override
+    public Map<Long, FundingRequest> findAllWithPlan(Collection<Long> ids) {
+        List<Long> wanted = ids.stream().filter(Objects::nonNull).distinct().toList();
+        if (wanted.isEmpty()) {
+            return Map.of();
+        }
+        EntityGraph<FundingRequest> graph = em.createEntityGraph(FundingRequest.class);
+        graph.addSubgraph("plan").addAttributeNodes("organisation", "envelope");
+        // (the plan's lines come joined: a request is answered once per line)
+        return em.createQuery("select r from FundingRequest r where r.id in :ids", FundingRequest.class)
+                .setParameter("ids", wanted).setHint("jakarta.persistence.loadgraph", graph).getResultStream()
+                .collect(Collectors.toMap(FundingRequest::id, r -> r, (same, again) -> same));
     }
 
     @Override

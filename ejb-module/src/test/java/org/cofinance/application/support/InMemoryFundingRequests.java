@@ -2,6 +2,7 @@ package org.cofinance.application.support;
 
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,6 +39,13 @@ public final class InMemoryFundingRequests implements FundingRequestRepository {
     @Override
     public Optional<FundingRequest> findWithPlan(Long id) {
         return find(id);
+    }
+
+    @Override
+    public Map<Long, FundingRequest> findAllWithPlan(Collection<Long> ids) {
+        Map<Long, FundingRequest> found = new HashMap<>();
+        ids.forEach(id -> find(id).ifPresent(request -> found.put(id, request)));
+        return found;
     }
 
     @Override

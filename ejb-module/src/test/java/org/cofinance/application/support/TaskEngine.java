@@ -15,7 +15,9 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.cofinance.application.task.TaskCommands;
+import org.cofinance.application.task.TaskFacts;
 import org.cofinance.bpmn.FundingRequestProcess;
+import org.cofinance.infrastructure.workflow.EngineTaskFacts;
 
 /**
  * A process engine in memory (H2) for the task services' unit tests: one single-task process per task key, offered
@@ -70,6 +72,11 @@ public final class TaskEngine {
 
     public RepositoryService repositoryService() {
         return engine.getRepositoryService();
+    }
+
+    /** The task lists' reader of task facts, on this engine. */
+    public TaskFacts facts() {
+        return new EngineTaskFacts(engine.getRuntimeService(), engine.getManagementService());
     }
 
     /** A task of that key in a process of its own, offered to {@code group}, with those process variables. */

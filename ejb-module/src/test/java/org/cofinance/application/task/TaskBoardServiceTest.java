@@ -50,7 +50,7 @@ class TaskBoardServiceTest {
     private final InMemoryUsers users = new InMemoryUsers();
     private final TaskBoardService board = new TaskBoardService(world.requests,
             new InMemoryOrganisations(world.cdc, world.fund, world.lead), ENGINE.taskService(),
-            ENGINE.runtimeService(), new Callers(users), world.clock);
+            ENGINE.facts(), new Callers(users), world.clock);
     private FundingRequest request;
 
     @BeforeEach

@@ -54,7 +54,7 @@ class TaskListServiceTest {
     private final LedgerWorld world = new LedgerWorld();
     private final InMemoryUsers users = new InMemoryUsers();
     private final TaskListService tasks = new TaskListService(world.requests, null, users, ENGINE.commands(),
-            ENGINE.taskService(), ENGINE.runtimeService(), new Callers(users), world.clock);
+            ENGINE.taskService(), ENGINE.runtimeService(), ENGINE.facts(), new Callers(users), world.clock);
     private FundingRequest request;
 
     @BeforeEach

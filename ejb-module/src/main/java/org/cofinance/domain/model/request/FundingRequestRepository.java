@@ -13,6 +13,9 @@ public interface FundingRequestRepository {
     /** The request with its plan lines — their organisations and envelopes — read at once. */
     Optional<FundingRequest> findWithPlan(Long id);
 
+    /** These requests with their plans, read together (ids that match nothing are left out), by id. */
+    Map<Long, FundingRequest> findAllWithPlan(Collection<Long> ids);
+
     /**
      * The request's decisions as committed now, read afresh (oldest first): the answer the process's conditions
      * need when funders answer at the same instant, whatever the request's own list held when it was first read.
