@@ -147,7 +147,8 @@ public class TaskBoardService {
             Long organisationId = decision ? of.organisationId() : null;
             Organisation organisation = organisationId == null ? null
                     : funders.computeIfAbsent(organisationId, organisations::find).orElse(null);
-            rows.add(row(task, of, organisationId, read.get(of.requestId()), organisation, now));
+            FundingRequest request = of.requestId() == null ? null : read.get(of.requestId());
+            rows.add(row(task, of, organisationId, request, organisation, now));
         }
         return rows;
     }

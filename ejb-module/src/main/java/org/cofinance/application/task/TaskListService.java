@@ -170,7 +170,7 @@ public class TaskListService {
     }
 
     private TaskView view(Task task, TaskFacts.Facts facts, Map<Long, FundingRequest> read) {
-        FundingRequest request = read.get(facts.requestId());
+        FundingRequest request = facts.requestId() == null ? null : read.get(facts.requestId());
         boolean decision = DECIDE.equals(task.getTaskDefinitionKey())
                 || DECIDE_AMENDMENT.equals(task.getTaskDefinitionKey());
         return new TaskView(task.getId(), task.getName(), task.getTaskDefinitionKey(), facts.requestId(),

@@ -58,14 +58,14 @@ public class JpaFundingRequestRepository implements FundingRequestRepository {
     public Map<Long, FundingRequest> findAllWithPlan(Collection<Long> ids) {
         List<Long> wanted = ids.stream().filter(Objects::nonNull).distinct().toList();
         if (wanted.isEmpty()) {
-            return Map.of();
+            return new HashMap<>();
         }
         EntityGraph<FundingRequest> graph = em.createEntityGraph(FundingRequest.class);
         graph.addSubgraph("plan").addAttributeNodes("organisation", "envelope");
         // (the plan's lines come joined: a request is answered once per line)
         return em.createQuery("select r from FundingRequest r where r.id in :ids", FundingRequest.class)
                 .setParameter("ids", wanted).setHint("jakarta.persistence.loadgraph", graph).getResultStream()
-                .collect(Collectors.toMap(FundingRequest::id, r -> r, (same, again) -> same));
+                .collect(Collectors.toMap(FundingRequest::id, r -> r, (same, again) -> same, HashMap::new));
     }
 
     @Override

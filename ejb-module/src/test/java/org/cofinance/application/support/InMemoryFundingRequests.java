@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -44,7 +45,7 @@ public final class InMemoryFundingRequests implements FundingRequestRepository {
     @Override
     public Map<Long, FundingRequest> findAllWithPlan(Collection<Long> ids) {
         Map<Long, FundingRequest> found = new HashMap<>();
-        ids.forEach(id -> find(id).ifPresent(request -> found.put(id, request)));
+        ids.stream().filter(Objects::nonNull).forEach(id -> find(id).ifPresent(request -> found.put(id, request)));
         return found;
     }
 

@@ -133,6 +133,29 @@ class TaskListServiceTest {
     }
 
     @Test
+    void shouldListATaskWhoseProcessNamesNoRequestWithoutOne() {
+        // given an officer's task in a process that names no request, beside one that does
+        ENGINE.offer(INSTRUCT, OFFICERS_GROUP, NEXT_WEEK, Map.of());
+        instruction(request.id(), "AMI-TIGA");
+
+        // when the officers' list is read
+        Page<TaskView> page = as("officer", () -> tasks.list(null, null, Paging.of(0, 50)));
+
+        // then both are there, the first without a request
+        assertThat(page.items()).extracting(TaskView::requestId).containsExactlyInAnyOrder(null, request.id());
+        assertThat(page.items()).filteredOn(view -> view.requestId() == null).singleElement()
+                .satisfies(view -> assertThat(view.requestReference()).isNull());
+    }
+
+    @Test
+    void shouldListOnlyTasksWithoutRequestsWhenNoneNamesOne() {
+        ENGINE.offer(INSTRUCT, OFFICERS_GROUP, NEXT_WEEK, Map.of());
+
+        assertThat(as("officer", () -> tasks.list(null, null, Paging.of(0, 50))).items()).singleElement()
+                .satisfies(view -> assertThat(view.requestId()).isNull());
+    }
+
+    @Test
     void shouldNarrowTheListToARequestOrAProgrammeAndPageIt() {
         // given three instructions: two of the request's programme, one of another request and programme
         instruction(request.id(), "AMI-TIGA");
