@@ -17,7 +17,7 @@ import org.cofinance.interfaces.web.Ui;
 
 /**
  * The approver's (and officer's, finance's) task list: his tasks and his organisation's unclaimed ones with their
- * counts, filters, due date first, late tasks marked, 50 a page; claim, unclaim, and claim several at once.
+ * counts, filters, due date first, late tasks marked; claim, unclaim, and claim several at once.
  */
 @Named
 @ViewScoped
@@ -42,7 +42,6 @@ public class TaskBoard implements Serializable {
     private LocalDate dueBefore;
     private boolean lateOnly;
     private TaskBoardService.Board result;
-    private final RowPages pages = new RowPages(50);
 
     public TaskBoardService.Board getResult() {
         if (result == null) {
@@ -55,40 +54,13 @@ public class TaskBoard implements Serializable {
         return result;
     }
 
-    /** The rows of the page shown. */
-    public List<TaskBoardService.TaskRow> getRows() {
-        return pages.of(getResult().rows());
-    }
-
-    public int getFirst() {
-        return pages.first(getResult().rows());
-    }
-
-    public int getLast() {
-        return pages.last(getResult().rows());
-    }
-
-    public boolean isPaged() {
-        return pages.paged(getResult().rows());
-    }
-
-    public void next() {
-        pages.next(getResult().rows());
-    }
-
-    public void previous() {
-        pages.previous();
-    }
-
     public void search() {
         result = null;
-        pages.restart();
     }
 
     public void show(String newScope) {
         scope = newScope;
         result = null;
-        pages.restart();
     }
 
     public void claim(String taskId) {
