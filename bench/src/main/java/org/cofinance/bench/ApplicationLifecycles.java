@@ -1,21 +1,13 @@
 package org.cofinance.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -29,21 +21,18 @@ import org.cofinance.bpmn.FundingRequestProcess;
  */
 final class ApplicationLifecycles {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     static final List<String> APPROVERS = List.of("cdc", "investor", "region");
     private static final Duration RESERVATION_PATIENCE = Duration.ofSeconds(60);
 
-    private final String api;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-    private final Map<String, ConcurrentLinkedQueue<Long>> callMicros = new ConcurrentHashMap<>();
+    private final ApiClient client;
 
     ApplicationLifecycles(String api) {
-        this.api = api;
+        this.client = new ApiClient(api);
     }
 
     /** The latencies of each kind of API call of the counted lifecycles, in microseconds. */
     Map<String, ConcurrentLinkedQueue<Long>> callMicros() {
-        return callMicros;
+        return client.callMicros();
     }
 
     /** A 100,000 € plan: the CDC 30,000 €, the fund 30,000 €, the region 20,000 €, the lead 20,000 € of its own. */
@@ -63,7 +52,7 @@ final class ApplicationLifecycles {
     void makeRoom(int lifecycles) throws IOException, InterruptedException {
         Map<String, BigDecimal> needs = Map.of("AMI-TIGA-SUB", new BigDecimal("30000.00"), "FONDS-IMMO",
                 new BigDecimal("30000.00"), "REGION-BFC", new BigDecimal("20000.00"));
-        for (JsonNode envelope : call("admin", "GET", "/envelopes?size=500", null, "setup").get("items")) {
+        for (JsonNode envelope : client.call("admin", "GET", "/envelopes?size=500", null, "setup").get("items")) {
             BigDecimal need = needs.get(envelope.get("code").asText());
             if (need == null) {
                 continue;
@@ -75,7 +64,7 @@ final class ApplicationLifecycles {
                     throw new IllegalStateException("AMI-TIGA-SUB cannot hold " + lifecycles + " lifecycles");
                 }
                 BigDecimal ceiling = new BigDecimal(envelope.get("ceiling").asText()).add(wanted).subtract(available);
-                call("admin", "POST", "/envelopes/" + envelope.get("id").asLong() + "/amendments",
+                client.call("admin", "POST", "/envelopes/" + envelope.get("id").asLong() + "/amendments",
                         "{\"ceiling\":\"" + ceiling.toPlainString() + "\",\"reason\":\"lifecycle benchmark\"}",
                         "setup");
             }
@@ -84,7 +73,7 @@ final class ApplicationLifecycles {
 
     LifecycleRun.Phase run(int warmUp, int lifecycles, int clients) throws Exception {
         Map<String, Long> organisations = new TreeMap<>();
-        for (JsonNode o : call("admin", "GET", "/organisations?size=500", null, "setup").get("items")) {
+        for (JsonNode o : client.call("admin", "GET", "/organisations?size=500", null, "setup").get("items")) {
             for (String start : List.of("Agrinova", "Caisse des Dépôts", "Fonds Résidence", "Région")) {
                 if (o.get("name").asText().startsWith(start)) {
                     organisations.putIfAbsent(start, o.get("id").asLong());
@@ -94,9 +83,9 @@ final class ApplicationLifecycles {
         ExecutorService approvals = Executors.newFixedThreadPool(clients * APPROVERS.size());
         try {
             LifecycleRun.Lifecycle lifecycle = index -> {
-                JsonNode created = call("officer", "POST", "/requests", plan(organisations, index), "POST /requests");
+                JsonNode created = client.call("officer", "POST", "/requests", plan(organisations, index), "POST /requests");
                 long id = created.get("id").asLong();
-                call("officer", "POST", "/requests/" + id + "/submit", null, "POST /requests/{id}/submit");
+                client.call("officer", "POST", "/requests/" + id + "/submit", null, "POST /requests/{id}/submit");
                 complete("officer", id, FundingRequestProcess.INSTRUCT);
                 awaitStatus(id, "AWAITING_DECISIONS");
                 List<Future<?>> decisions = new ArrayList<>();
@@ -109,13 +98,13 @@ final class ApplicationLifecycles {
                 for (Future<?> decision : decisions) {
                     decision.get(60, TimeUnit.SECONDS);
                 }
-                String status = call("officer", "GET", "/requests/" + id, null, "GET /requests/{id}").get("status")
+                String status = client.call("officer", "GET", "/requests/" + id, null, "GET /requests/{id}").get("status")
                         .asText();
                 if (!"APPROVED".equals(status)) {
                     throw new IllegalStateException("request " + id + " ended " + status);
                 }
             };
-            return LifecycleRun.warmThenRun("application (API)", warmUp, lifecycles, clients, callMicros::clear,
+            return LifecycleRun.warmThenRun("application (API)", warmUp, lifecycles, clients, client.callMicros()::clear,
                     lifecycle);
         } finally {
             approvals.shutdown();
@@ -123,9 +112,9 @@ final class ApplicationLifecycles {
     }
 
     private void complete(String user, long requestId, String taskType) throws IOException, InterruptedException {
-        for (JsonNode task : call(user, "GET", "/tasks?requestId=" + requestId, null, "GET /tasks").get("items")) {
+        for (JsonNode task : client.call(user, "GET", "/tasks?requestId=" + requestId, null, "GET /tasks").get("items")) {
             if (task.get("taskType").asText().equals(taskType)) {
-                call(user, "POST", "/tasks/" + task.get("id").asText() + "/complete", "{\"decision\":\"APPROVE\"}",
+                client.call(user, "POST", "/tasks/" + task.get("id").asText() + "/complete", "{\"decision\":\"APPROVE\"}",
                         "POST /tasks/{id}/complete");
                 return;
             }
@@ -138,10 +127,10 @@ final class ApplicationLifecycles {
         long deadline = System.nanoTime() + RESERVATION_PATIENCE.toNanos();
         long started = System.nanoTime();
         while (System.nanoTime() < deadline) {
-            String status = call("officer", "GET", "/requests/" + id, null, "GET /requests/{id}").get("status")
+            String status = client.call("officer", "GET", "/requests/" + id, null, "GET /requests/{id}").get("status")
                     .asText();
             if (expected.equals(status)) {
-                record("reservation job (after the instruction)", System.nanoTime() - started);
+                client.record("reservation job (after the instruction)", System.nanoTime() - started);
                 return;
             }
             if (!"IN_INSTRUCTION".equals(status)) {
@@ -150,27 +139,5 @@ final class ApplicationLifecycles {
             TimeUnit.MILLISECONDS.sleep(5);
         }
         throw new IllegalStateException("request " + id + " not " + expected + " after " + RESERVATION_PATIENCE);
-    }
-
-    private JsonNode call(String user, String method, String path, String body, String kind)
-            throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(api + path)).timeout(Duration.ofSeconds(120))
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":" + user)
-                        .getBytes(StandardCharsets.UTF_8)))
-                .header("Content-Type", "application/json")
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body));
-        long start = System.nanoTime();
-        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        record(kind, System.nanoTime() - start);
-        if (response.statusCode() >= 300) {
-            throw new IllegalStateException(method + " " + path + " → " + response.statusCode() + " "
-                    + response.body());
-        }
-        return response.body().isEmpty() ? JSON.nullNode() : JSON.readTree(response.body());
-    }
-
-    private void record(String kind, long nanos) {
-        callMicros.computeIfAbsent(kind, k -> new ConcurrentLinkedQueue<>()).add(nanos / 1_000);
     }
 }

@@ -4,8 +4,6 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.Date;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -14,11 +12,11 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.cfg.StandaloneProcessEngineConfiguration;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.Variables;
+import org.cofinance.bench.peer.NoOpProcessBeans;
 import org.cofinance.bpmn.FundingRequestProcess;
 import org.cofinance.bpmn.ProcessModels;
 /**
@@ -30,37 +28,6 @@ final class BareEngineLifecycles {
     private BareEngineLifecycles() {
     }
 
-    /** The application's beans the process calls, doing nothing: three funders, one level each, all approve. */
-    public static final class NoOpDecisions {
-        public List<Long> fundersToDecide(Long requestId) {
-            return List.of(1L, 2L, 3L);
-        }
-
-        public List<String> committeeLevels(Long requestId, Long organisationId, String processDefinitionId) {
-            return List.of("COMMITTEE");
-        }
-
-        public boolean stoppedAt(Long requestId, Long organisationId) {
-            return false;
-        }
-
-        public boolean anyRejected(Long requestId) {
-            return false;
-        }
-
-        public boolean allApproved(Long requestId) {
-            return true;
-        }
-
-        public List<Long> trancheIds(Long requestId) {
-            return List.of();
-        }
-
-        public Date trancheDue(Long trancheId) {
-            return new Date();
-        }
-    }
-
     static LifecycleRun.Phase run(int warmUp, int lifecycles, int clients, String jdbcUrl, String user,
                                    String password) throws Exception {
         try (Connection db = DriverManager.getConnection(jdbcUrl, user, password);
@@ -68,14 +35,6 @@ final class BareEngineLifecycles {
             sql.execute("drop schema if exists bench_engine cascade");
             sql.execute("create schema bench_engine");
         }
-        JavaDelegate noOp = execution -> { };
-        Map<Object, Object> beans = new HashMap<>();
-        FundingRequestProcess.DELEGATES.forEach(name -> beans.put(name, noOp));
-        beans.put(FundingRequestProcess.CHECK_ELIGIBILITY,
-                (JavaDelegate) execution -> execution.setVariable(FundingRequestProcess.ELIGIBLE, true));
-        beans.put(FundingRequestProcess.RESERVE_FUNDS,
-                (JavaDelegate) execution -> execution.setVariable(FundingRequestProcess.RESERVATION_FITS, true));
-        beans.put(FundingRequestProcess.FUNDING_DECISIONS, new NoOpDecisions());
         StandaloneProcessEngineConfiguration configuration = new StandaloneProcessEngineConfiguration();
         configuration.setDatabaseSchema("bench_engine");
         configuration.setDatabaseTablePrefix("bench_engine.");
@@ -87,7 +46,7 @@ final class BareEngineLifecycles {
                 .setJdbcMaxIdleConnections(clients * 4)
                 .setDatabaseSchemaUpdate("true").setHistory(System.getProperty("cofinance.history.level", "full"))
                 .setJobExecutorActivate(false);
-        configuration.setBeans(beans);
+        configuration.setBeans(NoOpProcessBeans.byName());
         ProcessEngine engine = configuration.buildProcessEngine();
         try {
             ProcessModels.deploy(engine.getRepositoryService());
