@@ -32,7 +32,9 @@ import org.cofinance.domain.model.shared.Violation;
 
 /**
  * The task list of the web application: the caller's tasks and his groups' unclaimed ones, with what an approver
- * filters and sorts them by (funder, territory, theme, amount, due date, lateness), due date first.
+ * filters and sorts them by (funder, territory, theme, amount, due date, lateness), due date first. The filters on the
+ * requests' facts apply to the {@value #MAX_TASKS} tasks due soonest (the programme's filter, in the engine's query,
+ * to all of them); when there are more, the board says so.
  */
 @Stateless
 public class TaskBoardService {
@@ -40,6 +42,7 @@ public class TaskBoardService {
     private static final int MAX_TASKS = 2_000;
     private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
 
+    private final int maxTasks;
     private final FundingRequestRepository requests;
     private final OrganisationRepository organisations;
     private final TaskService taskService;
@@ -50,6 +53,12 @@ public class TaskBoardService {
     @Inject
     public TaskBoardService(FundingRequestRepository requests, OrganisationRepository organisations,
                             TaskService taskService, TaskFacts facts, Callers callers, Clock clock) {
+        this(MAX_TASKS, requests, organisations, taskService, facts, callers, clock);
+    }
+
+    TaskBoardService(int maxTasks, FundingRequestRepository requests, OrganisationRepository organisations,
+                     TaskService taskService, TaskFacts facts, Callers callers, Clock clock) {
+        this.maxTasks = maxTasks;
         this.requests = requests;
         this.organisations = organisations;
         this.taskService = taskService;
@@ -74,7 +83,15 @@ public class TaskBoardService {
             implements Serializable {
     }
 
-    public record Board(List<TaskRow> rows, long mine, long unassigned) implements Serializable {
+    /**
+     * The rows kept; {@code capped} when the tasks of the scope and programme were more than the board reads, so that
+     * some tasks due later were not filtered nor shown.
+     */
+    public record Board(List<TaskRow> rows, long mine, long unassigned, boolean capped) implements Serializable {
+
+        public static Board empty() {
+            return new Board(List.of(), 0, 0, false);
+        }
     }
 
     public Board search(TaskCriteria criteria) {
@@ -91,14 +108,16 @@ public class TaskBoardService {
         long unassigned = TaskVisibility.visibleTasks(taskService, caller, "none").map(TaskQuery::count).orElse(0L);
         Optional<TaskQuery> visible = TaskVisibility.visibleTasks(taskService, caller, criteria.scope());
         if (visible.isEmpty()) {
-            return new Board(List.of(), mine, unassigned);
+            return new Board(List.of(), mine, unassigned, false);
         }
         TaskQuery query = visible.get();
         if (criteria.programme() != null && !criteria.programme().isBlank()) {
             query.processVariableValueEquals(FundingRequestProcess.PROGRAMME_CODE, criteria.programme().strip());
         }
         Instant now = clock.instant();
-        List<TaskRow> rows = rows(query.orderByDueDate().asc().listPage(0, MAX_TASKS), now);
+        List<Task> read = query.orderByDueDate().asc().listPage(0, maxTasks + 1);
+        boolean capped = read.size() > maxTasks;
+        List<TaskRow> rows = rows(capped ? read.subList(0, maxTasks) : read, now);
         Predicate<TaskRow> keep = row -> true;
         if (criteria.funderId() != null) {
             keep = keep.and(r -> criteria.funderId().equals(r.organisationId()));
@@ -124,7 +143,7 @@ public class TaskBoardService {
         }
         List<TaskRow> kept = rows.stream().filter(keep).sorted(Comparator.comparing(TaskRow::due,
                 Comparator.nullsLast(Comparator.naturalOrder())).thenComparing(TaskRow::created)).toList();
-        return new Board(kept, mine, unassigned);
+        return new Board(kept, mine, unassigned, capped);
     }
 
     /** One task the caller may see, with its request's facts. */

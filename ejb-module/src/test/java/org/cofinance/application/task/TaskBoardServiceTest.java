@@ -226,6 +226,29 @@ class TaskBoardServiceTest {
                 .isInstanceOf(AccessDeniedException.class);
     }
 
+    @Test
+    void shouldSayWhenThereAreMoreTasksThanTheBoardReadsAndShowTheSoonestDue() {
+        // given a board that reads two tasks, and three instructions offered to the officers
+        TaskBoardService small = new TaskBoardService(2, world.requests, new InMemoryOrganisations(world.cdc),
+                ENGINE.taskService(), ENGINE.facts(), new Callers(users), world.clock);
+        Task late = instruction(request.id(), YESTERDAY, "AMI-TIGA");
+        Task later = instruction(request.id(), NEXT_WEEK, "AMI-TIGA");
+        assertThat(as("officer", () -> small.search(TaskCriteria.all())).capped()).as("as many as it reads").isFalse();
+        Date farther = Date.from(LedgerWorld.NOW.plusSeconds(30 * 86_400));
+        instruction(request.id(), farther, "RESIDENCE-300");
+
+        // when the officer looks at all of them, then at one programme's
+        Board all = as("officer", () -> small.search(TaskCriteria.all()));
+        Board residence = as("officer", () -> small.search(new TaskCriteria(null, "RESIDENCE-300", null, null, null,
+                null, null, null, false)));
+
+        // then the board shows the two due soonest and says that there are more; the programme's one is found
+        assertThat(all.rows()).extracting(TaskRow::id).containsExactly(late.getId(), later.getId());
+        assertThat(all.capped()).isTrue();
+        assertThat(residence.rows()).hasSize(1);
+        assertThat(residence.capped()).isFalse();
+    }
+
     private List<String> ids(TaskCriteria criteria) {
         return as("both", () -> board.search(criteria)).rows().stream().map(TaskRow::id).toList();
     }

@@ -7,7 +7,6 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import java.time.LocalDate;
-import java.util.List;
 import org.cofinance.application.task.TaskBoardService;
 import org.cofinance.application.task.TaskCriteria;
 import org.cofinance.application.task.TaskListService;
@@ -48,7 +47,7 @@ public class TaskBoard implements Serializable {
             TaskCriteria criteria = new TaskCriteria(scope, filters.programmeOrNull(), filters.getFunderId(), filters.territoryOrNull(),
                     filters.themeOrNull(), Ui.amountOf(minAmount), Ui.amountOf(maxAmount), dueBefore, lateOnly);
             if (!ui.attempt(errors, () -> result = board.search(criteria))) {
-                result = new TaskBoardService.Board(List.of(), 0, 0);
+                result = TaskBoardService.Board.empty();
             }
         }
         return result;
