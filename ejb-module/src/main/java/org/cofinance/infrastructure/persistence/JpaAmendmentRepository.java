@@ -43,12 +43,8 @@ public class JpaAmendmentRepository implements AmendmentRepository {
         if (requestIds.isEmpty()) {
             return List.of();
         }
-        return (requestIds.size() == 1
-                ? em.createQuery("select a from Amendment a where a.request.id = :r order by a.id", Amendment.class)
-                        .setParameter("r", requestIds.iterator().next())
-                : em.createQuery("select a from Amendment a where a.request.id in :r order by a.id", Amendment.class)
-                        .setParameter("r", requestIds))
-                .getResultList();
+        return em.createQuery("select a from Amendment a where a.request.id in :r order by a.id", Amendment.class)
+                .setParameter("r", requestIds).getResultList();
     }
 
     @Override

@@ -157,12 +157,8 @@ public class JpaCommitmentRepository implements CommitmentRepository {
         if (requestIds.isEmpty()) {
             return List.of();
         }
-        String select = "select r from Recovery r join fetch r.commitment where r.commitment.requestId ";
-        return (requestIds.size() == 1
-                ? em.createQuery(select + "= :r order by r.id", Recovery.class)
-                        .setParameter("r", requestIds.iterator().next())
-                : em.createQuery(select + "in :r order by r.id", Recovery.class).setParameter("r", requestIds))
-                .getResultList();
+        return em.createQuery("select r from Recovery r join fetch r.commitment where r.commitment.requestId in :r "
+                + "order by r.id", Recovery.class).setParameter("r", requestIds).getResultList();
     }
 
     @Override

@@ -63,12 +63,8 @@ public class JpaFundingRequestRepository implements FundingRequestRepository {
         EntityGraph<FundingRequest> graph = em.createEntityGraph(FundingRequest.class);
         graph.addSubgraph("plan").addAttributeNodes("organisation", "envelope");
         // (the plan's lines come joined: a request is answered once per line)
-        return (wanted.size() == 1
-                ? em.createQuery("select r from FundingRequest r where r.id = :ids", FundingRequest.class)
-                        .setParameter("ids", wanted.get(0))
-                : em.createQuery("select r from FundingRequest r where r.id in :ids", FundingRequest.class)
-                        .setParameter("ids", wanted))
-                .setHint("jakarta.persistence.loadgraph", graph).getResultStream()
+        return em.createQuery("select r from FundingRequest r where r.id in :ids", FundingRequest.class)
+                .setParameter("ids", wanted).setHint("jakarta.persistence.loadgraph", graph).getResultStream()
                 .collect(Collectors.toMap(FundingRequest::id, r -> r, (same, again) -> same, HashMap::new));
     }
 
