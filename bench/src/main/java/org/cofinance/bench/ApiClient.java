@@ -65,17 +65,11 @@ final class ApiClient {
 
     /** An answer of 300 or more. */
     static final class ApiException extends IllegalStateException {
-        private final int status;
         private final String body;
 
         ApiException(String call, int status, String body) {
             super(call + " → " + status + " " + body);
-            this.status = status;
             this.body = body;
-        }
-
-        int status() {
-            return status;
         }
 
         String body() {
