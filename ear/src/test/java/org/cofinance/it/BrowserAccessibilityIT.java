@@ -56,6 +56,7 @@ class BrowserAccessibilityIT {
         Browser cdc = browsers.open("cdc").signIn("cdc");
         violations.addAll(cdc.open("/app/tasks.xhtml").accessibilityViolations());
         String reference = Api.as("officer").get("/requests/" + decided).json().get("reference").asText();
+        cdc.open("/app/tasks.xhtml?q=" + reference);
         cdc.clickAndWait(cdc.find(By.cssSelector("tr.task-row[data-request='" + reference + "'] a.task-link")));
         violations.addAll(cdc.accessibilityViolations());
 

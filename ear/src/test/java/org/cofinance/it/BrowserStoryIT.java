@@ -75,12 +75,13 @@ class BrowserStoryIT {
         for (String approver : new String[] {"cdc", "investor", "region"}) {
             Browser browser = browsers.open(approver).signIn(approver);
             assertThat(browser.url()).contains("/app/tasks.xhtml");
+            browser.open("/app/tasks.xhtml?q=" + reference);
             By row = By.cssSelector("tr.task-row[data-request='" + reference + "']");
-            browser.find(row);
             browser.clickAndWait(browser.find(row).findElement(By.cssSelector("input.claim")));
             browser.clickAndWait(browser.find(row).findElement(By.cssSelector("a.task-link")));
             assertThat(browser.text(By.id("plan"))).contains(ENVELOPES.cdcSub());
             answer(browser, "APPROVE");
+            browser.open("/app/tasks.xhtml?q=" + reference);
             assertThat(browser.all(row)).isEmpty();
         }
 

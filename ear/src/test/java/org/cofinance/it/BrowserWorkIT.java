@@ -48,8 +48,11 @@ class BrowserWorkIT {
         admin.type(By.id("new-user:password"), "collègue-de-confiance");
         admin.clickAndWait(By.id("new-user:create-user"));
 
-        // when the CDC approver ticks both tasks in his organisation's unassigned list and claims them at once
+        // when the CDC approver looks for them by their title in his organisation's unassigned list, ticks both
+        // tasks and claims them at once
         Browser cdc = browsers.open("cdc").signIn("cdc");
+        cdc.type(By.id("tasks:search"), "tâches GROUPÉES");
+        cdc.clickAndWait(By.id("tasks:filter"));
         cdc.clickAndWait(By.id("tasks:show-unassigned"));
         for (String reference : new String[] {first, second}) {
             cdc.find(By.cssSelector("tr.task-row[data-request='" + reference + "'] input.select-task")).click();
@@ -67,13 +70,13 @@ class BrowserWorkIT {
         assertThat(cdc.text(By.id("assignee"))).isEqualTo(colleague);
         Browser other = browsers.open(colleague).signIn(colleague, "collègue-de-confiance")
                 .chooseOwnPassword("collègue-de-confiance", "ma propre phrase de passe");
-        other.open("/app/tasks.xhtml");
+        other.open("/app/tasks.xhtml?q=" + first);
         other.clickAndWait(other.find(By.cssSelector("tr.task-row[data-request='" + first + "'] a.task-link")));
         assertThat(other.maybe(By.id("task:complete"))).isEmpty();
         other.clickAndWait(By.id("task:resolve"));
 
         // then the task is the CDC approver's again, and he can decide
-        cdc.open("/app/tasks.xhtml");
+        cdc.open("/app/tasks.xhtml?q=" + first);
         cdc.clickAndWait(cdc.find(By.cssSelector("tr.task-row[data-request='" + first + "'] a.task-link")));
         assertThat(cdc.text(By.id("assignee"))).isEqualTo("cdc");
         assertThat(cdc.maybe(By.id("task:complete"))).isPresent();
@@ -132,7 +135,7 @@ class BrowserWorkIT {
 
         // and the CDC's finance validates its share from its task list, the other funders' finance theirs
         Browser finance = browsers.open("finance").signIn("finance");
-        finance.open("/app/tasks.xhtml");
+        finance.open("/app/tasks.xhtml?q=" + reference);
         finance.clickAndWait(finance.find(By.cssSelector("tr.task-row[data-request='" + reference + "'] a.task-link")));
         assertThat(finance.text(By.id("tranche"))).contains("Convention signée le 26/11/2026", "officer");
         assertThat(finance.text(By.id("evidence-documents"))).contains("pv-de-démarrage.pdf");
@@ -291,7 +294,7 @@ class BrowserWorkIT {
 
         // and the CDC's approver opens it from his task list, sees the change and approves it
         Browser cdc = browsers.open("cdc").signIn("cdc");
-        cdc.open("/app/tasks.xhtml");
+        cdc.open("/app/tasks.xhtml?q=" + reference);
         cdc.clickAndWait(cdc.find(By.cssSelector("tr.task-row[data-request='" + reference + "'] a.task-link")));
         assertThat(cdc.text(By.id("amendment-changes"))).contains(code, "300 000,00 €", "450 000,00 €");
         assertThat(cdc.text(By.id("amendment-reason"))).contains("Surcoût des fondations", "officer");

@@ -141,7 +141,9 @@ class OpenApiClientIT {
     }
 
     private static TaskView task(String user, long requestId, String type) throws ApiException {
-        return new TasksApi(client(user)).taskList(null, null, null, requestId, null).getItems().stream()
+        // the filters in the generated client's (alphabetical) order: only requestId, the tenth, is given
+        return new TasksApi(client(user)).taskList(null, null, null, null, null, null, null, null, null, requestId,
+                        null, null, null).getItems().stream()
                 .filter(t -> type == null || t.getTaskType().equals(type)).findFirst().orElseThrow();
     }
 

@@ -5,63 +5,49 @@ import jakarta.inject.Inject;
 import java.io.Serializable;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Predicate;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.DelegationState;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.engine.task.TaskQuery;
 import org.cofinance.application.access.Caller;
 import org.cofinance.application.access.Callers;
-import org.cofinance.application.shared.Inputs;
+import org.cofinance.application.shared.Paging;
 import org.cofinance.bpmn.AmendmentProcess;
 import org.cofinance.bpmn.FundingRequestProcess;
 import org.cofinance.domain.model.organisation.Organisation;
 import org.cofinance.domain.model.organisation.OrganisationRepository;
 import org.cofinance.domain.model.request.FundingRequest;
 import org.cofinance.domain.model.request.FundingRequestRepository;
-import org.cofinance.domain.model.shared.Money;
-import org.cofinance.domain.model.shared.ValidationException;
-import org.cofinance.domain.model.shared.Violation;
 
 /**
  * The task list of the web application: the caller's tasks and his groups' unclaimed ones, with what an approver
- * filters and sorts them by (funder, territory, theme, amount, due date, lateness), due date first. The filters on the
- * requests' facts apply to the {@value #MAX_TASKS} tasks due soonest (the programme's filter, in the engine's query,
- * to all of them); when there are more, the board says so.
+ * filters and sorts them by (funder, territory, theme, amount, due date, lateness, a request's reference or title),
+ * due date first, a page at a time: the search filters and pages where the tasks are stored, and only the page's
+ * tasks are read with their requests' facts.
  */
 @Stateless
 public class TaskBoardService {
 
-    private static final int MAX_TASKS = 2_000;
-    private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
-
-    private final int maxTasks;
     private final FundingRequestRepository requests;
     private final OrganisationRepository organisations;
     private final TaskService taskService;
+    private final TaskSearch search;
     private final TaskFacts facts;
     private final Callers callers;
     private final Clock clock;
 
     @Inject
     public TaskBoardService(FundingRequestRepository requests, OrganisationRepository organisations,
-                            TaskService taskService, TaskFacts facts, Callers callers, Clock clock) {
-        this(MAX_TASKS, requests, organisations, taskService, facts, callers, clock);
-    }
-
-    TaskBoardService(int maxTasks, FundingRequestRepository requests, OrganisationRepository organisations,
-                     TaskService taskService, TaskFacts facts, Callers callers, Clock clock) {
-        this.maxTasks = maxTasks;
+                            TaskService taskService, TaskSearch search, TaskFacts facts, Callers callers,
+                            Clock clock) {
         this.requests = requests;
         this.organisations = organisations;
         this.taskService = taskService;
+        this.search = search;
         this.facts = facts;
         this.callers = callers;
         this.clock = clock;
@@ -69,7 +55,7 @@ public class TaskBoardService {
 
     /** For the container's proxies only. */
     protected TaskBoardService() {
-        this(null, null, null, null, null, null);
+        this(null, null, null, null, null, null, null);
     }
 
     /**
@@ -84,66 +70,35 @@ public class TaskBoardService {
     }
 
     /**
-     * The rows kept; {@code capped} when the tasks of the scope and programme were more than the board reads, so that
-     * some tasks due later were not filtered nor shown.
+     * One page of the tasks found: its rows, from the {@code first} (0 for the first found), of {@code found} in all;
+     * {@code mine} and {@code unassigned} count the caller's tasks and his groups' unclaimed ones, whatever the
+     * filters.
      */
-    public record Board(List<TaskRow> rows, long mine, long unassigned, boolean capped) implements Serializable {
+    public record Board(List<TaskRow> rows, long found, int first, long mine, long unassigned)
+            implements Serializable {
 
         public static Board empty() {
-            return new Board(List.of(), 0, 0, false);
+            return new Board(List.of(), 0, 0, 0, 0);
+        }
+
+        public boolean hasPrevious() {
+            return first > 0;
+        }
+
+        public boolean hasNext() {
+            return first + rows.size() < found;
         }
     }
 
-    public Board search(TaskCriteria criteria) {
+    public Board search(TaskCriteria criteria, Paging paging) {
         Caller caller = callers.current();
-        List<Violation> violations = new ArrayList<>();
-        Money min = criteria.minAmount() == null || criteria.minAmount().isBlank() ? null
-                : Inputs.amount(criteria.minAmount(), "minAmount", violations, true);
-        Money max = criteria.maxAmount() == null || criteria.maxAmount().isBlank() ? null
-                : Inputs.amount(criteria.maxAmount(), "maxAmount", violations, true);
-        if (!violations.isEmpty()) {
-            throw new ValidationException(violations);
-        }
-        long mine = TaskVisibility.visibleTasks(taskService, caller, "me").map(TaskQuery::count).orElse(0L);
-        long unassigned = TaskVisibility.visibleTasks(taskService, caller, "none").map(TaskQuery::count).orElse(0L);
-        Optional<TaskQuery> visible = TaskVisibility.visibleTasks(taskService, caller, criteria.scope());
-        if (visible.isEmpty()) {
-            return new Board(List.of(), mine, unassigned, false);
-        }
-        TaskQuery query = visible.get();
-        if (criteria.programme() != null && !criteria.programme().isBlank()) {
-            query.processVariableValueEquals(FundingRequestProcess.PROGRAMME_CODE, criteria.programme().strip());
-        }
         Instant now = clock.instant();
-        List<Task> read = query.orderByDueDate().asc().listPage(0, maxTasks + 1);
-        boolean capped = read.size() > maxTasks;
-        List<TaskRow> rows = rows(capped ? read.subList(0, maxTasks) : read, now);
-        Predicate<TaskRow> keep = row -> true;
-        if (criteria.funderId() != null) {
-            keep = keep.and(r -> criteria.funderId().equals(r.organisationId()));
-        }
-        if (criteria.territory() != null && !criteria.territory().isBlank()) {
-            keep = keep.and(r -> r.territory() != null && r.territory().equalsIgnoreCase(criteria.territory().strip()));
-        }
-        if (criteria.theme() != null && !criteria.theme().isBlank()) {
-            keep = keep.and(r -> criteria.theme().equals(r.theme()));
-        }
-        if (min != null) {
-            keep = keep.and(r -> r.amount() != null && Money.parse(r.amount()).compareTo(min) >= 0);
-        }
-        if (max != null) {
-            keep = keep.and(r -> r.amount() != null && Money.parse(r.amount()).compareTo(max) <= 0);
-        }
-        if (criteria.dueBefore() != null) {
-            Instant limit = criteria.dueBefore().plusDays(1).atStartOfDay(PARIS).toInstant();
-            keep = keep.and(r -> r.due() != null && r.due().isBefore(limit));
-        }
-        if (criteria.lateOnly()) {
-            keep = keep.and(TaskRow::late);
-        }
-        List<TaskRow> kept = rows.stream().filter(keep).sorted(Comparator.comparing(TaskRow::due,
-                Comparator.nullsLast(Comparator.naturalOrder())).thenComparing(TaskRow::created)).toList();
-        return new Board(kept, mine, unassigned, capped);
+        TaskSearch.Filter filter = criteria.filterFor(caller, null, now);
+        long mine = search.count(TaskCriteria.scope("me").filterFor(caller, null, now));
+        long unassigned = search.count(TaskCriteria.scope("none").filterFor(caller, null, now));
+        long found = search.count(filter);
+        List<Task> page = found == 0 ? List.of() : search.page(filter, paging.offset(), paging.size());
+        return new Board(rows(page, now), found, paging.offset(), mine, unassigned);
     }
 
     /** One task the caller may see, with its request's facts. */

@@ -13,14 +13,11 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.DelegationState;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.engine.task.TaskQuery;
 import org.cofinance.application.access.Caller;
-import org.cofinance.bpmn.FundingRequestProcess;
 import org.cofinance.application.access.Callers;
 import org.cofinance.application.shared.AccessDeniedException;
 import org.cofinance.application.shared.Page;
@@ -35,9 +32,9 @@ import org.cofinance.domain.model.user.UserRepository;
 
 /**
  * The caller's task list and who holds its tasks: claiming, freeing, delegating to a colleague who gives it back.
- * Only fixed engine queries are used; a task is visible to whoever it is assigned to and to the members of its
- * candidate groups, which for a funder's decision is that organisation's approvers only. Completing a task is
- * {@link TaskWork}'s.
+ * The lists are searched where the tasks are stored ({@link TaskSearch}); a task is visible to whoever it is assigned
+ * to and to the members of its candidate groups, which for a funder's decision is that organisation's approvers only.
+ * Completing a task is {@link TaskWork}'s.
  */
 @Stateless
 public class TaskListService {
@@ -48,6 +45,7 @@ public class TaskListService {
     private final TaskCommands taskCommands;
     private final TaskService taskService;
     private final RuntimeService runtimeService;
+    private final TaskSearch search;
     private final TaskFacts facts;
     private final Callers callers;
     private final Clock clock;
@@ -55,13 +53,15 @@ public class TaskListService {
     @Inject
     public TaskListService(FundingRequestRepository requests, AmendmentWorkflowService amendments,
                            UserRepository users, TaskCommands taskCommands, TaskService taskService,
-                           RuntimeService runtimeService, TaskFacts facts, Callers callers, Clock clock) {
+                           RuntimeService runtimeService, TaskSearch search, TaskFacts facts, Callers callers,
+                           Clock clock) {
         this.requests = requests;
         this.amendments = amendments;
         this.users = users;
         this.taskCommands = taskCommands;
         this.taskService = taskService;
         this.runtimeService = runtimeService;
+        this.search = search;
         this.facts = facts;
         this.callers = callers;
         this.clock = clock;
@@ -69,33 +69,19 @@ public class TaskListService {
 
     /** For the container's proxies only. */
     protected TaskListService() {
-        this(null, null, null, null, null, null, null, null, null);
+        this(null, null, null, null, null, null, null, null, null, null);
     }
 
-    public Page<TaskView> list(Long requestId, String assignee, Paging paging) {
-        return list(requestId, assignee, null, paging);
-    }
-
-    /** The caller's tasks, of one request or one programme's requests when given. */
-    public Page<TaskView> list(Long requestId, String assignee, String programmeCode, Paging paging) {
+    /** The caller's tasks, of one request when given, that meet the criteria, due soonest first. */
+    public Page<TaskView> list(Long requestId, TaskCriteria criteria, Paging paging) {
         Caller caller = callers.current();
+        String assignee = criteria.scope();
         if (assignee != null && !assignee.isBlank() && !"me".equals(assignee) && !"none".equals(assignee)) {
             throw ValidationException.of("assignee", "is me or none");
         }
-        Optional<TaskQuery> visible = TaskVisibility.visibleTasks(taskService, caller, assignee);
-        if (visible.isEmpty()) {
-            return new Page<>(List.of(), 0);
-        }
-        TaskQuery query = visible.get();
-        if (requestId != null) {
-            query.processVariableValueEquals(REQUEST_ID, requestId);
-        }
-        if (programmeCode != null && !programmeCode.isBlank()) {
-            query.processVariableValueEquals(FundingRequestProcess.PROGRAMME_CODE, programmeCode.strip());
-        }
-        long total = query.count();
-        List<Task> page = query.orderByDueDate().asc().orderByTaskCreateTime().asc()
-                .listPage(paging.offset(), paging.size());
+        TaskSearch.Filter filter = criteria.filterFor(caller, requestId, clock.instant());
+        long total = search.count(filter);
+        List<Task> page = total == 0 ? List.of() : search.page(filter, paging.offset(), paging.size());
         Map<String, TaskFacts.Facts> known = facts.of(page);
         Map<Long, FundingRequest> read = requests.findAllWithPlan(known.values().stream()
                 .map(TaskFacts.Facts::requestId).toList());

@@ -28,6 +28,7 @@ import org.cofinance.application.request.NewRequest;
 import org.cofinance.application.shared.Page;
 import org.cofinance.application.shared.Paging;
 import org.cofinance.application.task.TaskAnswer;
+import org.cofinance.application.task.TaskCriteria;
 import org.cofinance.application.task.TaskListService;
 import org.cofinance.application.task.TaskView;
 import org.cofinance.application.task.TaskWork;
@@ -246,7 +247,7 @@ public class DemoRequests {
 
     private void answer(long requestId, String user, String taskType, TaskAnswer answer) {
         try (SignedInUser.Scope signedIn = SignedInUser.signIn(user)) {
-            Page<TaskView> mine = tasks.list(requestId, null, Paging.of(0, 50));
+            Page<TaskView> mine = tasks.list(requestId, TaskCriteria.all(), Paging.of(0, 50));
             TaskView task = mine.items().stream().filter(t -> t.taskType().equals(taskType)).findFirst()
                     .orElseThrow(() -> new IllegalStateException("no " + taskType + " task for " + user));
             work.complete(task.id(), answer);

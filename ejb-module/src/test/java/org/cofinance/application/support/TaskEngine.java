@@ -1,5 +1,8 @@
 package org.cofinance.application.support;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.Map;
@@ -10,14 +13,20 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cfg.StandaloneInMemProcessEngineConfiguration;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.cofinance.application.task.TaskCommands;
 import org.cofinance.application.task.TaskFacts;
+import org.cofinance.application.task.TaskSearch;
 import org.cofinance.bpmn.FundingRequestProcess;
+import org.cofinance.domain.model.ledger.Envelope;
+import org.cofinance.domain.model.request.FundingRequest;
+import org.cofinance.domain.model.request.PlanLine;
 import org.cofinance.infrastructure.workflow.EngineTaskFacts;
+import org.cofinance.infrastructure.workflow.EngineTaskSearch;
 
 /**
  * A process engine in memory (H2) for the task services' unit tests: one single-task process per task key, offered
@@ -45,6 +54,10 @@ public final class TaskEngine {
                 .setMetricsEnabled(false)
                 .setDbMetricsReporterActivate(false)
                 .buildProcessEngine();
+        update("create table FUNDING_REQUEST (ID bigint primary key, REFERENCE varchar(40), TITLE varchar(200),"
+                + " TERRITORY varchar(100), THEME varchar(40), ELIGIBLE_COST numeric(19, 2))");
+        update("create table PLAN_LINE (REQUEST_ID bigint, ORGANISATION_ID bigint, ENVELOPE_ID bigint,"
+                + " AMOUNT numeric(19, 2))");
     }
 
     /**
@@ -79,6 +92,40 @@ public final class TaskEngine {
         return new EngineTaskFacts(engine.getRuntimeService(), engine.getManagementService());
     }
 
+    /** The task lists' search, on this engine and the requests {@link #store stored} beside it. */
+    public TaskSearch search() {
+        return new EngineTaskSearch(engine.getTaskService(), engine.getManagementService());
+    }
+
+    /**
+     * Writes what the task search reads of a request — its facts and its plan's lines — in the engine's database,
+     * as the application's tables hold them; again after each change of the request the test makes.
+     */
+    public void store(FundingRequest request) {
+        update("delete from PLAN_LINE where REQUEST_ID = ?", request.id());
+        update("delete from FUNDING_REQUEST where ID = ?", request.id());
+        update("insert into FUNDING_REQUEST values (?, ?, ?, ?, ?, ?)", request.id(), request.reference(),
+                request.project().title(), request.project().territory(), request.project().theme().name(),
+                request.project().eligibleCost().toBigDecimal());
+        for (PlanLine line : request.financingPlan().lines()) {
+            update("insert into PLAN_LINE values (?, ?, ?, ?)", request.id(), line.organisation().id(),
+                    line.envelope().map(Envelope::id).orElse(null), line.amount().toBigDecimal());
+        }
+    }
+
+    private void update(String sql, Object... parameters) {
+        try (Connection connection = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
+                .getDataSource().getConnection();
+             PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int p = 0; p < parameters.length; p++) {
+                statement.setObject(p + 1, parameters[p]);
+            }
+            statement.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql, e);
+        }
+    }
+
     /** A task of that key in a process of its own, offered to {@code group}, with those process variables. */
     public synchronized Task offer(String taskKey, String group, Date due, Map<String, Object> variables) {
         String process = deployed.computeIfAbsent(taskKey, this::deploy);
@@ -104,6 +151,8 @@ public final class TaskEngine {
     public void clear() {
         engine.getRuntimeService().createProcessInstanceQuery().list().forEach(instance ->
                 engine.getRuntimeService().deleteProcessInstance(instance.getId(), "test over"));
+        update("delete from PLAN_LINE");
+        update("delete from FUNDING_REQUEST");
     }
 
     /** Deploys a model of the test's own once, under its process key. */

@@ -16,19 +16,27 @@ import static org.cofinance.bpmn.FundingRequestProcess.approversGroup;
 import java.time.LocalDate;
 import java.util.Date;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.task.Task;
 import org.cofinance.application.access.Callers;
+import org.cofinance.application.shared.Paging;
 import org.cofinance.application.shared.AccessDeniedException;
 import org.cofinance.application.support.InMemoryOrganisations;
+import org.cofinance.application.support.InMemoryProgrammes;
 import org.cofinance.application.support.InMemoryUsers;
 import org.cofinance.application.support.LedgerWorld;
 import org.cofinance.application.support.TaskEngine;
 import org.cofinance.application.task.TaskBoardService.Board;
 import org.cofinance.application.task.TaskBoardService.TaskRow;
+import org.cofinance.domain.model.programme.Theme;
 import org.cofinance.domain.model.request.FundingRequest;
+import org.cofinance.domain.model.request.Instrument;
+import org.cofinance.domain.model.request.PlanLineDraft;
+import org.cofinance.domain.model.request.ProjectDetails;
+import org.cofinance.domain.model.shared.Money;
 import org.cofinance.domain.model.shared.ValidationException;
 import org.cofinance.domain.model.user.AppUser;
 import org.cofinance.domain.model.user.Role;
@@ -43,13 +51,14 @@ import org.junit.jupiter.api.Test;
 class TaskBoardServiceTest {
 
     private static final TaskEngine ENGINE = TaskEngine.shared();
+    private static final Paging FIRST_PAGE = Paging.of(0, 50);
     private static final Date YESTERDAY = Date.from(LedgerWorld.NOW.minusSeconds(86_400));
     private static final Date NEXT_WEEK = Date.from(LedgerWorld.NOW.plusSeconds(7 * 86_400));
 
     private final LedgerWorld world = new LedgerWorld();
     private final InMemoryUsers users = new InMemoryUsers();
     private final TaskBoardService board = new TaskBoardService(world.requests,
-            new InMemoryOrganisations(world.cdc, world.fund, world.lead), ENGINE.taskService(),
+            new InMemoryOrganisations(world.cdc, world.fund, world.lead), ENGINE.taskService(), ENGINE.search(),
             ENGINE.facts(), new Callers(users), world.clock);
     private FundingRequest request;
 
@@ -63,6 +72,7 @@ class TaskBoardServiceTest {
         users.add(new AppUser("both", "hash", "both", null, 2L, Set.of(Role.APPROVER, Role.OFFICER)));
         // the CDC asked 100 €, the fund 200 €, the lead's 100 € for a cost of 400 €
         request = world.requestInInstruction(100, 200);
+        ENGINE.store(request);
     }
 
     @AfterEach
@@ -82,14 +92,14 @@ class TaskBoardServiceTest {
 
     private static TaskCriteria criteria(String scope, Long funder, String territory, String theme, String min,
                                          String max, LocalDate dueBefore, boolean lateOnly) {
-        return new TaskCriteria(scope, null, funder, territory, theme, min, max, dueBefore, lateOnly);
+        return new TaskCriteria(scope, null, funder, territory, theme, min, max, dueBefore, lateOnly, null);
     }
 
     @Test
     void shouldShowADecisionWithItsRequestsFactsAndWhatItsOrganisationFunds() {
         Task task = decision(1L, YESTERDAY);
 
-        Board found = as("cdc", () -> board.search(TaskCriteria.all()));
+        Board found = as("cdc", () -> board.search(TaskCriteria.all(), FIRST_PAGE));
 
         assertThat(found.rows()).singleElement().satisfies(row -> {
             assertThat(row.id()).isEqualTo(task.getId());
@@ -119,7 +129,7 @@ class TaskBoardServiceTest {
         ENGINE.offer(INSTRUCT, OFFICERS_GROUP, NEXT_WEEK, Map.of(REQUEST_ID, request.id(), PROGRAMME_CODE, "AMI-TIGA",
                 TRANCHE_ID, 5L));
 
-        TaskRow row = as("officer", () -> board.search(TaskCriteria.all())).rows().get(0);
+        TaskRow row = as("officer", () -> board.search(TaskCriteria.all(), FIRST_PAGE)).rows().get(0);
 
         assertThat(row.amount()).isEqualTo("400.00");
         assertThat(row.organisationId()).isNull();
@@ -133,7 +143,7 @@ class TaskBoardServiceTest {
     void shouldShowATaskOfAnUnknownRequestWithoutItsFacts() {
         instruction(999L, NEXT_WEEK, "AMI-TIGA");
 
-        TaskRow row = as("officer", () -> board.search(TaskCriteria.all())).rows().get(0);
+        TaskRow row = as("officer", () -> board.search(TaskCriteria.all(), FIRST_PAGE)).rows().get(0);
 
         assertThat(row.requestId()).isEqualTo(999L);
         assertThat(row.requestReference()).isNull();
@@ -169,9 +179,9 @@ class TaskBoardServiceTest {
                 .containsExactly(late.getId());
         assertThat(ids(criteria(null, null, null, null, null, null, LocalDate.of(2026, 11, 24), false))).isEmpty();
         assertThat(ids(criteria(null, null, null, null, null, null, null, true))).containsExactly(late.getId());
-        assertThat(ids(new TaskCriteria(null, " RESIDENCE-300 ", null, null, null, null, null, null, false)))
+        assertThat(ids(new TaskCriteria(null, " RESIDENCE-300 ", null, null, null, null, null, null, false, null)))
                 .containsExactly(unknown.getId());
-        assertThat(ids(new TaskCriteria(null, "", null, " ", "", " ", "", null, false))).hasSize(3);
+        assertThat(ids(new TaskCriteria(null, "", null, " ", "", " ", "", null, false, " "))).hasSize(3);
     }
 
     @Test
@@ -181,8 +191,8 @@ class TaskBoardServiceTest {
         instruction(request.id(), NEXT_WEEK, "AMI-TIGA");
         ENGINE.taskService().setAssignee(mine.getId(), "officer");
 
-        Board own = as("officer", () -> board.search(criteria("me", null, null, null, null, null, null, false)));
-        Board free = as("officer", () -> board.search(criteria("none", null, null, null, null, null, null, false)));
+        Board own = as("officer", () -> board.search(mine(), FIRST_PAGE));
+        Board free = as("officer", () -> board.search(unclaimed(), FIRST_PAGE));
 
         assertThat(own.rows()).extracting(TaskRow::id).containsExactly(mine.getId());
         assertThat(own.rows().get(0).assignee()).isEqualTo("officer");
@@ -197,7 +207,7 @@ class TaskBoardServiceTest {
         ENGINE.taskService().setAssignee(task.getId(), "officer");
         ENGINE.taskService().delegateTask(task.getId(), "officer2");
 
-        TaskRow row = as("officer", () -> board.search(TaskCriteria.all())).rows().get(0);
+        TaskRow row = as("officer", () -> board.search(TaskCriteria.all(), FIRST_PAGE)).rows().get(0);
 
         assertThat(row.delegated()).isTrue();
         assertThat(row.owner()).isEqualTo("officer");
@@ -208,7 +218,7 @@ class TaskBoardServiceTest {
     void shouldShowNothingUnclaimedToAUserOfNoGroup() {
         instruction(request.id(), NEXT_WEEK, "AMI-TIGA");
 
-        Board nothing = as("admin", () -> board.search(criteria("none", null, null, null, null, null, null, false)));
+        Board nothing = as("admin", () -> board.search(unclaimed(), FIRST_PAGE));
 
         assertThat(nothing.rows()).isEmpty();
         assertThat(nothing.mine()).isZero();
@@ -220,36 +230,69 @@ class TaskBoardServiceTest {
         Task task = decision(1L, NEXT_WEEK);
 
         assertThatThrownBy(() -> as("officer", () -> board.search(criteria(null, null, null, null, "-1", "abc", null,
-                false)))).isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.violations())
+                false), FIRST_PAGE))).isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.violations())
                 .extracting(v -> v.field()).containsExactly("minAmount", "maxAmount"));
         assertThatThrownBy(() -> as("officer", () -> board.task(task.getId())))
                 .isInstanceOf(AccessDeniedException.class);
     }
 
     @Test
-    void shouldSayWhenThereAreMoreTasksThanTheBoardReadsAndShowTheSoonestDue() {
-        // given a board that reads two tasks, and three instructions offered to the officers
-        TaskBoardService small = new TaskBoardService(2, world.requests, new InMemoryOrganisations(world.cdc),
-                ENGINE.taskService(), ENGINE.facts(), new Callers(users), world.clock);
+    void shouldPageTheTasksFoundDueSoonestFirstSayingHowManyThereAre() {
+        // given three instructions offered to the officers, due at three dates, and one of another programme
         Task late = instruction(request.id(), YESTERDAY, "AMI-TIGA");
         Task later = instruction(request.id(), NEXT_WEEK, "AMI-TIGA");
-        assertThat(as("officer", () -> small.search(TaskCriteria.all())).capped()).as("as many as it reads").isFalse();
-        Date farther = Date.from(LedgerWorld.NOW.plusSeconds(30 * 86_400));
-        instruction(request.id(), farther, "RESIDENCE-300");
+        Task farther = instruction(request.id(), Date.from(LedgerWorld.NOW.plusSeconds(30 * 86_400)), "AMI-TIGA");
+        instruction(request.id(), NEXT_WEEK, "RESIDENCE-300");
 
-        // when the officer looks at all of them, then at one programme's
-        Board all = as("officer", () -> small.search(TaskCriteria.all()));
-        Board residence = as("officer", () -> small.search(new TaskCriteria(null, "RESIDENCE-300", null, null, null,
-                null, null, null, false)));
+        // when the officer reads the programme's tasks two at a time
+        TaskCriteria tiga = new TaskCriteria(null, "AMI-TIGA", null, null, null, null, null, null, false, null);
+        Board first = as("officer", () -> board.search(tiga, Paging.of(0, 2)));
+        Board second = as("officer", () -> board.search(tiga, Paging.of(1, 2)));
 
-        // then the board shows the two due soonest and says that there are more; the programme's one is found
-        assertThat(all.rows()).extracting(TaskRow::id).containsExactly(late.getId(), later.getId());
-        assertThat(all.capped()).isTrue();
-        assertThat(residence.rows()).hasSize(1);
-        assertThat(residence.capped()).isFalse();
+        // then each page holds the next ones due, and says where it is among all those found
+        assertThat(first.rows()).extracting(TaskRow::id).containsExactly(late.getId(), later.getId());
+        assertThat(second.rows()).extracting(TaskRow::id).containsExactly(farther.getId());
+        assertThat(List.of(first.found(), (long) first.first(), second.found(), (long) second.first()))
+                .containsExactly(3L, 0L, 3L, 2L);
+        assertThat(List.of(first.hasPrevious(), first.hasNext(), second.hasPrevious(), second.hasNext()))
+                .containsExactly(false, true, true, false);
+        assertThat(second.unassigned()).as("whatever the filters").isEqualTo(4);
+    }
+
+    @Test
+    void shouldFindARequestsTasksByItsReferenceOrTitleInAnyCase() {
+        // given the tasks of two requests, the second one titled otherwise
+        Task first = instruction(request.id(), NEXT_WEEK, "AMI-TIGA");
+        FundingRequest other = new FundingRequest(world.requests.nextReference(2026), InMemoryProgrammes.amiTiga(),
+                new ProjectDetails("Tiers-lieu 100% rural_", "Autun", Theme.HOUSING, world.lead, Money.euros(200)),
+                List.of(new PlanLineDraft(world.lead, null, Instrument.SELF_FUNDING, Money.euros(200))), List.of(),
+                "officer", LedgerWorld.NOW);
+        world.requests.add(other);
+        ENGINE.store(other);
+        Task second = instruction(other.id(), NEXT_WEEK, "AMI-TIGA");
+
+        // then a reference finds its request's task, a word of a title any case, the wildcards are plain characters
+        assertThat(ids(search(request.reference()))).containsExactly(first.getId());
+        assertThat(ids(search(" " + other.reference().toLowerCase(Locale.ROOT) + " "))).containsExactly(second.getId());
+        assertThat(ids(search("RÉSID"))).containsExactly(first.getId());
+        assertThat(ids(search("100% rural_"))).containsExactly(second.getId());
+        assertThat(ids(search("100%rural"))).isEmpty();
+        assertThat(ids(search("1_0"))).isEmpty();
+    }
+
+    private static TaskCriteria mine() {
+        return TaskCriteria.scope("me");
+    }
+
+    private static TaskCriteria unclaimed() {
+        return TaskCriteria.scope("none");
+    }
+
+    private static TaskCriteria search(String text) {
+        return new TaskCriteria(null, null, null, null, null, null, null, null, false, text);
     }
 
     private List<String> ids(TaskCriteria criteria) {
-        return as("both", () -> board.search(criteria)).rows().stream().map(TaskRow::id).toList();
+        return as("both", () -> board.search(criteria, FIRST_PAGE)).rows().stream().map(TaskRow::id).toList();
     }
 }

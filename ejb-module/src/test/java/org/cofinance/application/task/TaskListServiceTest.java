@@ -18,6 +18,7 @@ import static org.cofinance.bpmn.FundingRequestProcess.financeGroup;
 import java.time.Instant;
 import java.util.Date;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.task.DelegationState;
@@ -48,13 +49,15 @@ import org.junit.jupiter.api.Test;
 class TaskListServiceTest {
 
     private static final TaskEngine ENGINE = TaskEngine.shared();
+    private static final Paging FIRST = Paging.of(0, 50);
     private static final Date YESTERDAY = Date.from(LedgerWorld.NOW.minusSeconds(86_400));
     private static final Date NEXT_WEEK = Date.from(LedgerWorld.NOW.plusSeconds(7 * 86_400));
 
     private final LedgerWorld world = new LedgerWorld();
     private final InMemoryUsers users = new InMemoryUsers();
     private final TaskListService tasks = new TaskListService(world.requests, null, users, ENGINE.commands(),
-            ENGINE.taskService(), ENGINE.runtimeService(), ENGINE.facts(), new Callers(users), world.clock);
+            ENGINE.taskService(), ENGINE.runtimeService(), ENGINE.search(), ENGINE.facts(), new Callers(users),
+            world.clock);
     private FundingRequest request;
 
     @BeforeEach
@@ -68,6 +71,7 @@ class TaskListServiceTest {
         user("admin", null, Role.ADMIN);
         users.find("officer2").orElseThrow();
         request = world.requestInInstruction(100, 100);
+        ENGINE.store(request);
     }
 
     @AfterEach
@@ -98,7 +102,7 @@ class TaskListServiceTest {
         instruction(request.id(), "AMI-TIGA");
 
         // when the CDC's approver lists his tasks
-        Page<TaskView> page = as("cdc", () -> tasks.list(null, null, Paging.of(0, 50)));
+        Page<TaskView> page = as("cdc", () -> tasks.list(null, TaskCriteria.all(), FIRST));
 
         // then he sees the CDC's decision only, with everything the list shows of it
         assertThat(page.total()).isEqualTo(1);
@@ -122,7 +126,7 @@ class TaskListServiceTest {
         instruction(request.id(), "AMI-TIGA");
         decision(1L, "NATIONAL_COMMITTEE", YESTERDAY);
 
-        Page<TaskView> page = as("officer", () -> tasks.list(null, null, Paging.of(0, 50)));
+        Page<TaskView> page = as("officer", () -> tasks.list(null, TaskCriteria.all(), FIRST));
 
         assertThat(page.items()).singleElement().satisfies(view -> {
             assertThat(view.taskType()).isEqualTo(INSTRUCT);
@@ -139,7 +143,7 @@ class TaskListServiceTest {
         instruction(request.id(), "AMI-TIGA");
 
         // when the officers' list is read
-        Page<TaskView> page = as("officer", () -> tasks.list(null, null, Paging.of(0, 50)));
+        Page<TaskView> page = as("officer", () -> tasks.list(null, TaskCriteria.all(), FIRST));
 
         // then both are there, the first without a request
         assertThat(page.items()).extracting(TaskView::requestId).containsExactlyInAnyOrder(null, request.id());
@@ -151,7 +155,7 @@ class TaskListServiceTest {
     void shouldListOnlyTasksWithoutRequestsWhenNoneNamesOne() {
         ENGINE.offer(INSTRUCT, OFFICERS_GROUP, NEXT_WEEK, Map.of());
 
-        assertThat(as("officer", () -> tasks.list(null, null, Paging.of(0, 50))).items()).singleElement()
+        assertThat(as("officer", () -> tasks.list(null, TaskCriteria.all(), FIRST)).items()).singleElement()
                 .satisfies(view -> assertThat(view.requestId()).isNull());
     }
 
@@ -163,16 +167,42 @@ class TaskListServiceTest {
         instruction(999L, "RESIDENCE-300");
 
         // then each filter keeps its own, and a page holds its size of the total
-        assertThat(as("officer", () -> tasks.list(request.id(), null, Paging.of(0, 50))).total()).isEqualTo(2);
-        assertThat(as("officer", () -> tasks.list(null, null, "RESIDENCE-300", Paging.of(0, 50))).items())
+        assertThat(as("officer", () -> tasks.list(request.id(), TaskCriteria.all(), FIRST)).total()).isEqualTo(2);
+        assertThat(as("officer", () -> tasks.list(null, inProgramme("RESIDENCE-300"), FIRST)).items())
                 .singleElement().satisfies(v -> assertThat(v.requestId()).isEqualTo(999L));
-        assertThat(as("officer", () -> tasks.list(null, null, " AMI-TIGA ", Paging.of(0, 50))).total())
+        assertThat(as("officer", () -> tasks.list(null, inProgramme(" AMI-TIGA "), FIRST)).total())
                 .isEqualTo(2);
-        assertThat(as("officer", () -> tasks.list(null, null, "", Paging.of(0, 50))).total()).isEqualTo(3);
-        Page<TaskView> second = as("officer", () -> tasks.list(null, null, Paging.of(1, 2)));
+        assertThat(as("officer", () -> tasks.list(null, inProgramme(""), FIRST)).total()).isEqualTo(3);
+        Page<TaskView> second = as("officer", () -> tasks.list(null, TaskCriteria.all(), Paging.of(1, 2)));
         assertThat(second.total()).isEqualTo(3);
         assertThat(second.items()).hasSize(1);
         assertThat(second.items().get(0).requestReference()).isNull();
+    }
+
+    @Test
+    void shouldApplyTheBoardsCriteriaToTheListOfARequestsTasks() {
+        // given the CDC's decision on the request (100 €, due yesterday) and its instruction (cost 300 €, next week)
+        Task decision = decision(1L, "COMMITTEE", YESTERDAY);
+        Task instruction = instruction(request.id(), "AMI-TIGA");
+        user("both", 1L, Role.APPROVER, Role.OFFICER);
+
+        // then the list of the request's tasks keeps those that meet the criteria, as the board does
+        assertThat(listed(new TaskCriteria(null, null, 1L, null, null, null, null, null, false, null)))
+                .containsExactly(decision.getId());
+        assertThat(listed(new TaskCriteria(null, null, null, null, null, "100.01", null, null, false, null)))
+                .containsExactly(instruction.getId());
+        assertThat(listed(new TaskCriteria(null, null, null, null, null, null, null, null, true, null)))
+                .containsExactly(decision.getId());
+        assertThat(listed(new TaskCriteria(null, null, null, null, null, null, null, null, false,
+                request.reference()))).containsExactly(decision.getId(), instruction.getId());
+        assertThat(listed(new TaskCriteria(null, null, null, "Autun", null, null, null, null, false, null))).isEmpty();
+        assertThatThrownBy(() -> listed(new TaskCriteria(null, null, null, null, null, "cent", null, null, false,
+                null))).isInstanceOf(ValidationException.class);
+    }
+
+    private List<String> listed(TaskCriteria criteria) {
+        return as("both", () -> tasks.list(request.id(), criteria, FIRST)).items().stream().map(TaskView::id)
+                .toList();
     }
 
     @Test
@@ -183,14 +213,14 @@ class TaskListServiceTest {
         as("officer", () -> tasks.claim(mine.getId()));
 
         // then "me" is his, "none" the unclaimed, nothing said both
-        assertThat(as("officer", () -> tasks.list(null, "me", Paging.of(0, 50))).items())
+        assertThat(as("officer", () -> tasks.list(null, TaskCriteria.scope("me"), FIRST)).items())
                 .extracting(TaskView::id).containsExactly(mine.getId());
-        assertThat(as("officer", () -> tasks.list(null, "none", Paging.of(0, 50))).items())
+        assertThat(as("officer", () -> tasks.list(null, TaskCriteria.scope("none"), FIRST)).items())
                 .extracting(TaskView::id).containsExactly(free.getId());
-        assertThat(as("officer", () -> tasks.list(null, " ", Paging.of(0, 50))).total()).isEqualTo(2);
-        assertThat(as("officer2", () -> tasks.list(null, null, Paging.of(0, 50))).items())
+        assertThat(as("officer", () -> tasks.list(null, TaskCriteria.scope(" "), FIRST)).total()).isEqualTo(2);
+        assertThat(as("officer2", () -> tasks.list(null, TaskCriteria.all(), FIRST)).items())
                 .extracting(TaskView::id).containsExactly(free.getId());
-        assertThat(as("officer", () -> tasks.list(null, "me", Paging.of(0, 50))).items().get(0).assignee())
+        assertThat(as("officer", () -> tasks.list(null, TaskCriteria.scope("me"), FIRST)).items().get(0).assignee())
                 .isEqualTo("officer");
     }
 
@@ -198,13 +228,13 @@ class TaskListServiceTest {
     void shouldGiveAUserOfNoGroupOnlyWhatIsHisAndNothingUnclaimed() {
         instruction(request.id(), "AMI-TIGA");
 
-        assertThat(as("admin", () -> tasks.list(null, "none", Paging.of(0, 50))).total()).isZero();
-        assertThat(as("admin", () -> tasks.list(null, null, Paging.of(0, 50))).total()).isZero();
+        assertThat(as("admin", () -> tasks.list(null, TaskCriteria.scope("none"), FIRST)).total()).isZero();
+        assertThat(as("admin", () -> tasks.list(null, TaskCriteria.all(), FIRST)).total()).isZero();
     }
 
     @Test
     void shouldRefuseAScopeOtherThanMeOrNone() {
-        assertThatThrownBy(() -> as("officer", () -> tasks.list(null, "officer2", Paging.of(0, 50))))
+        assertThatThrownBy(() -> as("officer", () -> tasks.list(null, TaskCriteria.scope("officer2"), FIRST)))
                 .isInstanceOfSatisfying(ValidationException.class, e ->
                         assertThat(e.violations().get(0).field()).isEqualTo("assignee"));
     }
@@ -216,7 +246,7 @@ class TaskListServiceTest {
         ENGINE.offer(VALIDATE_PAYMENT, financeGroup(2L), NEXT_WEEK, Map.of(REQUEST_ID, request.id(),
                 ORGANISATION_ID, 2L, TRANCHE_ID, 78L));
 
-        assertThat(as("finance", () -> tasks.list(null, null, Paging.of(0, 50))).items()).singleElement()
+        assertThat(as("finance", () -> tasks.list(null, TaskCriteria.all(), FIRST)).items()).singleElement()
                 .satisfies(view -> {
                     assertThat(view.trancheId()).isEqualTo(77L);
                     assertThat(view.organisationId()).as("no funder's decision").isNull();
@@ -297,7 +327,7 @@ class TaskListServiceTest {
         assertThat(delegated.getAssignee()).isEqualTo("cdc2");
         assertThat(delegated.getOwner()).isEqualTo("cdc");
         assertThat(delegated.getDelegationState()).isEqualTo(DelegationState.PENDING);
-        assertThat(as("cdc", () -> tasks.list(null, "me", Paging.of(0, 50))).total()).isEqualTo(1);
+        assertThat(as("cdc", () -> tasks.list(null, TaskCriteria.scope("me"), FIRST)).total()).isEqualTo(1);
         assertThatThrownBy(() -> as("cdc", () -> tasks.resolve(task.getId()))).isInstanceOf(DomainException.class);
         as("cdc2", () -> tasks.resolve(task.getId()));
         Task back = ENGINE.task(task.getId());
@@ -313,5 +343,9 @@ class TaskListServiceTest {
         assertThatThrownBy(() -> as("investor", () -> tasks.colleagues(task.getId())))
                 .isInstanceOf(AccessDeniedException.class);
         assertThat(as("cdc", () -> tasks.colleagues(task.getId()))).containsExactly("cdc2");
+    }
+
+    private static TaskCriteria inProgramme(String code) {
+        return new TaskCriteria(null, code, null, null, null, null, null, null, false, null);
     }
 }

@@ -9,12 +9,19 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.cofinance.application.shared.Inputs;
 import org.cofinance.application.shared.Page;
 import org.cofinance.application.shared.Paging;
 import org.cofinance.application.task.TaskAnswer;
 import org.cofinance.application.task.TaskCompletion;
+import org.cofinance.application.task.TaskCriteria;
 import org.cofinance.application.task.TaskListService;
 import org.cofinance.application.task.TaskView;
+import org.cofinance.domain.model.shared.ValidationException;
+import org.cofinance.domain.model.shared.Violation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -29,12 +36,30 @@ public class TaskResource {
     @EJB
     private TaskCompletion completion;
 
+    /**
+     * The caller's tasks, due soonest first; {@code dueBefore} keeps the tasks due that day or before, {@code late}
+     * the overdue ones, {@code q} the tasks of the requests whose reference or title holds that text.
+     */
     @GET
     public Page<TaskView> list(@QueryParam("requestId") Long requestId,
                                @QueryParam("assignee") String assignee,
                                @QueryParam("programme") String programme,
+                               @QueryParam("funderId") Long funderId,
+                               @QueryParam("territory") String territory,
+                               @QueryParam("theme") String theme,
+                               @QueryParam("minAmount") String minAmount,
+                               @QueryParam("maxAmount") String maxAmount,
+                               @QueryParam("dueBefore") String dueBefore,
+                               @QueryParam("late") boolean late,
+                               @QueryParam("q") String text,
                                @QueryParam("page") Integer page, @QueryParam("size") Integer size) {
-        return tasks.list(requestId, assignee, programme, Paging.of(page, size));
+        List<Violation> violations = new ArrayList<>();
+        LocalDate due = Inputs.date(dueBefore, "dueBefore", violations);
+        if (!violations.isEmpty()) {
+            throw new ValidationException(violations);
+        }
+        return tasks.list(requestId, new TaskCriteria(assignee, programme, funderId, territory, theme, minAmount,
+                maxAmount, due, late, text), Paging.of(page, size));
     }
 
     @POST

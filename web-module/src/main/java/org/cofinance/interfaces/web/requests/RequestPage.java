@@ -24,6 +24,7 @@ import org.cofinance.application.request.RequestHistoryService;
 import org.cofinance.application.request.RequestView;
 import org.cofinance.application.request.TrancheView;
 import org.cofinance.application.shared.Paging;
+import org.cofinance.application.task.TaskCriteria;
 import org.cofinance.application.task.TaskListService;
 import org.cofinance.application.task.TaskView;
 import org.cofinance.interfaces.web.Downloads;
@@ -95,7 +96,7 @@ public class RequestPage implements Serializable {
         request = requests.get(id);
         timeline = history.timeline(id);
         diagram = history.diagram(id);
-        myTasks = tasks.list(id, null, Paging.of(0, 50)).items();
+        myTasks = tasks.list(id, TaskCriteria.all(), Paging.of(0, 50)).items();
     }
 
     public void submit() {

@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import java.time.LocalDate;
+import org.cofinance.application.shared.Paging;
 import org.cofinance.application.task.TaskBoardService;
 import org.cofinance.application.task.TaskCriteria;
 import org.cofinance.application.task.TaskListService;
@@ -16,13 +17,15 @@ import org.cofinance.interfaces.web.Ui;
 
 /**
  * The approver's (and officer's, finance's) task list: his tasks and his organisation's unclaimed ones with their
- * counts, filters, due date first, late tasks marked; claim, unclaim, and claim several at once.
+ * counts, filters and a search by request, due date first, 50 a page, late tasks marked; claim, unclaim, and claim
+ * several at once. {@code ?q=} opens it searching for a request.
  */
 @Named
 @ViewScoped
 public class TaskBoard implements Serializable {
 
     private static final long serialVersionUID = 1L;
+    private static final int PAGE_SIZE = 50;
 
     @EJB
     private TaskBoardService board;
@@ -40,26 +43,51 @@ public class TaskBoard implements Serializable {
     private String maxAmount;
     private LocalDate dueBefore;
     private boolean lateOnly;
+    private String text;
+    private int page;
     private TaskBoardService.Board result;
 
+    /** The page shown; when it has emptied (its tasks claimed or done meanwhile), the last page that has tasks. */
     public TaskBoardService.Board getResult() {
         if (result == null) {
-            TaskCriteria criteria = new TaskCriteria(scope, filters.programmeOrNull(), filters.getFunderId(), filters.territoryOrNull(),
-                    filters.themeOrNull(), Ui.amountOf(minAmount), Ui.amountOf(maxAmount), dueBefore, lateOnly);
-            if (!ui.attempt(errors, () -> result = board.search(criteria))) {
+            TaskCriteria criteria = new TaskCriteria(scope, filters.programmeOrNull(), filters.getFunderId(),
+                    filters.territoryOrNull(), filters.themeOrNull(), Ui.amountOf(minAmount), Ui.amountOf(maxAmount),
+                    dueBefore, lateOnly, text);
+            if (!ui.attempt(errors, () -> result = board.search(criteria, Paging.of(page, PAGE_SIZE)))) {
                 result = TaskBoardService.Board.empty();
+            } else if (result.rows().isEmpty() && page > 0) {
+                page = (int) Math.max(0, (result.found() - 1) / PAGE_SIZE);
+                result = null;
+                return getResult();
             }
         }
         return result;
     }
 
     public void search() {
+        page = 0;
         result = null;
     }
 
     public void show(String newScope) {
         scope = newScope;
+        search();
+    }
+
+    public void next() {
+        page++;
         result = null;
+    }
+
+    public void previous() {
+        page = Math.max(0, page - 1);
+        result = null;
+    }
+
+    /** The first and last rows shown, counted from 1. */
+    public String getShown() {
+        TaskBoardService.Board board = getResult();
+        return board.rows().isEmpty() ? "0" : (board.first() + 1) + "–" + (board.first() + board.rows().size());
     }
 
     public void claim(String taskId) {
@@ -128,6 +156,14 @@ public class TaskBoard implements Serializable {
 
     public void setLateOnly(boolean lateOnly) {
         this.lateOnly = lateOnly;
+    }
+
+    public String getText() {
+        return text;
+    }
+
+    public void setText(String text) {
+        this.text = text;
     }
 
     public ListFilters getFilters() {

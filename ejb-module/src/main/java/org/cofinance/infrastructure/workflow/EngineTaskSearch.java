@@ -1,0 +1,163 @@
+package org.cofinance.infrastructure.workflow;
+
+import static org.cofinance.bpmn.FundingRequestProcess.PROGRAMME_CODE;
+import static org.cofinance.bpmn.FundingRequestProcess.REQUEST_ID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.persistence.entity.IdentityLinkEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.VariableInstanceEntity;
+import org.camunda.bpm.engine.task.NativeTaskQuery;
+import org.camunda.bpm.engine.task.Task;
+import org.cofinance.application.task.TaskSearch;
+import org.cofinance.bpmn.AmendmentProcess;
+import org.cofinance.bpmn.FundingRequestProcess;
+
+/**
+ * Searches the engine's open tasks joined to their requests with the engine's native task query: the task, its
+ * process instance's {@code requestId} variable, the request and, for a funder's decision, the plan lines of the
+ * funder its candidate group names ({@code approvers-<id>}, as the models offer decisions). Each filter adds a fixed
+ * condition whose values are bound as parameters; the engine pages the query in its database's dialect.
+ */
+@ApplicationScoped
+public class EngineTaskSearch implements TaskSearch {
+
+    private static final String DECISIONS = "('" + FundingRequestProcess.DECIDE + "', '"
+            + AmendmentProcess.DECIDE_AMENDMENT + "')";
+    private static final String CANDIDATE = "%s.TYPE_ = 'candidate'";
+
+    private final TaskService taskService;
+    private final ManagementService managementService;
+
+    @Inject
+    public EngineTaskSearch(TaskService taskService, ManagementService managementService) {
+        this.taskService = taskService;
+        this.managementService = managementService;
+    }
+
+    /** For the container's proxies only. */
+    protected EngineTaskSearch() {
+        this(null, null);
+    }
+
+    @Override
+    public List<Task> page(Filter filter, int first, int max) {
+        Query query = query(filter);
+        if (query == null) {
+            return List.of();
+        }
+        return bind(taskService.createNativeTaskQuery().sql("SELECT T.* " + query.from
+                + " ORDER BY CASE WHEN T.DUE_DATE_ IS NULL THEN 1 ELSE 0 END, T.DUE_DATE_, T.CREATE_TIME_, T.ID_"),
+                query.parameters).listPage(first, max);
+    }
+
+    @Override
+    public long count(Filter filter) {
+        Query query = query(filter);
+        return query == null ? 0 : bind(taskService.createNativeTaskQuery().sql("SELECT COUNT(*) " + query.from),
+                query.parameters).count();
+    }
+
+    private record Query(String from, Map<String, Object> parameters) {
+    }
+
+    /** The query's FROM and WHERE with its parameters; {@code null} when the filter can find nothing. */
+    private Query query(Filter filter) {
+        String tasks = managementService.getTableName(TaskEntity.class);
+        String links = managementService.getTableName(IdentityLinkEntity.class);
+        String variables = managementService.getTableName(VariableInstanceEntity.class);
+        Map<String, Object> parameters = new HashMap<>();
+        List<String> where = new ArrayList<>();
+
+        List<String> groups = new ArrayList<>(filter.groups());
+        String offered = null;
+        if (!groups.isEmpty()) {
+            List<String> names = new ArrayList<>();
+            for (int g = 0; g < groups.size(); g++) {
+                names.add("#{group" + g + "}");
+                parameters.put("group" + g, groups.get(g));
+            }
+            offered = "(T.ASSIGNEE_ IS NULL AND EXISTS (SELECT 1 FROM " + links + " I WHERE I.TASK_ID_ = T.ID_ AND "
+                    + CANDIDATE.formatted("I") + " AND I.GROUP_ID_ IN (" + String.join(", ", names) + ")))";
+        }
+        parameters.put("username", filter.username());
+        String own = "T.ASSIGNEE_ = #{username} OR T.OWNER_ = #{username}";
+        if ("none".equals(filter.scope())) {
+            if (offered == null) {
+                return null;
+            }
+            where.add(offered);
+        } else if ("me".equals(filter.scope()) || offered == null) {
+            where.add("(" + own + ")");
+        } else {
+            where.add("(" + own + " OR " + offered + ")");
+        }
+
+        if (filter.requestId() != null) {
+            where.add("V.LONG_ = #{requestId}");
+            parameters.put("requestId", filter.requestId());
+        }
+        if (filter.programme() != null) {
+            where.add("EXISTS (SELECT 1 FROM " + variables + " P WHERE P.EXECUTION_ID_ = T.PROC_INST_ID_"
+                    + " AND P.NAME_ = '" + PROGRAMME_CODE + "' AND P.TASK_ID_ IS NULL AND P.TEXT_ = #{programme})");
+            parameters.put("programme", filter.programme());
+        }
+        if (filter.funderId() != null) {
+            where.add("T.TASK_DEF_KEY_ IN " + DECISIONS + " AND EXISTS (SELECT 1 FROM " + links + " F"
+                    + " WHERE F.TASK_ID_ = T.ID_ AND " + CANDIDATE.formatted("F")
+                    + " AND F.GROUP_ID_ = #{funderGroup})");
+            parameters.put("funderGroup", FundingRequestProcess.approversGroup(filter.funderId()));
+        }
+        if (filter.territory() != null) {
+            where.add("LOWER(R.TERRITORY) = #{territory}");
+            parameters.put("territory", filter.territory().toLowerCase(Locale.ROOT));
+        }
+        if (filter.theme() != null) {
+            where.add("R.THEME = #{theme}");
+            parameters.put("theme", filter.theme());
+        }
+        String amount = "CASE WHEN R.ID IS NULL THEN NULL WHEN T.TASK_DEF_KEY_ IN " + DECISIONS
+                + " THEN COALESCE((SELECT SUM(L.AMOUNT) FROM PLAN_LINE L JOIN " + links + " G ON G.TASK_ID_ = T.ID_"
+                + " AND " + CANDIDATE.formatted("G") + " AND G.GROUP_ID_ = '"
+                + FundingRequestProcess.APPROVERS_GROUP_PREFIX + "' || CAST(L.ORGANISATION_ID AS VARCHAR(20))"
+                + " WHERE L.REQUEST_ID = R.ID AND L.ENVELOPE_ID IS NOT NULL), 0) ELSE R.ELIGIBLE_COST END";
+        if (filter.minAmount() != null) {
+            where.add(amount + " >= #{minAmount}");
+            parameters.put("minAmount", filter.minAmount());
+        }
+        if (filter.maxAmount() != null) {
+            where.add(amount + " <= #{maxAmount}");
+            parameters.put("maxAmount", filter.maxAmount());
+        }
+        if (filter.dueBefore() != null) {
+            where.add("T.DUE_DATE_ < #{dueBefore}");
+            parameters.put("dueBefore", Date.from(filter.dueBefore()));
+        }
+        if (filter.lateAt() != null) {
+            where.add("T.DUE_DATE_ < #{lateAt}");
+            parameters.put("lateAt", Date.from(filter.lateAt()));
+        }
+        if (filter.text() != null) {
+            where.add("(LOWER(R.REFERENCE) LIKE #{text} ESCAPE '!' OR LOWER(R.TITLE) LIKE #{text} ESCAPE '!')");
+            parameters.put("text", "%" + filter.text().toLowerCase(Locale.ROOT).replace("!", "!!").replace("%", "!%")
+                    .replace("_", "!_") + "%");
+        }
+        return new Query("FROM " + tasks + " T LEFT JOIN " + variables + " V ON V.EXECUTION_ID_ = T.PROC_INST_ID_"
+                + " AND V.NAME_ = '" + REQUEST_ID + "' AND V.TASK_ID_ IS NULL"
+                + " LEFT JOIN FUNDING_REQUEST R ON R.ID = V.LONG_ WHERE " + String.join(" AND ", where), parameters);
+    }
+
+    private static NativeTaskQuery bind(NativeTaskQuery query, Map<String, Object> parameters) {
+        parameters.forEach(query::parameter);
+        return query;
+    }
+}
