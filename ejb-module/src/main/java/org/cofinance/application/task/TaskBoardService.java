@@ -96,9 +96,8 @@ public class TaskBoardService {
         TaskSearch.Filter filter = criteria.filterFor(caller, null, now);
         long mine = search.count(TaskCriteria.scope("me").filterFor(caller, null, now));
         long unassigned = search.count(TaskCriteria.scope("none").filterFor(caller, null, now));
-        long found = search.count(filter);
-        List<Task> page = found == 0 ? List.of() : search.page(filter, paging.offset(), paging.size());
-        return new Board(rows(page, now), found, paging.offset(), mine, unassigned);
+        TaskSearch.Found found = search.find(filter, paging.offset(), paging.size());
+        return new Board(rows(found.page(), now), found.total(), paging.offset(), mine, unassigned);
     }
 
     /** One task the caller may see, with its request's facts. */

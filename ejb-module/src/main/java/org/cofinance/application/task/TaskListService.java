@@ -80,12 +80,13 @@ public class TaskListService {
             throw ValidationException.of("assignee", "is me or none");
         }
         TaskSearch.Filter filter = criteria.filterFor(caller, requestId, clock.instant());
-        long total = search.count(filter);
-        List<Task> page = total == 0 ? List.of() : search.page(filter, paging.offset(), paging.size());
+        TaskSearch.Found found = search.find(filter, paging.offset(), paging.size());
+        List<Task> page = found.page();
         Map<String, TaskFacts.Facts> known = facts.of(page);
         Map<Long, FundingRequest> read = requests.findAllWithPlan(known.values().stream()
                 .map(TaskFacts.Facts::requestId).toList());
-        return new Page<>(page.stream().map(task -> view(task, known.get(task.getId()), read)).toList(), total);
+        return new Page<>(page.stream().map(task -> view(task, known.get(task.getId()), read)).toList(),
+                found.total());
     }
 
     public void claim(String taskId) {

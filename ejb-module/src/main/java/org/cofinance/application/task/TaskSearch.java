@@ -32,4 +32,15 @@ public interface TaskSearch {
     List<Task> page(Filter filter, int first, int max);
 
     long count(Filter filter);
+
+    /** A page of the tasks found, and how many were found in all. */
+    record Found(List<Task> page, long total) {
+    }
+
+    /** The page from {@code first}, and the total: counted only when the page does not tell it (a full page). */
+    default Found find(Filter filter, int first, int max) {
+        List<Task> page = page(filter, first, max);
+        boolean told = page.size() < max && (first == 0 || !page.isEmpty());
+        return new Found(page, told ? first + page.size() : count(filter));
+    }
 }

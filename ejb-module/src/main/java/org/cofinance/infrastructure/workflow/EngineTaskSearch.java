@@ -23,10 +23,11 @@ import org.cofinance.bpmn.AmendmentProcess;
 import org.cofinance.bpmn.FundingRequestProcess;
 
 /**
- * Searches the engine's open tasks joined to their requests with the engine's native task query: the task, its
- * process instance's {@code requestId} variable, the request and, for a funder's decision, the plan lines of the
- * funder its candidate group names ({@code approvers-<id>}, as the models offer decisions). Each filter adds a fixed
- * condition whose values are bound as parameters; the engine pages the query in its database's dialect.
+ * Searches the engine's open tasks with the engine's native task query, joined, when a filter asks for their
+ * requests' facts, to their process instance's {@code requestId} variable, the request and, for a funder's
+ * decision, the plan lines of the funder its candidate group names ({@code approvers-<id>}, as the models offer
+ * decisions). Each filter adds a fixed condition whose values are bound as parameters; the engine pages the query in
+ * its database's dialect.
  */
 @ApplicationScoped
 public class EngineTaskSearch implements TaskSearch {
@@ -78,28 +79,29 @@ public class EngineTaskSearch implements TaskSearch {
         Map<String, Object> parameters = new HashMap<>();
         List<String> where = new ArrayList<>();
 
+        parameters.put("username", filter.username());
+        String own = "T.ASSIGNEE_ = #{username} OR T.OWNER_ = #{username}";
         List<String> groups = new ArrayList<>(filter.groups());
-        String offered = null;
-        if (!groups.isEmpty()) {
+        if (groups.isEmpty() || "me".equals(filter.scope())) {
+            if ("none".equals(filter.scope())) {
+                return null;
+            }
+            where.add("(" + own + ")");
+        } else {
             List<String> names = new ArrayList<>();
             for (int g = 0; g < groups.size(); g++) {
                 names.add("#{group" + g + "}");
                 parameters.put("group" + g, groups.get(g));
             }
-            offered = "(T.ASSIGNEE_ IS NULL AND EXISTS (SELECT 1 FROM " + links + " I WHERE I.TASK_ID_ = T.ID_ AND "
-                    + CANDIDATE.formatted("I") + " AND I.GROUP_ID_ IN (" + String.join(", ", names) + ")))";
-        }
-        parameters.put("username", filter.username());
-        String own = "T.ASSIGNEE_ = #{username} OR T.OWNER_ = #{username}";
-        if ("none".equals(filter.scope())) {
-            if (offered == null) {
-                return null;
+            String offered = "SELECT I.TASK_ID_ FROM " + links + " I WHERE " + CANDIDATE.formatted("I")
+                    + " AND I.GROUP_ID_ IN (" + String.join(", ", names) + ")";
+            if ("none".equals(filter.scope())) {
+                where.add("T.ASSIGNEE_ IS NULL AND T.ID_ IN (" + offered + ")");
+            } else {
+                // one set of ids, then the tasks by key: an OR of the two kinds would read every task
+                where.add("T.ID_ IN (SELECT M.ID_ FROM " + tasks + " M WHERE M.ASSIGNEE_ = #{username}"
+                        + " OR M.OWNER_ = #{username} UNION " + offered + ") AND (T.ASSIGNEE_ IS NULL OR " + own + ")");
             }
-            where.add(offered);
-        } else if ("me".equals(filter.scope()) || offered == null) {
-            where.add("(" + own + ")");
-        } else {
-            where.add("(" + own + " OR " + offered + ")");
         }
 
         if (filter.requestId() != null) {
@@ -151,9 +153,12 @@ public class EngineTaskSearch implements TaskSearch {
             parameters.put("text", "%" + filter.text().toLowerCase(Locale.ROOT).replace("!", "!!").replace("%", "!%")
                     .replace("_", "!_") + "%");
         }
-        return new Query("FROM " + tasks + " T LEFT JOIN " + variables + " V ON V.EXECUTION_ID_ = T.PROC_INST_ID_"
+        boolean ofRequests = filter.requestId() != null || filter.territory() != null || filter.theme() != null
+                || filter.minAmount() != null || filter.maxAmount() != null || filter.text() != null;
+        String requests = !ofRequests ? "" : " LEFT JOIN " + variables + " V ON V.EXECUTION_ID_ = T.PROC_INST_ID_"
                 + " AND V.NAME_ = '" + REQUEST_ID + "' AND V.TASK_ID_ IS NULL"
-                + " LEFT JOIN FUNDING_REQUEST R ON R.ID = V.LONG_ WHERE " + String.join(" AND ", where), parameters);
+                + " LEFT JOIN FUNDING_REQUEST R ON R.ID = V.LONG_";
+        return new Query("FROM " + tasks + " T" + requests + " WHERE " + String.join(" AND ", where), parameters);
     }
 
     private static NativeTaskQuery bind(NativeTaskQuery query, Map<String, Object> parameters) {
