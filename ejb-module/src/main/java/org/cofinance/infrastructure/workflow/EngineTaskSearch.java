@@ -105,7 +105,11 @@ public class EngineTaskSearch implements TaskSearch {
         }
 
         if (filter.requestId() != null) {
-            where.add("V.LONG_ = #{requestId}");
+            // from the request's process instances (an index by name and number finds them), not from every task the
+            // caller sees
+            where.add("T.PROC_INST_ID_ IN (SELECT P.PROC_INST_ID_ FROM " + variables + " P WHERE P.NAME_ = '"
+                    + REQUEST_ID + "' AND P.LONG_ = #{requestId} AND P.TASK_ID_ IS NULL"
+                    + " AND P.EXECUTION_ID_ = P.PROC_INST_ID_)");
             parameters.put("requestId", filter.requestId());
         }
         if (filter.programme() != null) {
@@ -153,7 +157,7 @@ public class EngineTaskSearch implements TaskSearch {
             parameters.put("text", "%" + filter.text().toLowerCase(Locale.ROOT).replace("!", "!!").replace("%", "!%")
                     .replace("_", "!_") + "%");
         }
-        boolean ofRequests = filter.requestId() != null || filter.territory() != null || filter.theme() != null
+        boolean ofRequests = filter.territory() != null || filter.theme() != null
                 || filter.minAmount() != null || filter.maxAmount() != null || filter.text() != null;
         String requests = !ofRequests ? "" : " LEFT JOIN " + variables + " V ON V.EXECUTION_ID_ = T.PROC_INST_ID_"
                 + " AND V.NAME_ = '" + REQUEST_ID + "' AND V.TASK_ID_ IS NULL"
