@@ -1,19 +1,18 @@
 package org.cofinance.application.task;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.engine.task.TaskQuery;
 import org.cofinance.application.access.Caller;
 import org.cofinance.application.shared.AccessDeniedException;
 import org.cofinance.application.shared.NotFoundException;
 
-/** Who may see and work a task: its assignee, its owner while delegated, and the members of its candidate groups. */
+/**
+ * Who may see and work a task: its assignee, its owner while delegated, and the members of its candidate groups (the
+ * lists find the tasks a user sees with {@link TaskSearch}).
+ */
 final class TaskVisibility {
 
     private TaskVisibility() {
@@ -35,24 +34,6 @@ final class TaskVisibility {
             throw new AccessDeniedException("task " + taskId + " is not offered to you");
         }
         return task;
-    }
-
-    /**
-     * The tasks a caller sees in a scope: {@code me} — assigned to him, or delegated by him; {@code none} — offered to
-     * his groups and unclaimed (nothing when he belongs to no group); anything else — both.
-     */
-    static Optional<TaskQuery> visibleTasks(TaskService taskService, Caller caller, String scope) {
-        List<String> groups = new ArrayList<>(caller.taskGroups());
-        TaskQuery query = taskService.createTaskQuery();
-        if ("none".equals(scope)) {
-            return groups.isEmpty() ? Optional.empty()
-                    : Optional.of(query.taskUnassigned().taskCandidateGroupIn(groups));
-        }
-        TaskQuery either = query.or().taskAssignee(caller.username()).taskOwner(caller.username());
-        if (!"me".equals(scope) && !groups.isEmpty()) {
-            either.taskCandidateGroupIn(groups);
-        }
-        return Optional.of(either.endOr());
     }
 
     static boolean isOfferedTo(TaskService taskService, String taskId, Caller caller) {
