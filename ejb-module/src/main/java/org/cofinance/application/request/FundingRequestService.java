@@ -17,7 +17,9 @@ import org.cofinance.application.shared.Inputs;
 import org.cofinance.application.shared.NotFoundException;
 import org.cofinance.application.shared.Page;
 import org.cofinance.application.shared.Paging;
+import org.cofinance.domain.model.ledger.Commitment;
 import org.cofinance.domain.model.ledger.CommitmentRepository;
+import org.cofinance.domain.model.ledger.Disbursement;
 import org.cofinance.domain.model.ledger.Recovery;
 import org.cofinance.domain.model.programme.Programme;
 import org.cofinance.domain.model.request.Amendment;
@@ -194,12 +196,17 @@ public class FundingRequestService {
                 criteria.funderId(), criteria.text(), caller.seesAllOrganisations() ? null : caller.organisationId());
         List<FundingRequest> found = requests.search(search, paging.offset(), paging.size());
         List<Long> ids = found.stream().map(FundingRequest::id).toList();
+        Map<Long, List<Commitment>> committed = commitments.ofRequests(ids).stream()
+                .collect(Collectors.groupingBy(Commitment::requestId));
+        Map<Long, List<Disbursement>> paid = commitments.paidSharesOfRequests(ids).stream()
+                .collect(Collectors.groupingBy(d -> d.commitment().requestId()));
         Map<Long, List<Recovery>> recoveries = commitments.recoveriesOfRequests(ids).stream()
                 .collect(Collectors.groupingBy(r -> r.commitment().requestId()));
         Map<Long, List<Amendment>> amended = amendments.ofRequests(ids).stream()
                 .collect(Collectors.groupingBy(a -> a.request().id()));
-        List<RequestView> items = found.stream().map(r -> view(r, recoveries.getOrDefault(r.id(), List.of()),
-                amended.getOrDefault(r.id(), List.of()))).toList();
+        List<RequestView> items = found.stream().map(r -> RequestView.of(r,
+                committed.getOrDefault(r.id(), List.of()), paid.getOrDefault(r.id(), List.of()),
+                recoveries.getOrDefault(r.id(), List.of()), amended.getOrDefault(r.id(), List.of()))).toList();
         return new Page<>(items, requests.count(search));
     }
 
@@ -207,14 +214,10 @@ public class FundingRequestService {
         return requests.find(requestId).orElseThrow(() -> new NotFoundException("no request " + requestId));
     }
 
+    /** The request with what its page shows: its commitments, paid shares, recoveries and amendments. */
     private RequestView view(FundingRequest request) {
-        return view(request, commitments.recoveriesOfRequests(List.of(request.id())),
-                amendments.ofRequest(request.id()));
-    }
-
-    /** The request with what its page shows; recoveries and amendments read once for a whole page of requests. */
-    private RequestView view(FundingRequest request, List<Recovery> recoveries, List<Amendment> amended) {
-        return RequestView.of(request, commitments.ofRequest(request.id()), commitments.paidSharesOfRequest(
-                request.id()), recoveries, amended);
+        return RequestView.of(request, commitments.ofRequest(request.id()),
+                commitments.paidSharesOfRequest(request.id()),
+                commitments.recoveriesOfRequests(List.of(request.id())), amendments.ofRequest(request.id()));
     }
 }

@@ -42,9 +42,12 @@ public class JpaCommitmentRepository implements CommitmentRepository {
     }
 
     @Override
-    public List<Commitment> ofRequest(Long requestId) {
-        return em.createQuery("select c from Commitment c join fetch c.envelope where c.requestId = :r order by c.id",
-                Commitment.class).setParameter("r", requestId).getResultList();
+    public List<Commitment> ofRequests(Collection<Long> requestIds) {
+        if (requestIds.isEmpty()) {
+            return List.of();
+        }
+        return em.createQuery("select c from Commitment c join fetch c.envelope where c.requestId in :r order by c.id",
+                Commitment.class).setParameter("r", requestIds).getResultList();
     }
 
     @Override
@@ -113,10 +116,13 @@ public class JpaCommitmentRepository implements CommitmentRepository {
     }
 
     @Override
-    public List<Disbursement> paidSharesOfRequest(Long requestId) {
-        return em.createQuery("select d from Disbursement d where d.commitment.requestId = :request "
+    public List<Disbursement> paidSharesOfRequests(Collection<Long> requestIds) {
+        if (requestIds.isEmpty()) {
+            return List.of();
+        }
+        return em.createQuery("select d from Disbursement d join fetch d.commitment c where c.requestId in :requests "
                         + "and d.trancheShare = true and d.status = :paid order by d.decidedAt, d.id", Disbursement.class)
-                .setParameter("request", requestId).setParameter("paid", DisbursementStatus.PAID).getResultList();
+                .setParameter("requests", requestIds).setParameter("paid", DisbursementStatus.PAID).getResultList();
     }
 
     @Override

@@ -11,6 +11,7 @@ import java.util.function.Supplier;
 import org.cofinance.application.access.Caller;
 import org.cofinance.application.access.Callers;
 import org.cofinance.application.access.SignedInUser;
+import org.cofinance.application.ledger.CommitmentView;
 import org.cofinance.application.shared.AccessDeniedException;
 import org.cofinance.application.shared.IdempotencyKeyReusedException;
 import org.cofinance.application.shared.IdempotencyStore;
@@ -202,5 +203,29 @@ class FundingRequestServiceTest {
                 .isEqualTo(1);
         assertThatThrownBy(() -> as(OFFICER, () -> service.list("WAITING", null, Paging.of(0, 10))))
                 .isInstanceOf(ValidationException.class);
+    }
+
+    @Test
+    void shouldListEachRequestOfAPageWithItsOwnCommitmentsAsItsPageShowsThem() {
+        // given two requests whose reservations differ, and a draft with none
+        FundingRequest small = world.requestInInstruction(300, 100);
+        FundingRequest large = world.requestInInstruction(200, 50);
+        workflow.reserve(small.id(), "r-small", "officer");
+        workflow.reserve(large.id(), "r-large", "officer");
+        Long draft = as(OFFICER, () -> service.create(command("Brouillon"), null)).id();
+
+        // when the officer lists them
+        Page<RequestView> page = as(OFFICER, () -> service.search(RequestCriteria.none(), Paging.of(0, 10)));
+
+        // then each one carries what its own page shows
+        assertThat(page.items()).extracting(RequestView::id).containsExactly(draft, large.id(), small.id());
+        for (RequestView listed : page.items()) {
+            assertThat(listed).isEqualTo(as(OFFICER, () -> service.get(listed.id())));
+        }
+        assertThat(page.items().get(1).commitments()).extracting(CommitmentView::reserved)
+                .containsExactly("200.00", "50.00");
+        assertThat(page.items().get(2).commitments()).extracting(CommitmentView::reserved)
+                .containsExactly("300.00", "100.00");
+        assertThat(page.items().get(0).commitments()).isEmpty();
     }
 }

@@ -119,8 +119,8 @@ public final class InMemoryLedger {
         }
 
         @Override
-        public List<Commitment> ofRequest(Long requestId) {
-            return commitments.values().stream().filter(c -> c.requestId().equals(requestId)).toList();
+        public List<Commitment> ofRequests(Collection<Long> requestIds) {
+            return commitments.values().stream().filter(c -> requestIds.contains(c.requestId())).toList();
         }
 
         @Override
@@ -178,9 +178,9 @@ public final class InMemoryLedger {
         }
 
         @Override
-        public List<Disbursement> paidSharesOfRequest(Long requestId) {
+        public List<Disbursement> paidSharesOfRequests(Collection<Long> requestIds) {
             return disbursements.values().stream().filter(d -> d.isTrancheShare()
-                    && d.status() == DisbursementStatus.PAID && d.commitment().requestId().equals(requestId))
+                    && d.status() == DisbursementStatus.PAID && requestIds.contains(d.commitment().requestId()))
                     .sorted(java.util.Comparator.comparing(Disbursement::id)).toList();
         }
 

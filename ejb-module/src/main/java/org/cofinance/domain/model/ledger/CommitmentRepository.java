@@ -14,7 +14,12 @@ public interface CommitmentRepository {
     void lock(Commitment commitment);
 
     /** Every commitment of the request, with its envelope, in the order they were made. */
-    List<Commitment> ofRequest(Long requestId);
+    default List<Commitment> ofRequest(Long requestId) {
+        return ofRequests(List.of(requestId));
+    }
+
+    /** Every commitment of the requests, with its envelope, in the order they were made: one query for a page. */
+    List<Commitment> ofRequests(Collection<Long> requestIds);
 
     /** The request's commitments that are still reservations. */
     List<Commitment> reservedOf(Long requestId);
@@ -47,7 +52,12 @@ public interface CommitmentRepository {
     List<Disbursement> ofTranche(Long trancheId);
 
     /** The funders' shares of the request's tranches that were paid, in the order they were paid. */
-    List<Disbursement> paidSharesOfRequest(Long requestId);
+    default List<Disbursement> paidSharesOfRequest(Long requestId) {
+        return paidSharesOfRequests(List.of(requestId));
+    }
+
+    /** The paid shares of the requests' tranches, with their commitments, in the order they were paid. */
+    List<Disbursement> paidSharesOfRequests(Collection<Long> requestIds);
 
     /** The payments officers asked in advance of a tranche, in the order they were asked. */
     List<Disbursement> advancesOn(Long trancheId);
