@@ -94,10 +94,12 @@ public class TaskBoardService {
         Caller caller = callers.current();
         Instant now = clock.instant();
         TaskSearch.Filter filter = criteria.filterFor(caller, null, now);
-        long mine = search.count(TaskCriteria.scope("me").filterFor(caller, null, now));
-        long unassigned = search.count(TaskCriteria.scope("none").filterFor(caller, null, now));
-        TaskSearch.Found found = search.find(filter, paging.offset(), paging.size());
-        return new Board(rows(found.page(), now), found.total(), paging.offset(), mine, unassigned);
+        TaskSearch.Counts counts = search.counts(caller.username(), caller.taskGroups());
+        // a scope alone, as the board first opens: its total is one of the counts
+        TaskSearch.Found found = filter.scopeOnly()
+                ? new TaskSearch.Found(search.page(filter, paging.offset(), paging.size()), counts.of(filter.scope()))
+                : search.find(filter, paging.offset(), paging.size());
+        return new Board(rows(found.page(), now), found.total(), paging.offset(), counts.mine(), counts.unassigned());
     }
 
     /** One task the caller may see, with its request's facts. */

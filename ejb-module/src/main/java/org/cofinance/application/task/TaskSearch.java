@@ -26,12 +26,41 @@ public interface TaskSearch {
         public Filter {
             groups = Set.copyOf(groups);
         }
+
+        /** The user's tasks in a scope, nothing else asked. */
+        public static Filter of(String username, Set<String> groups, String scope) {
+            return new Filter(username, groups, scope, null, null, null, null, null, null, null, null, null, null);
+        }
+
+        /** Whether nothing but the scope is asked. */
+        public boolean scopeOnly() {
+            return requestId == null && programme == null && funderId == null && territory == null && theme == null
+                    && minAmount == null && maxAmount == null && dueBefore == null && lateAt == null && text == null;
+        }
     }
 
     /** The tasks from {@code first}, at most {@code max}, due soonest first (no due date last), then oldest. */
     List<Task> page(Filter filter, int first, int max);
 
     long count(Filter filter);
+
+    /**
+     * How many tasks a user has (assigned to or delegated by him), how many unclaimed ones are offered to his groups,
+     * and how many he sees in all: what {@link #count} finds for each scope alone.
+     */
+    record Counts(long mine, long unassigned, long all) {
+
+        /** How many tasks a filter of this scope alone finds. */
+        public long of(String scope) {
+            return "me".equals(scope) ? mine : "none".equals(scope) ? unassigned : all;
+        }
+    }
+
+    /** The three counts of a user's tasks; a store that can should read them at once. */
+    default Counts counts(String username, Set<String> groups) {
+        return new Counts(count(Filter.of(username, groups, "me")), count(Filter.of(username, groups, "none")),
+                count(Filter.of(username, groups, null)));
+    }
 
     /** A page of the tasks found, and how many were found in all. */
     record Found(List<Task> page, long total) {

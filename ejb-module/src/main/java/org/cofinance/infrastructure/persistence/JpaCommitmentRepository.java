@@ -121,7 +121,8 @@ public class JpaCommitmentRepository implements CommitmentRepository {
             return List.of();
         }
         return em.createQuery("select d from Disbursement d join fetch d.commitment "
-                        + "where d.commitment.requestId in :requests and d.trancheShare = true and d.status = :paid order by d.decidedAt, d.id", Disbursement.class)
+                        + "where d.commitment.requestId in :requests and d.trancheShare = true and d.status = :paid "
+                        + "order by d.decidedAt, d.id", Disbursement.class)
                 .setParameter("requests", requestIds).setParameter("paid", DisbursementStatus.PAID).getResultList();
     }
 

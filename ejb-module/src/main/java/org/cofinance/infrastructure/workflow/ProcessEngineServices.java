@@ -3,6 +3,7 @@ package org.cofinance.infrastructure.workflow;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
+import javax.sql.DataSource;
 import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
@@ -10,6 +11,7 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 
 /** Lets application services inject the engine's services. */
 @ApplicationScoped
@@ -51,5 +53,12 @@ public class ProcessEngineServices {
     @Produces
     ManagementService managementService() {
         return bootstrap.processEngine().getManagementService();
+    }
+
+    @Produces
+    @EngineDatabase
+    DataSource engineDatabase() {
+        return ((ProcessEngineConfigurationImpl) bootstrap.processEngine().getProcessEngineConfiguration())
+                .getDataSource();
     }
 }

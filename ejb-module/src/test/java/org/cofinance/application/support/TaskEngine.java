@@ -94,7 +94,8 @@ public final class TaskEngine {
 
     /** The task lists' search, on this engine and the requests {@link #store stored} beside it. */
     public TaskSearch search() {
-        return new EngineTaskSearch(engine.getTaskService(), engine.getManagementService());
+        return new EngineTaskSearch(engine.getTaskService(), engine.getManagementService(),
+                ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getDataSource());
     }
 
     /**

@@ -20,6 +20,7 @@ import java.util.Locale;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.cofinance.application.access.Callers;
 import org.cofinance.application.shared.Paging;
@@ -57,9 +58,10 @@ class TaskBoardServiceTest {
 
     private final LedgerWorld world = new LedgerWorld();
     private final InMemoryUsers users = new InMemoryUsers();
+    private final Callers callers = new Callers(users);
     private final TaskBoardService board = new TaskBoardService(world.requests,
             new InMemoryOrganisations(world.cdc, world.fund, world.lead), ENGINE.taskService(), ENGINE.search(),
-            ENGINE.facts(), new Callers(users), world.clock);
+            ENGINE.facts(), callers, world.clock);
     private FundingRequest request;
 
     @BeforeEach
@@ -199,6 +201,52 @@ class TaskBoardServiceTest {
         assertThat(free.rows()).hasSize(2);
         assertThat(List.of(own.mine(), own.unassigned(), free.mine(), free.unassigned())).containsExactly(1L, 2L,
                 1L, 2L);
+    }
+
+    @Test
+    void shouldCountAtOnceWhatEachScopeAloneFindsAndShowAsManyTasksInIt() {
+        // given the officer's task, one he delegated, one delegated to him, another officer's, two unclaimed, an
+        // unclaimed one he owns, and a decision offered to the CDC
+        TaskService tasks = ENGINE.taskService();
+        tasks.setAssignee(instruction(request.id(), NEXT_WEEK, "AMI-TIGA").getId(), "officer");
+        Task delegatedBy = instruction(request.id(), NEXT_WEEK, "AMI-TIGA");
+        tasks.setAssignee(delegatedBy.getId(), "officer");
+        tasks.delegateTask(delegatedBy.getId(), "officer2");
+        Task delegatedTo = instruction(request.id(), NEXT_WEEK, "AMI-TIGA");
+        tasks.setAssignee(delegatedTo.getId(), "officer2");
+        tasks.delegateTask(delegatedTo.getId(), "officer");
+        tasks.setAssignee(instruction(request.id(), NEXT_WEEK, "AMI-TIGA").getId(), "officer2");
+        instruction(request.id(), NEXT_WEEK, "AMI-TIGA");
+        instruction(request.id(), NEXT_WEEK, "AMI-TIGA");
+        tasks.setOwner(instruction(request.id(), NEXT_WEEK, "AMI-TIGA").getId(), "officer");
+        decision(1L, NEXT_WEEK);
+
+        // when each user's tasks are counted at once, and one scope at a time
+        TaskSearch search = ENGINE.search();
+        TaskSearch oneAtATime = new TaskSearch() {
+            @Override
+            public List<Task> page(Filter filter, int first, int max) {
+                return search.page(filter, first, max);
+            }
+
+            @Override
+            public long count(Filter filter) {
+                return search.count(filter);
+            }
+        };
+
+        // then both agree, and the board shows as many tasks in each scope as it counts
+        for (String user : List.of("officer", "officer2", "cdc", "both", "admin")) {
+            Set<String> groups = as(user, () -> callers.current().taskGroups());
+            assertThat(search.counts(user, groups)).as(user).isEqualTo(oneAtATime.counts(user, groups));
+        }
+        Set<String> officers = as("officer", () -> callers.current().taskGroups());
+        assertThat(search.counts("officer", officers)).isEqualTo(new TaskSearch.Counts(4, 3, 6));
+        for (TaskCriteria scope : List.of(mine(), unclaimed(), TaskCriteria.all())) {
+            Board shown = as("officer", () -> board.search(scope, FIRST_PAGE));
+            assertThat(shown.found()).as(scope.scope()).isEqualTo(shown.rows().size())
+                    .isEqualTo(search.counts("officer", officers).of(scope.scope()));
+        }
     }
 
     @Test
