@@ -40,7 +40,11 @@ public final class TaskListBenchmark {
     private static final int ORGANISATIONS = Integer.getInteger("bench.organisations", 50);
     private static final int REQUESTS = Integer.getInteger("bench.requests", 10_000);
     private static final int FUNDERS_PER_REQUEST = Integer.getInteger("bench.funders", 10);
-    private static final int WARM_UP = Integer.getInteger("bench.warmup.samples", 10);
+    /**
+     * Rounds not counted first: on 2 cores the server's JIT compiler takes one core for minutes after a start (its C2
+     * thread at 100 %), so that a server measured at once is measured while it compiles.
+     */
+    private static final int WARM_UP = Integer.getInteger("bench.warmup.samples", 150);
 
     private static final String TASKS_SQL = """
             select t.id_, t.name_, t.task_def_key_, t.create_time_, t.due_date_, t.assignee_, r.id, r.reference
@@ -334,7 +338,7 @@ public final class TaskListBenchmark {
                 .append(jdbcUrl.replaceAll("\\?.*", "")).append(String.format(Locale.ROOT,
                         ". Fixture: %,d open tasks, %d funders with one approver each, %,d bench requests of %d "
                                 + "funders each (each approver is offered %,d tasks), filled in %.0f s. One client; "
-                                + "%d samples per measure, the approvers in turn, after %d not counted; beside each "
+                                + "%d samples per measure, the approvers in turn, after %d rounds of them all not counted; beside each "
                                 + "call the hand-written SQL returning the same rows (page and counts) on the same "
                                 + "database, same run, with the application's planner setting (random_page_cost 1.1), "
                                 + "each of the two going first in turn. Before the measures, each approver's first call "
