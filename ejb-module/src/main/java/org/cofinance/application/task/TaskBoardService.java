@@ -111,7 +111,7 @@ public class TaskBoardService {
     /** The rows of these tasks, their facts, requests and organisations read once for them all. */
     private List<TaskRow> rows(List<Task> tasks, Instant now) {
         Map<String, TaskFacts.Facts> known = facts.of(tasks);
-        Map<Long, FundingRequest> read = requests.findAllWithPlan(known.values().stream()
+        Map<Long, FundingRequest> read = requests.readAllWithPlan(known.values().stream()
                 .map(TaskFacts.Facts::requestId).toList());
         Map<Long, Optional<Organisation>> funders = new HashMap<>();
         List<TaskRow> rows = new ArrayList<>();

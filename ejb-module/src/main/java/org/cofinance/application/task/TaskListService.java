@@ -83,7 +83,7 @@ public class TaskListService {
         TaskSearch.Found found = search.find(filter, paging.offset(), paging.size());
         List<Task> page = found.page();
         Map<String, TaskFacts.Facts> known = facts.of(page);
-        Map<Long, FundingRequest> read = requests.findAllWithPlan(known.values().stream()
+        Map<Long, FundingRequest> read = requests.readAllWithPlan(known.values().stream()
                 .map(TaskFacts.Facts::requestId).toList());
         return new Page<>(page.stream().map(task -> view(task, known.get(task.getId()), read)).toList(),
                 found.total());

@@ -28,6 +28,9 @@ import org.cofinance.domain.model.request.Tranche;
 @ApplicationScoped
 public class JpaFundingRequestRepository implements FundingRequestRepository {
 
+    /** Hibernate's: the entities a query loads are read only (no snapshot, no dirty check at the flush). */
+    private static final String READ_ONLY_HINT = "org.hibernate.readOnly";
+
     @PersistenceContext
     private EntityManager em;
 
@@ -55,7 +58,7 @@ public class JpaFundingRequestRepository implements FundingRequestRepository {
     }
 
     @Override
-    public Map<Long, FundingRequest> findAllWithPlan(Collection<Long> ids) {
+    public Map<Long, FundingRequest> readAllWithPlan(Collection<Long> ids) {
         List<Long> wanted = ids.stream().filter(Objects::nonNull).distinct().toList();
         if (wanted.isEmpty()) {
             return new HashMap<>();
@@ -64,7 +67,8 @@ public class JpaFundingRequestRepository implements FundingRequestRepository {
         graph.addSubgraph("plan").addAttributeNodes("organisation", "envelope");
         // (the plan's lines come joined: a request is answered once per line)
         return em.createQuery("select r from FundingRequest r where r.id in :ids", FundingRequest.class)
-                .setParameter("ids", wanted).setHint("jakarta.persistence.loadgraph", graph).getResultStream()
+                .setParameter("ids", wanted).setHint("jakarta.persistence.loadgraph", graph)
+                .setHint(READ_ONLY_HINT, true).getResultStream()
                 .collect(Collectors.toMap(FundingRequest::id, r -> r, (same, again) -> same, HashMap::new));
     }
 

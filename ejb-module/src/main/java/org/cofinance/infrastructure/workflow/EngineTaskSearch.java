@@ -10,13 +10,13 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.TaskService;
@@ -42,6 +42,8 @@ public class EngineTaskSearch implements TaskSearch {
     private static final String DECISIONS = "('" + FundingRequestProcess.DECIDE + "', '"
             + AmendmentProcess.DECIDE_AMENDMENT + "')";
     private static final String CANDIDATE = "%s.TYPE_ = 'candidate'";
+    /** A named parameter, as the engine's queries write them. */
+    private static final Pattern NAMED = Pattern.compile("#\\{(\\w+)}");
 
     private final TaskService taskService;
     private final ManagementService managementService;
@@ -85,32 +87,29 @@ public class EngineTaskSearch implements TaskSearch {
      */
     @Override
     public Counts counts(String username, Set<String> groups) {
-        String tasks = managementService.getTableName(TaskEntity.class);
-        String links = managementService.getTableName(IdentityLinkEntity.class);
-        String own = "T.ASSIGNEE_ = ? OR T.OWNER_ = ?";
-        String offered = groups.isEmpty() ? null : "SELECT DISTINCT I.TASK_ID_ FROM " + links + " I WHERE "
-                + CANDIDATE.formatted("I") + " AND I.GROUP_ID_ IN (" + String.join(", ",
-                        Collections.nCopies(groups.size(), "?")) + ")";
-        List<Object> parameters = new ArrayList<>(List.of(username, username));
-        StringBuilder sql = new StringBuilder("SELECT SUM(CASE WHEN " + own + " THEN 1 ELSE 0 END), ");
-        if (offered == null) {
-            sql.append("0, COUNT(*) FROM ").append(tasks).append(" T WHERE ").append(own);
-            parameters.addAll(List.of(username, username));
+        Map<String, Object> parameters = new HashMap<>();
+        Visibility visible = visibility(username, groups, parameters);
+        String sql;
+        if (visible.offeredFrom() == null) {
+            sql = "SELECT COUNT(*), 0, COUNT(*) FROM " + visible.tasks() + " T WHERE " + visible.own();
         } else {
-            sql.append("SUM(CASE WHEN T.ASSIGNEE_ IS NULL AND O.TASK_ID_ IS NOT NULL THEN 1 ELSE 0 END), ")
-                    .append("SUM(CASE WHEN T.ASSIGNEE_ IS NULL OR ").append(own).append(" THEN 1 ELSE 0 END) FROM ")
-                    .append(tasks).append(" T LEFT JOIN (").append(offered)
-                    .append(") O ON O.TASK_ID_ = T.ID_ WHERE T.ID_ IN (SELECT M.ID_ FROM ").append(tasks)
-                    .append(" M WHERE M.ASSIGNEE_ = ? OR M.OWNER_ = ? UNION ").append(offered).append(")");
-            parameters.addAll(List.of(username, username));
-            parameters.addAll(groups);
-            parameters.addAll(List.of(username, username));
-            parameters.addAll(groups);
+            // a task offered to two of his groups is counted once
+            sql = "SELECT SUM(CASE WHEN " + visible.own() + " THEN 1 ELSE 0 END),"
+                    + " SUM(CASE WHEN T.ASSIGNEE_ IS NULL AND O.TASK_ID_ IS NOT NULL THEN 1 ELSE 0 END),"
+                    + " SUM(CASE WHEN " + visible.seen() + " THEN 1 ELSE 0 END)"
+                    + " FROM " + visible.tasks() + " T"
+                    + " LEFT JOIN (" + visible.offeredOnce() + ") O ON O.TASK_ID_ = T.ID_"
+                    + " WHERE T.ID_ IN (" + visible.ids() + ")";
         }
+        List<Object> values = new ArrayList<>();
+        String positional = NAMED.matcher(sql).replaceAll(parameter -> {
+            values.add(parameters.get(parameter.group(1)));
+            return "?";
+        });
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement query = connection.prepareStatement(sql.toString())) {
-            for (int p = 0; p < parameters.size(); p++) {
-                query.setObject(p + 1, parameters.get(p));
+             PreparedStatement query = connection.prepareStatement(positional)) {
+            for (int p = 0; p < values.size(); p++) {
+                query.setObject(p + 1, values.get(p));
             }
             try (ResultSet counted = query.executeQuery()) {
                 counted.next();
@@ -124,37 +123,69 @@ public class EngineTaskSearch implements TaskSearch {
     private record Query(String from, Map<String, Object> parameters) {
     }
 
+    /**
+     * Which tasks a user sees, in SQL with named parameters: {@code own} his own (assigned to him, or delegated by
+     * him), {@code offeredFrom} where the ids of the tasks offered to his groups are ({@code null} without groups),
+     * {@code ids} the ids of both.
+     */
+    private record Visibility(String tasks, String own, String offeredFrom, String ids) {
+
+        /** The ids of the tasks offered to his groups; {@code null} without groups. */
+        String offered() {
+            return offeredFrom == null ? null : "SELECT I.TASK_ID_ " + offeredFrom;
+        }
+
+        /** The same ids, each once. */
+        String offeredOnce() {
+            return "SELECT DISTINCT I.TASK_ID_ " + offeredFrom;
+        }
+
+        /** Of the tasks whose ids are in {@code ids}, those he sees: his own, or the unclaimed offered ones. */
+        String seen() {
+            return "T.ASSIGNEE_ IS NULL OR " + own;
+        }
+    }
+
+    /** The visibility rule for the user, its values put in {@code parameters}. */
+    private Visibility visibility(String username, Set<String> groups, Map<String, Object> parameters) {
+        String tasks = managementService.getTableName(TaskEntity.class);
+        String links = managementService.getTableName(IdentityLinkEntity.class);
+        parameters.put("username", username);
+        String own = "(T.ASSIGNEE_ = #{username} OR T.OWNER_ = #{username})";
+        if (groups.isEmpty()) {
+            return new Visibility(tasks, own, null, null);
+        }
+        List<String> names = new ArrayList<>();
+        for (String group : groups) {
+            String name = "group" + names.size();
+            names.add("#{" + name + "}");
+            parameters.put(name, group);
+        }
+        String offeredFrom = "FROM " + links + " I WHERE " + CANDIDATE.formatted("I") + " AND I.GROUP_ID_ IN ("
+                + String.join(", ", names) + ")";
+        // one set of ids, then the tasks by key: an OR of the two kinds would read every task
+        String ids = "SELECT M.ID_ FROM " + tasks + " M WHERE M.ASSIGNEE_ = #{username} OR M.OWNER_ = #{username}"
+                + " UNION SELECT I.TASK_ID_ " + offeredFrom;
+        return new Visibility(tasks, own, offeredFrom, ids);
+    }
+
     /** The query's FROM and WHERE with its parameters; {@code null} when the filter can find nothing. */
     private Query query(Filter filter) {
-        String tasks = managementService.getTableName(TaskEntity.class);
         String links = managementService.getTableName(IdentityLinkEntity.class);
         String variables = managementService.getTableName(VariableInstanceEntity.class);
         Map<String, Object> parameters = new HashMap<>();
         List<String> where = new ArrayList<>();
 
-        parameters.put("username", filter.username());
-        String own = "T.ASSIGNEE_ = #{username} OR T.OWNER_ = #{username}";
-        List<String> groups = new ArrayList<>(filter.groups());
-        if (groups.isEmpty() || "me".equals(filter.scope())) {
+        Visibility visible = visibility(filter.username(), filter.groups(), parameters);
+        if (visible.offeredFrom() == null || "me".equals(filter.scope())) {
             if ("none".equals(filter.scope())) {
                 return null;
             }
-            where.add("(" + own + ")");
+            where.add(visible.own());
+        } else if ("none".equals(filter.scope())) {
+            where.add("T.ASSIGNEE_ IS NULL AND T.ID_ IN (" + visible.offered() + ")");
         } else {
-            List<String> names = new ArrayList<>();
-            for (int g = 0; g < groups.size(); g++) {
-                names.add("#{group" + g + "}");
-                parameters.put("group" + g, groups.get(g));
-            }
-            String offered = "SELECT I.TASK_ID_ FROM " + links + " I WHERE " + CANDIDATE.formatted("I")
-                    + " AND I.GROUP_ID_ IN (" + String.join(", ", names) + ")";
-            if ("none".equals(filter.scope())) {
-                where.add("T.ASSIGNEE_ IS NULL AND T.ID_ IN (" + offered + ")");
-            } else {
-                // one set of ids, then the tasks by key: an OR of the two kinds would read every task
-                where.add("T.ID_ IN (SELECT M.ID_ FROM " + tasks + " M WHERE M.ASSIGNEE_ = #{username}"
-                        + " OR M.OWNER_ = #{username} UNION " + offered + ") AND (T.ASSIGNEE_ IS NULL OR " + own + ")");
-            }
+            where.add("T.ID_ IN (" + visible.ids() + ") AND (" + visible.seen() + ")");
         }
 
         if (filter.requestId() != null) {
@@ -215,7 +246,8 @@ public class EngineTaskSearch implements TaskSearch {
         String requests = !ofRequests ? "" : " LEFT JOIN " + variables + " V ON V.EXECUTION_ID_ = T.PROC_INST_ID_"
                 + " AND V.NAME_ = '" + REQUEST_ID + "' AND V.TASK_ID_ IS NULL"
                 + " LEFT JOIN FUNDING_REQUEST R ON R.ID = V.LONG_";
-        return new Query("FROM " + tasks + " T" + requests + " WHERE " + String.join(" AND ", where), parameters);
+        return new Query("FROM " + visible.tasks() + " T" + requests + " WHERE " + String.join(" AND ", where),
+                parameters);
     }
 
     private static NativeTaskQuery bind(NativeTaskQuery query, Map<String, Object> parameters) {

@@ -43,7 +43,7 @@ public final class InMemoryFundingRequests implements FundingRequestRepository {
     }
 
     @Override
-    public Map<Long, FundingRequest> findAllWithPlan(Collection<Long> ids) {
+    public Map<Long, FundingRequest> readAllWithPlan(Collection<Long> ids) {
         Map<Long, FundingRequest> found = new HashMap<>();
         ids.stream().filter(Objects::nonNull).forEach(id -> find(id).ifPresent(request -> found.put(id, request)));
         return found;

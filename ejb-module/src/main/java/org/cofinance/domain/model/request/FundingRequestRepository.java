@@ -13,8 +13,12 @@ public interface FundingRequestRepository {
     /** The request with its plan lines — their organisations and envelopes — read at once. */
     Optional<FundingRequest> findWithPlan(Long id);
 
-    /** These requests with their plans, read together (ids that match nothing are left out), by id. */
-    Map<Long, FundingRequest> findAllWithPlan(Collection<Long> ids);
+    /**
+     * These requests with their plans, read together to be shown (ids that match nothing are left out), by id: read
+     * only, what is changed on the requests this reading loads is not stored, and the store keeps no copy of them to
+     * compare with at the end of the transaction.
+     */
+    Map<Long, FundingRequest> readAllWithPlan(Collection<Long> ids);
 
     /**
      * The request's decisions as committed now, read afresh (oldest first): the answer the process's conditions
