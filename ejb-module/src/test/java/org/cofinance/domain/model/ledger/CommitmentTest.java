@@ -51,6 +51,21 @@ class CommitmentTest {
     }
 
     @Test
+    void shouldRefuseToHoldNothingOrLessThanNothing() {
+        // given 300 € held on the subsidies sub-envelope
+        reserve(subsidies, 300, 1);
+
+        // when a commitment of 0 € or of -5 € is asked
+        // then it is refused and neither the sub-envelope nor its parent moves
+        assertThatThrownBy(() -> reserve(subsidies, 0, 2)).isInstanceOf(DomainException.class)
+                .hasMessageContaining("positive");
+        assertThatThrownBy(() -> reserve(subsidies, -5, 3)).isInstanceOf(DomainException.class)
+                .hasMessageContaining("positive");
+        assertThat(subsidies.reserved()).isEqualTo(Money.euros(300));
+        assertThat(tiga.reserved()).isEqualTo(Money.euros(300));
+    }
+
+    @Test
     void shouldNeverLetTwoSubEnvelopesTogetherExceedTheirParent() {
         // given 600 € reserved on subsidies
         reserve(subsidies, 600, 1);
