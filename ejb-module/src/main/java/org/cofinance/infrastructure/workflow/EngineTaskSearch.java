@@ -125,10 +125,9 @@ public class EngineTaskSearch implements TaskSearch {
 
     /**
      * Which tasks a user sees, in SQL with named parameters: {@code own} his own (assigned to him, or delegated by
-     * him), {@code offeredFrom} where the ids of the tasks offered to his groups are ({@code null} without groups),
-     * {@code ids} the ids of both.
+     * him), {@code offeredFrom} where the ids of the tasks offered to his groups are ({@code null} without groups).
      */
-    private record Visibility(String tasks, String own, String offeredFrom, String ids) {
+    private record Visibility(String tasks, String own, String offeredFrom) {
 
         /** The ids of the tasks offered to his groups; {@code null} without groups. */
         String offered() {
@@ -140,7 +139,12 @@ public class EngineTaskSearch implements TaskSearch {
             return "SELECT DISTINCT I.TASK_ID_ " + offeredFrom;
         }
 
-        /** Of the tasks whose ids are in {@code ids}, those he sees: his own, or the unclaimed offered ones. */
+        /** The ids of his own and of the offered tasks: one set, then the tasks by key (an OR would read them all). */
+        String ids() {
+            return "SELECT T.ID_ FROM " + tasks + " T WHERE " + own + " UNION " + offered();
+        }
+
+        /** Of the tasks whose ids are in {@link #ids()}, those he sees: his own, or the unclaimed offered ones. */
         String seen() {
             return "T.ASSIGNEE_ IS NULL OR " + own;
         }
@@ -149,11 +153,10 @@ public class EngineTaskSearch implements TaskSearch {
     /** The visibility rule for the user, its values put in {@code parameters}. */
     private Visibility visibility(String username, Set<String> groups, Map<String, Object> parameters) {
         String tasks = managementService.getTableName(TaskEntity.class);
-        String links = managementService.getTableName(IdentityLinkEntity.class);
         parameters.put("username", username);
         String own = "(T.ASSIGNEE_ = #{username} OR T.OWNER_ = #{username})";
         if (groups.isEmpty()) {
-            return new Visibility(tasks, own, null, null);
+            return new Visibility(tasks, own, null);
         }
         List<String> names = new ArrayList<>();
         for (String group : groups) {
@@ -161,12 +164,9 @@ public class EngineTaskSearch implements TaskSearch {
             names.add("#{" + name + "}");
             parameters.put(name, group);
         }
-        String offeredFrom = "FROM " + links + " I WHERE " + CANDIDATE.formatted("I") + " AND I.GROUP_ID_ IN ("
-                + String.join(", ", names) + ")";
-        // one set of ids, then the tasks by key: an OR of the two kinds would read every task
-        String ids = "SELECT M.ID_ FROM " + tasks + " M WHERE M.ASSIGNEE_ = #{username} OR M.OWNER_ = #{username}"
-                + " UNION SELECT I.TASK_ID_ " + offeredFrom;
-        return new Visibility(tasks, own, offeredFrom, ids);
+        String links = managementService.getTableName(IdentityLinkEntity.class);
+        return new Visibility(tasks, own, "FROM " + links + " I WHERE " + CANDIDATE.formatted("I")
+                + " AND I.GROUP_ID_ IN (" + String.join(", ", names) + ")");
     }
 
     /** The query's FROM and WHERE with its parameters; {@code null} when the filter can find nothing. */
