@@ -30,7 +30,8 @@ import org.cofinance.infrastructure.persistence.DatabaseMigration;
  * ledger service (Hibernate ORM, the same entities and the same locking as in the server), then through raw JDBC
  * doing the same conditional UPDATE plus INSERT one reservation per transaction, then through raw JDBC batched the
  * way the application batches ({@link RawBatchedLedger}: the limit of this design on PostgreSQL). Checks the invariants after each phase and appends the figures to
- * docs/benchmarks.md. Arguments: operations per phase, clients, results file.
+ * docs/benchmarks.md. Arguments: operations per phase, clients, results file, rounds (optional, default 1: the
+ * application and the batched raw path measured again, on fresh envelopes, for the spread of their ratio).
  */
 public final class LedgerBenchmark {
 
@@ -46,6 +47,13 @@ public final class LedgerBenchmark {
         }
     }
 
+    /** The application and the batched raw path measured one after the other, on envelopes of their own. */
+    record Round(Result application, Result batched) {
+        double ratio() {
+            return application.perSecond() / batched.perSecond();
+        }
+    }
+
     @FunctionalInterface
     interface Operation {
         /** @return whether the reservation was accepted */
@@ -56,6 +64,7 @@ public final class LedgerBenchmark {
         int operations = Integer.parseInt(args[0]);
         int clients = Integer.parseInt(args[1]);
         Path results = Path.of(args[2]);
+        int roundCount = args.length > 3 ? Integer.parseInt(args[3]) : 1;
         String url = System.getenv("COFINANCE_DB_URL");
         EmbeddedPostgres embedded = null;
         String user = System.getenv().getOrDefault("COFINANCE_DB_USER", "postgres");
@@ -70,26 +79,33 @@ public final class LedgerBenchmark {
         try (HikariDataSource pool = pool(url, user, password, clients)) {
             DatabaseMigration.migrate(pool, user);
             long ceilingCents = operations * (MAX_AMOUNT_CENTS / 2) * 9 / 10;
-            LedgerFixture fixture = LedgerFixture.create(pool, ceilingCents);
+            LedgerFixture first = LedgerFixture.create(pool, ceilingCents);
             EntityManagerFactory jpa = Persistence.createEntityManagerFactory("bench", Map.of(
                     "jakarta.persistence.jdbc.url", url, "jakarta.persistence.jdbc.user", user,
                     "jakarta.persistence.jdbc.password", password, "hibernate.hikari.maximumPoolSize",
                     String.valueOf(clients)));
             ApplicationLedger ledger = new ApplicationLedger(jpa);
-            Result application = run("application ledger service", operations, clients, fixture.appEnvelope(),
-                    pool, ceilingCents, (i, cents) -> ledger.reserve(fixture, i, cents));
-            String batching = ledger.batching();
-            System.out.println(batching);
-            Result raw = run("raw JDBC conditional UPDATE + INSERT", operations, clients, fixture.rawEnvelope(), pool,
-                    ceilingCents, (i, cents) -> reserveRaw(pool, fixture, i, cents));
             RawBatchedLedger rawBatched = new RawBatchedLedger(pool);
-            Result batched = run("raw JDBC, batched as the application (one transaction and one lock per batch)",
-                    operations, clients, fixture.batchedEnvelope(), pool, ceilingCents,
-                    (i, cents) -> rawBatched.reserve(fixture, i, cents));
+            List<Round> rounds = new ArrayList<>();
+            Result raw = null;
+            for (int r = 1; r <= roundCount; r++) {
+                // each round on envelopes of its own, the application and the batched raw path one after the other
+                LedgerFixture fixture = r == 1 ? first : LedgerFixture.create(pool, ceilingCents);
+                Result application = run("application ledger service", operations, clients, fixture.appEnvelope(),
+                        pool, ceilingCents, (i, cents) -> ledger.reserve(fixture, i, cents));
+                if (r == 1) {
+                    raw = run("raw JDBC conditional UPDATE + INSERT", operations, clients, fixture.rawEnvelope(),
+                            pool, ceilingCents, (i, cents) -> reserveRaw(pool, fixture, i, cents));
+                }
+                Result batched = run("raw JDBC, batched as the application (one transaction and one lock per batch)",
+                        operations, clients, fixture.batchedEnvelope(), pool, ceilingCents,
+                        (i, cents) -> rawBatched.reserve(fixture, i, cents));
+                rounds.add(new Round(application, batched));
+            }
+            System.out.println(ledger.batching());
             System.out.println(rawBatched.batching());
             jpa.close();
-            report(results, operations, clients, application, raw, batched, batching + " "
-                    + rawBatched.batching());
+            report(results, operations, clients, rounds, raw, ledger.batching() + " " + rawBatched.batching());
         } finally {
             if (embedded != null) {
                 embedded.close();
@@ -227,9 +243,8 @@ public final class LedgerBenchmark {
 
 
 
-    private static void report(Path file, int operations, int clients, Result application, Result raw,
-                               Result batched, String batching) throws IOException {
-        double ratio = application.perSecond() / raw.perSecond();
+    private static void report(Path file, int operations, int clients, List<Round> rounds, Result raw,
+                               String batching) throws IOException {
         String cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
                 .findFirst().map(l -> l.substring(l.indexOf(':') + 1).strip()).orElse("unknown CPU");
         StringBuilder md = new StringBuilder();
@@ -237,20 +252,35 @@ public final class LedgerBenchmark {
                 .append(Runtime.getRuntime().availableProcessors()).append(" cores (").append(cpu).append("), ")
                 .append(System.getProperty("java.version")).append("\n\n")
                 .append("Command: `./mvnw -pl bench -am -DskipTests -Pbench verify -Dbench.ops=").append(operations)
-                .append(" -Dbench.clients=").append(clients).append("` (embedded durable PostgreSQL unless COFINANCE_DB_URL is set).")
-                .append(" One envelope, ").append(clients).append(" clients, ").append(operations)
-                .append(" reservations per phase, amounts 1 € to 1,000 €, ceiling at 90 % of their expected sum.\n\n")
-                .append("| path | reservations/s | p50 | p99 | accepted | invariant violations |\n")
-                .append("|---|---|---|---|---|---|\n");
-        for (Result r : List.of(application, raw, batched)) {
-            md.append(String.format("| %s | %,.0f | %.2f ms | %.2f ms | %,d | %d |%n", r.name(), r.perSecond(),
-                    r.p50Micros() / 1000.0, r.p99Micros() / 1000.0, r.accepted(), r.violations()));
+                .append(" -Dbench.clients=").append(clients).append(" -Dbench.rounds=").append(rounds.size())
+                .append("` (embedded durable PostgreSQL unless COFINANCE_DB_URL is set).")
+                .append(" One envelope per phase, ").append(clients).append(" clients, ").append(operations)
+                .append(" reservations per phase, amounts 1 € to 1,000 €, ceiling at 90 % of their expected sum; ")
+                .append(rounds.size()).append(rounds.size() == 1 ? " round" : " rounds")
+                .append(" of the application then the batched raw path, the one-per-transaction path once.\n\n")
+                .append("| round | path | reservations/s | p50 | p99 | accepted | invariant violations |\n")
+                .append("|---|---|---|---|---|---|---|\n");
+        for (int r = 0; r < rounds.size(); r++) {
+            List<Result> phases = r == 0 ? List.of(rounds.get(r).application(), raw, rounds.get(r).batched())
+                    : List.of(rounds.get(r).application(), rounds.get(r).batched());
+            for (Result p : phases) {
+                md.append(String.format("| %d | %s | %,.0f | %.2f ms | %.2f ms | %,d | %d |%n", r + 1, p.name(),
+                        p.perSecond(), p.p50Micros() / 1000.0, p.p99Micros() / 1000.0, p.accepted(),
+                        p.violations()));
+            }
         }
         md.append("\n").append(batching).append("\n");
-        md.append(String.format("%nRatio application / raw one-per-transaction: %.2f. Ratio application / raw batched: "
-                + "%.2f (target ≥ 0.8); application p99 %.1f ms (target ≤ 50 ms); violations %d (target 0).%n",
-                ratio, application.perSecond() / batched.perSecond(), application.p99Micros() / 1000.0,
-                application.violations() + raw.violations() + batched.violations()));
+        double[] ratios = rounds.stream().mapToDouble(Round::ratio).sorted().toArray();
+        long[] p99s = rounds.stream().mapToLong(r -> r.application().p99Micros()).sorted().toArray();
+        int violations = raw.violations() + rounds.stream()
+                .mapToInt(r -> r.application().violations() + r.batched().violations()).sum();
+        md.append(String.format("%nRatio application / raw one-per-transaction (round 1): %.2f. Ratio application / "
+                        + "raw batched: median %.2f, %.2f to %.2f over %d rounds (target ≥ 0.8); application p99: "
+                        + "median %.1f ms, %.1f to %.1f ms (target ≤ 50 ms); violations %d over %,d operations "
+                        + "(target 0).%n",
+                rounds.get(0).application().perSecond() / raw.perSecond(), ratios[ratios.length / 2], ratios[0],
+                ratios[ratios.length - 1], rounds.size(), p99s[p99s.length / 2] / 1000.0, p99s[0] / 1000.0,
+                p99s[p99s.length - 1] / 1000.0, violations, (long) operations * (2L * rounds.size() + 1)));
         Files.writeString(file, md.toString(), StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         System.out.print(md);
     }
