@@ -30,6 +30,8 @@ import org.cofinance.application.ledger.ReservationOutcome;
 import org.cofinance.application.ledger.Reservations;
 import org.cofinance.application.request.FundingRequestService;
 import org.cofinance.application.request.NewRequest;
+import org.cofinance.application.shared.IdempotencyKeyReusedException;
+import org.cofinance.application.shared.NotFoundException;
 import org.cofinance.domain.model.organisation.OrganisationKind;
 import org.cofinance.domain.model.request.Instrument;
 import org.cofinance.domain.model.shared.Money;
@@ -194,6 +196,53 @@ class ReservationBatchIT {
             ledger.voidReservations(requestId, "it:race:" + requestId + ":void", "officer");
         }
         assertTrue(reconciliation.run().consistent(), "every envelope's balances equal its entries");
+    }
+
+    @Test
+    void shouldFindTheKeysBookedBeforeAndTheRequestsOfABatchInTheDatabase() {
+        // given an envelope of its own, two requests, and 50 € reserved under a key
+        Long cdc = organisation(OrganisationKind.CDC);
+        String code = "IT-KEYS-" + System.nanoTime() % 1_000_000_000L;
+        Long envelope;
+        try (SignedInUser.Scope admin = SignedInUser.signIn("admin")) {
+            envelope = envelopes.create(new EnvelopeService.NewEnvelope(code, "Clés", cdc, "500.00", null, null,
+                    null)).id();
+        }
+        Long first = draft("Clés 1");
+        Long second = draft("Clés 2");
+        ReservationOutcome booked = booking.reserveBatch(List.of(amount(envelope, first, cdc, "50.00", code + ":a")))
+                .get(0);
+        try {
+            // when one batch brings that key again, the same key for another amount, a new key for the second request
+            // and an order for a request that does not exist
+            List<ReservationOutcome> outcomes = booking.reserveBatch(List.of(
+                    amount(envelope, first, cdc, "50.00", code + ":a"),
+                    amount(envelope, first, cdc, "60.00", code + ":a"),
+                    amount(envelope, second, cdc, "70.00", code + ":b"),
+                    amount(envelope, Long.MAX_VALUE, cdc, "10.00", code + ":c")));
+
+            // then the key found again returns the first commitment, its reuse is refused, the new key is held, the
+            // unknown request refused, and the envelope holds 120 € in two RESERVE entries
+            assertTrue(booked.fits());
+            assertEquals(booked.commitmentId(), outcomes.get(0).commitmentId());
+            assertTrue(outcomes.get(1).refusal() instanceof IdempotencyKeyReusedException, "key reused");
+            assertTrue(outcomes.get(2).fits());
+            assertTrue(outcomes.get(3).refusal() instanceof NotFoundException, "no such request");
+            Object[] row = (Object[]) em.createNativeQuery("select e.reserved, (select count(*) from ledger_entry l "
+                    + "where l.envelope_id = e.id and l.kind = 'RESERVE') from envelope e where e.id = ?1").setParameter(1, envelope)
+                    .getSingleResult();
+            assertEquals(0, new BigDecimal("120.00").compareTo((BigDecimal) row[0]), "reserved " + row[0]);
+            assertEquals(2L, ((Number) row[1]).longValue());
+        } finally {
+            ledger.voidReservations(first, "it:keys:" + first + ":void", "officer");
+            ledger.voidReservations(second, "it:keys:" + second + ":void", "officer");
+        }
+        assertTrue(reconciliation.run().consistent(), "every envelope's balances equal its entries");
+    }
+
+    private static ReservationOrder amount(Long envelope, Long request, Long organisation, String euros, String key) {
+        return ReservationOrder.ofAmount(envelope, request, organisation, Instrument.SUBSIDY,
+                Money.of(new BigDecimal(euros)), key, "it");
     }
 
     private Long draft(String title) {

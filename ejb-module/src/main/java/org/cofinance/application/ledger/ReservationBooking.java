@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.cofinance.application.shared.IdempotencyKeyReusedException;
 import org.cofinance.application.shared.NotFoundException;
 import org.cofinance.domain.model.ledger.Commitment;
@@ -68,8 +69,8 @@ public class ReservationBooking {
         Map<Long, RequestStatus> statuses = requests.shareLockStatuses(
                 orders.stream().map(ReservationOrder::requestId).toList());
         Map<String, LedgerEntry> earlier = new HashMap<>();
-        orders.stream().filter(o -> o.key() != null).map(ReservationOrder::key).distinct()
-                .forEach(key -> entries.findByKey(key).ifPresent(entry -> earlier.put(key, entry)));
+        entries.findByKeys(orders.stream().map(ReservationOrder::key).filter(Objects::nonNull).distinct().toList())
+                .forEach(entry -> earlier.put(entry.idempotencyKey(), entry));
         Map<Long, List<PlanLine>> planLines = new HashMap<>();
         List<Envelope> touched = new ArrayList<>();
         for (ReservationOrder order : orders) {

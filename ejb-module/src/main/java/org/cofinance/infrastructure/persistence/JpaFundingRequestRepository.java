@@ -193,10 +193,16 @@ public class JpaFundingRequestRepository implements FundingRequestRepository {
     @Override
     public Map<Long, RequestStatus> shareLockStatuses(Collection<Long> requestIds) {
         Map<Long, RequestStatus> statuses = new TreeMap<>();
-        for (Long requestId : new TreeSet<>(requestIds)) {
-            em.createNativeQuery("select status from funding_request where id = ?1 for key share")
-                    .setParameter(1, requestId).getResultStream().findFirst()
-                    .ifPresent(status -> statuses.put(requestId, RequestStatus.valueOf((String) status)));
+        if (requestIds.isEmpty()) {
+            return statuses;
+        }
+        // one statement for the batch; its rows are locked in the order of their ids, after the sort
+        List<?> rows = em.createNativeQuery(
+                        "select id, status from funding_request where id = any(?1) order by id for key share")
+                .setParameter(1, new TreeSet<>(requestIds).toArray(Long[]::new)).getResultList();
+        for (Object row : rows) {
+            Object[] r = (Object[]) row;
+            statuses.put(((Number) r[0]).longValue(), RequestStatus.valueOf((String) r[1]));
         }
         return statuses;
     }

@@ -3,6 +3,7 @@ package org.cofinance.infrastructure.persistence;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.cofinance.domain.model.ledger.LedgerEntry;
@@ -23,11 +24,25 @@ public class JpaLedgerEntryRepository implements LedgerEntryRepository {
         this.em = em;
     }
 
-    /** One indexed lookup: PostgreSQL planned an IN list of keys as a scan of the whole ledger. */
+    /** One key, one indexed lookup; a batch's keys are read together by {@link #findByKeys}. */
     @Override
     public Optional<LedgerEntry> findByKey(String idempotencyKey) {
         return em.createQuery("select l from LedgerEntry l where l.idempotencyKey = :k", LedgerEntry.class)
                 .setParameter("k", idempotencyKey).getResultStream().findFirst();
+    }
+
+    /**
+     * One statement whatever the number of keys, bound as one array: its plan is prepared once, where an IN list is
+     * translated again for each call and varies with the batch's size.
+     */
+    @Override
+    @SuppressWarnings("unchecked")
+    public List<LedgerEntry> findByKeys(Collection<String> idempotencyKeys) {
+        if (idempotencyKeys.isEmpty()) {
+            return List.of();
+        }
+        return em.createNativeQuery("select * from ledger_entry where idempotency_key = any(?1)", LedgerEntry.class)
+                .setParameter(1, idempotencyKeys.toArray(String[]::new)).getResultList();
     }
 
     @Override

@@ -268,6 +268,11 @@ public final class InMemoryLedger {
         }
 
         @Override
+        public List<LedgerEntry> findByKeys(Collection<String> idempotencyKeys) {
+            return entries.stream().filter(e -> idempotencyKeys.contains(e.idempotencyKey())).toList();
+        }
+
+        @Override
         public List<LedgerEntry> ofEnvelope(Long envelopeId, int offset, int limit) {
             return entries.stream().filter(e -> e.envelopeId().equals(envelopeId)).skip(offset).limit(limit).toList();
         }

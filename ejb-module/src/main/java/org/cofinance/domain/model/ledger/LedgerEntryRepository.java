@@ -1,5 +1,6 @@
 package org.cofinance.domain.model.ledger;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -7,6 +8,9 @@ import java.util.Optional;
 public interface LedgerEntryRepository {
 
     Optional<LedgerEntry> findByKey(String idempotencyKey);
+
+    /** The entries booked under any of these keys, in one read. */
+    List<LedgerEntry> findByKeys(Collection<String> idempotencyKeys);
 
     List<LedgerEntry> ofEnvelope(Long envelopeId, int offset, int limit);
 
