@@ -65,6 +65,9 @@ public final class LedgerBenchmark {
         int clients = Integer.parseInt(args[1]);
         Path results = Path.of(args[2]);
         int roundCount = args.length > 3 ? Integer.parseInt(args[3]) : 1;
+        if (roundCount < 1) {
+            throw new IllegalArgumentException("rounds must be at least 1, not " + roundCount);
+        }
         String url = System.getenv("COFINANCE_DB_URL");
         EmbeddedPostgres embedded = null;
         String user = System.getenv().getOrDefault("COFINANCE_DB_USER", "postgres");
@@ -102,10 +105,10 @@ public final class LedgerBenchmark {
                         (i, cents) -> rawBatched.reserve(fixture, i, cents));
                 rounds.add(new Round(application, batched));
             }
-            System.out.println(ledger.batching());
-            System.out.println(rawBatched.batching());
+            String batching = ledger.batching() + " " + rawBatched.batching();
+            System.out.println(batching);
             jpa.close();
-            report(results, operations, clients, rounds, raw, ledger.batching() + " " + rawBatched.batching());
+            report(results, operations, clients, rounds, raw, batching);
         } finally {
             if (embedded != null) {
                 embedded.close();

@@ -15,7 +15,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.cofinance.domain.model.request.Decision;
 import org.cofinance.domain.model.request.FundingRequest;
@@ -199,7 +198,7 @@ public class JpaFundingRequestRepository implements FundingRequestRepository {
         // one statement for the batch; its rows are locked in the order of their ids, after the sort
         List<?> rows = em.createNativeQuery(
                         "select id, status from funding_request where id = any(?1) order by id for key share")
-                .setParameter(1, new TreeSet<>(requestIds).toArray(Long[]::new)).getResultList();
+                .setParameter(1, requestIds.stream().distinct().toArray(Long[]::new)).getResultList();
         for (Object row : rows) {
             Object[] r = (Object[]) row;
             statuses.put(((Number) r[0]).longValue(), RequestStatus.valueOf((String) r[1]));

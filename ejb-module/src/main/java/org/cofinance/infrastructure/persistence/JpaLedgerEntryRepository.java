@@ -5,7 +5,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.Collection;
 import java.util.List;
-import java.util.Optional;
 import org.cofinance.domain.model.ledger.LedgerEntry;
 import org.cofinance.domain.model.ledger.LedgerEntryRepository;
 
@@ -22,13 +21,6 @@ public class JpaLedgerEntryRepository implements LedgerEntryRepository {
     /** On an entity manager of its own (the benchmarks), outside the container. */
     public JpaLedgerEntryRepository(EntityManager em) {
         this.em = em;
-    }
-
-    /** One key, one indexed lookup; a batch's keys are read together by {@link #findByKeys}. */
-    @Override
-    public Optional<LedgerEntry> findByKey(String idempotencyKey) {
-        return em.createQuery("select l from LedgerEntry l where l.idempotencyKey = :k", LedgerEntry.class)
-                .setParameter("k", idempotencyKey).getResultStream().findFirst();
     }
 
     /**

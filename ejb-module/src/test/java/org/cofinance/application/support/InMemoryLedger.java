@@ -263,11 +263,6 @@ public final class InMemoryLedger {
 
     public final LedgerEntryRepository entryRepository = new LedgerEntryRepository() {
         @Override
-        public Optional<LedgerEntry> findByKey(String idempotencyKey) {
-            return entries.stream().filter(e -> idempotencyKey.equals(e.idempotencyKey())).findFirst();
-        }
-
-        @Override
         public List<LedgerEntry> findByKeys(Collection<String> idempotencyKeys) {
             return entries.stream().filter(e -> idempotencyKeys.contains(e.idempotencyKey())).toList();
         }

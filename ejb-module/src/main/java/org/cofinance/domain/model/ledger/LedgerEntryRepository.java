@@ -7,10 +7,12 @@ import java.util.Optional;
 /** The ledger's entries: appended, never changed; found again by their idempotency key. */
 public interface LedgerEntryRepository {
 
-    Optional<LedgerEntry> findByKey(String idempotencyKey);
-
     /** The entries booked under any of these keys, in one read. */
     List<LedgerEntry> findByKeys(Collection<String> idempotencyKeys);
+
+    default Optional<LedgerEntry> findByKey(String idempotencyKey) {
+        return findByKeys(List.of(idempotencyKey)).stream().findFirst();
+    }
 
     List<LedgerEntry> ofEnvelope(Long envelopeId, int offset, int limit);
 
